@@ -1,0 +1,94 @@
+import type { KeyValueRow } from '../model/keyValue'
+import type { RequestAuth, RequestBody, RequestSpec } from '../model/request'
+
+/** The User-Agent Courier sends unless the user sets one. */
+export const USER_AGENT = 'Courier/0.1'
+
+/** A header the engine adds on its own, and why. */
+export interface ImplicitHeader {
+  name: string
+  value: string
+  /** What made the engine add it. */
+  source: 'body' | 'auth' | 'default'
+  /** True when a user header of the same name replaces it. */
+  overridden: boolean
+}
+
+/** The Content-Type a body implies, or null (none, or multipart whose boundary the engine picks). */
+export function bodyContentType(body: RequestBody): string | null {
+  switch (body.type) {
+    case 'json':
+      return 'application/json'
+    case 'form':
+      return 'application/x-www-form-urlencoded'
+    case 'multipart':
+      return 'multipart/form-data; boundary=<computed when sent>'
+    case 'raw':
+      return body.contentType || 'text/plain'
+    case 'binary':
+      return body.contentType || 'application/octet-stream'
+    default:
+      return null
+  }
+}
+
+/** Base64 of a UTF-8 string, in any runtime (no Buffer in the renderer). */
+function base64Utf8(text: string): string {
+  let binary = ''
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte)
+  return btoa(binary)
+}
+
+/** The header an auth setting produces, or null (none, or an API key sent in the query). */
+export function authHeader(auth: RequestAuth): [string, string] | null {
+  switch (auth.type) {
+    case 'basic':
+      return ['Authorization', `Basic ${base64Utf8(`${auth.username}:${auth.password}`)}`]
+    case 'bearer':
+      return ['Authorization', `Bearer ${auth.token}`]
+    case 'apikey':
+      return auth.in === 'header' && auth.key !== '' ? [auth.key, auth.value] : null
+    default:
+      return null
+  }
+}
+
+/** The query row an API key in the query produces, or null. */
+export function authQueryParam(auth: RequestAuth): KeyValueRow | null {
+  return auth.type === 'apikey' && auth.in === 'query' && auth.key !== ''
+    ? { key: auth.key, value: auth.value, enabled: true }
+    : null
+}
+
+function hasHeader(rows: readonly KeyValueRow[], name: string): boolean {
+  const lower = name.toLowerCase()
+  return rows.some((r) => r.enabled && r.key.trim().toLowerCase() === lower)
+}
+
+/** Every header the engine adds to the user's rows, each marked overridden when a user row replaces it. */
+export function implicitHeaders(spec: RequestSpec): ImplicitHeader[] {
+  const found: Omit<ImplicitHeader, 'overridden'>[] = []
+  const contentType = bodyContentType(spec.body)
+  if (contentType) found.push({ name: 'Content-Type', value: contentType, source: 'body' })
+  const auth = authHeader(spec.auth)
+  if (auth) found.push({ name: auth[0], value: auth[1], source: 'auth' })
+  found.push({ name: 'User-Agent', value: USER_AGENT, source: 'default' })
+  found.push({ name: 'Accept', value: '*/*', source: 'default' })
+  found.push({ name: 'Accept-Encoding', value: 'gzip, deflate, br', source: 'default' })
+  return found.map((h) => ({ ...h, overridden: hasHeader(spec.headers, h.name) }))
+}
+
+/**
+ * The header list to send: the user's enabled rows in their order and casing (repeats kept),
+ * then each implicit header no user row overrides. Multipart's Content-Type is left to the
+ * engine, which knows the boundary.
+ */
+export function mergeHeaders(spec: RequestSpec): [string, string][] {
+  const user = spec.headers
+    .filter((r) => r.enabled && r.key.trim() !== '')
+    .map((r): [string, string] => [r.key.trim(), r.value])
+  const implicit = implicitHeaders(spec)
+    .filter((h) => !h.overridden && !(spec.body.type === 'multipart' && h.source === 'body'))
+    .map((h): [string, string] => [h.name, h.value])
+  return [...user, ...implicit]
+}

@@ -1,0 +1,4 @@
+export * from './variables'
+export * from './json'
+export * from './url'
+export * from './headers'

@@ -1,0 +1,6 @@
+export * from './keyValue'
+export * from './request'
+export * from './response'
+export * from './requestError'
+export * from './settings'
+export * from './migrate'

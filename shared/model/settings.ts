@@ -1,0 +1,43 @@
+import { z } from 'zod'
+
+/** The current version of the saved settings document. */
+export const SETTINGS_SCHEMA_VERSION = 1
+
+/** App-wide defaults for every request; a request's own settings override them. */
+export const RequestDefaultsSchema = z.object({
+  /** Milliseconds for the whole exchange; 0 = no timeout. */
+  timeoutMs: z.number().int().min(0).default(30_000),
+  followRedirects: z.boolean().default(true),
+  maxRedirects: z.number().int().min(0).max(100).default(10),
+  verifyTls: z.boolean().default(true),
+  /** Largest response body accepted, in bytes. */
+  maxResponseBytes: z
+    .number()
+    .int()
+    .min(1)
+    .default(100 * 1024 * 1024),
+})
+export type RequestDefaults = z.infer<typeof RequestDefaultsSchema>
+
+/** User settings, saved by electron-store in the app and by conf in Node (same file). */
+export const SettingsSchema = z.object({
+  schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION).default(SETTINGS_SCHEMA_VERSION),
+  /** `system` follows the OS. */
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /** Response pane beside the editor or below it. */
+  layout: z.enum(['side', 'stacked']).default('side'),
+  requestDefaults: RequestDefaultsSchema.default(RequestDefaultsSchema.parse({})),
+})
+export type Settings = z.infer<typeof SettingsSchema>
+
+/** A partial update of the settings, as sent by the UI. */
+export const SettingsPatchSchema = z.object({
+  theme: SettingsSchema.shape.theme.unwrap().optional(),
+  layout: SettingsSchema.shape.layout.unwrap().optional(),
+  requestDefaults: RequestDefaultsSchema.partial().optional(),
+})
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
+
+export function defaultSettings(): Settings {
+  return SettingsSchema.parse({})
+}

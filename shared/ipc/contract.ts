@@ -3,6 +3,9 @@ import { RequestSpecSchema } from '../model/request'
 import { ResponseRecordSchema } from '../model/response'
 import { RequestErrorSchema } from '../model/requestError'
 import { SettingsPatchSchema, SettingsSchema } from '../model/settings'
+import type { CallName, EventName } from './names'
+
+export * from './names'
 
 /** Arguments of `http:send`. */
 export const SendArgsSchema = z.object({
@@ -31,6 +34,8 @@ export const AppInfoSchema = z.object({
   shell: z.enum(['electron', 'web']),
   /** Where settings and data are kept. */
   dataDir: z.string(),
+  /** Things the user must be told at start-up, e.g. a corrupt file moved aside. */
+  notices: z.array(z.string()),
 })
 export type AppInfo = z.infer<typeof AppInfoSchema>
 
@@ -49,7 +54,7 @@ export const calls = {
     result: PickedFileSchema,
   },
   'app:info': { args: z.object({}), result: AppInfoSchema },
-} as const
+} as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>
 
 /** Events the Node side pushes to the renderer. */
 export const events = {
@@ -59,10 +64,8 @@ export const events = {
     receivedBytes: z.number(),
     totalBytes: z.number().nullable(),
   }),
-} as const
+} as const satisfies Record<EventName, z.ZodType>
 
-export type CallName = keyof typeof calls
-export type EventName = keyof typeof events
 export type CallArgs<C extends CallName> = z.input<(typeof calls)[C]['args']>
 export type ParsedCallArgs<C extends CallName> = z.infer<(typeof calls)[C]['args']>
 export type CallResult<C extends CallName> = z.infer<(typeof calls)[C]['result']>
@@ -81,12 +84,3 @@ export type CourierApi = {
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
 }
-
-/** Splits `domain:action`. */
-export function splitCallName(name: CallName): [string, string] {
-  const [domain, action] = name.split(':') as [string, string]
-  return [domain, action]
-}
-
-export const CALL_NAMES = Object.keys(calls) as CallName[]
-export const EVENT_NAMES = Object.keys(events) as EventName[]

@@ -1,2 +1,3 @@
 export * from './contract'
 export * from './service'
+export * from './wire'

@@ -13,6 +13,7 @@ export const RequestErrorCodeSchema = z.enum([
   'TOO_MANY_REDIRECTS',
   'BODY_FILE',
   'INVALID_BODY',
+  'INVALID_HEADER',
   'UNRESOLVED_VARIABLES',
   'PROTOCOL',
   'UNKNOWN',

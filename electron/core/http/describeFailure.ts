@@ -1,0 +1,114 @@
+import { RequestFailure } from './requestFailure'
+
+const TLS_CODES: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'presented a self-signed certificate',
+  SELF_SIGNED_CERT_IN_CHAIN: 'presented a certificate chain with a self-signed root that is not trusted',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'presented a certificate that cannot be verified',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'presented a certificate from an unknown authority',
+  UNABLE_TO_GET_ISSUER_CERT: 'presented a certificate from an unknown authority',
+  CERT_HAS_EXPIRED: 'presented an expired certificate',
+  CERT_NOT_YET_VALID: 'presented a certificate that is not valid yet',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'presented a certificate issued for another host name',
+  CERT_REVOKED: 'presented a revoked certificate',
+}
+
+const TLS_HINT =
+  'If you trust this server (a local or test server), turn off TLS verification in the request Settings (--insecure on the command line).'
+
+interface ErrorLike {
+  code?: unknown
+  message?: unknown
+  cause?: unknown
+}
+
+/** The most specific error code in an error and its causes (axios wraps Node's errors). */
+function innermostCode(error: unknown): string | undefined {
+  let current = error as ErrorLike | undefined
+  let code: string | undefined
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (typeof current.code === 'string' && current.code !== 'ERR_BAD_REQUEST') code = current.code
+    current = current.cause as ErrorLike | undefined
+  }
+  return code
+}
+
+export interface FailureContext {
+  /** host:port the request was going to. */
+  target: string
+  timeoutMs: number
+  maxRedirects: number
+}
+
+/** Turns whatever Node or axios threw into a RequestFailure a tester understands. */
+export function describeFailure(error: unknown, ctx: FailureContext): RequestFailure {
+  if (error instanceof RequestFailure) return error
+  const code = innermostCode(error) ?? ''
+  const raw = error instanceof Error ? error.message : String(error)
+
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA') {
+    return new RequestFailure(
+      'DNS',
+      `Could not find the host "${ctx.target.replace(/:\d+$/, '')}" (DNS lookup failed).`,
+      'Check the spelling of the host name, your network or VPN, and the base URL of the active environment.',
+      code,
+    )
+  }
+  if (code === 'ECONNREFUSED') {
+    return new RequestFailure(
+      'REFUSED',
+      `Connection refused by ${ctx.target}: nothing is listening there.`,
+      'Is the server running? Check the host and the port.',
+      code,
+    )
+  }
+  if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(raw)) {
+    return new RequestFailure(
+      'RESET',
+      `${ctx.target} closed the connection before sending a complete response.`,
+      'The server may have crashed or rejected the request; check its logs. A proxy or firewall can also reset connections.',
+      code || 'ECONNRESET',
+    )
+  }
+  if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
+    return new RequestFailure(
+      'TIMEOUT',
+      `No complete response from ${ctx.target} within ${ctx.timeoutMs} ms.`,
+      'Raise the timeout in the request Settings, or check that the server is not stuck.',
+      code,
+    )
+  }
+  if (code === 'ERR_FR_TOO_MANY_REDIRECTS') {
+    return new RequestFailure(
+      'TOO_MANY_REDIRECTS',
+      `Stopped after ${ctx.maxRedirects} redirects: the server keeps redirecting.`,
+      'It may be a redirect loop. Turn off "Follow redirects" to see the first response, or raise the maximum.',
+      code,
+    )
+  }
+  const tls = TLS_CODES[code]
+  if (tls || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code === 'EPROTO') {
+    return new RequestFailure(
+      'TLS',
+      `The TLS connection to ${ctx.target} failed: the server ${tls ?? `broke the handshake (${code})`}.`,
+      TLS_HINT,
+      code,
+    )
+  }
+  if (code.startsWith('HPE_')) {
+    return new RequestFailure(
+      'PROTOCOL',
+      `${ctx.target} answered with something that is not valid HTTP (${code}).`,
+      'Check that the URL points at an HTTP server and that the scheme (http or https) is right.',
+      code,
+    )
+  }
+  if (code === 'ERR_INVALID_URL') {
+    return new RequestFailure('INVALID_URL', `The URL is not valid: ${raw}`, 'Check the URL.', code)
+  }
+  return new RequestFailure(
+    'UNKNOWN',
+    `The request to ${ctx.target} failed: ${raw}`,
+    'Try again; if it keeps failing, report this message.',
+    code || undefined,
+  )
+}

@@ -1,0 +1,45 @@
+import { migrate } from '../../../shared/model/migrate'
+import {
+  SETTINGS_SCHEMA_VERSION,
+  SettingsSchema,
+  defaultSettings,
+  type Settings,
+  type SettingsPatch,
+} from '../../../shared/model/settings'
+import type { KeyValueStore } from '../storage/keyValueStore'
+
+const KEY = 'settings'
+/** Format n -> n+1 steps; empty while there is only version 1. */
+const MIGRATIONS = {}
+
+/** Reads and updates the user's settings in a KeyValueStore, validating both ways. */
+export class SettingsService {
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly onProblem: (message: string) => void = () => {},
+  ) {}
+
+  get(): Settings {
+    const saved = this.store.get(KEY)
+    if (saved === undefined) return defaultSettings()
+    try {
+      const parsed = SettingsSchema.safeParse(migrate(saved, SETTINGS_SCHEMA_VERSION, MIGRATIONS))
+      if (parsed.success) return parsed.data
+      this.onProblem(`Some settings were invalid and were reset to their defaults (${parsed.error.issues[0]?.path.join('.')}).`)
+    } catch (error) {
+      this.onProblem(error instanceof Error ? error.message : String(error))
+    }
+    return defaultSettings()
+  }
+
+  update(patch: SettingsPatch): Settings {
+    const current = this.get()
+    const next = SettingsSchema.parse({
+      ...current,
+      ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+      requestDefaults: { ...current.requestDefaults, ...patch.requestDefaults },
+    })
+    this.store.set(KEY, next)
+    return next
+  }
+}

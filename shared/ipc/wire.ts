@@ -1,0 +1,22 @@
+import { z } from 'zod'
+
+/**
+ * Browser mode carries the same contract over one WebSocket. The renderer sends
+ * requests; the host answers each by id and pushes events.
+ */
+export const WireRequestSchema = z.object({
+  id: z.number().int().nonnegative(),
+  call: z.string().max(100),
+  args: z.unknown(),
+})
+export type WireRequest = z.infer<typeof WireRequestSchema>
+
+export type WireMessage =
+  | { kind: 'result'; id: number; ok: true; result: unknown }
+  | { kind: 'result'; id: number; ok: false; error: { message: string } }
+  | { kind: 'event'; event: string; payload: unknown }
+
+/** The query parameter and hash key that carry the per-run token. */
+export const WEB_TOKEN_PARAM = 'token'
+/** Path of the WebSocket endpoint on the web host. */
+export const WEB_SOCKET_PATH = '/bridge'

@@ -17,7 +17,10 @@ const electronStore = {
   name: 'electron-store',
   message: 'Only electron/main/adapters imports electron-store; core uses a KeyValueStore.',
 }
-const noElectronDirs = { group: ['**/electron/**', '../electron/*'], message: 'This layer may not import electron/.' }
+const noElectronDirs = {
+  group: ['**/electron/**', '../electron/*'],
+  message: 'This layer may not import electron/.',
+}
 const noRenderer = { group: ['**/renderer/**'], message: 'Only the renderer imports renderer/.' }
 const noVue = { name: 'vue', message: 'Only the renderer uses Vue.' }
 
@@ -35,7 +38,10 @@ export default tseslint.config(
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'vue/no-v-html': 'error',
     },
@@ -43,30 +49,81 @@ export default tseslint.config(
   {
     files: ['shared/**'],
     rules: restrict(
-      [electronPkg, electronStore, noVue, { name: 'axios', message: 'shared/ is pure: no I/O libraries.' }],
-      [nodeBuiltins, noElectronDirs, noRenderer, { group: ['fs', 'path', 'http', 'https', 'os'], message: 'shared/ is pure.' }],
+      [
+        electronPkg,
+        electronStore,
+        noVue,
+        { name: 'axios', message: 'shared/ is pure: no I/O libraries.' },
+      ],
+      [
+        nodeBuiltins,
+        noElectronDirs,
+        noRenderer,
+        { group: ['fs', 'path', 'http', 'https', 'os'], message: 'shared/ is pure.' },
+      ],
     ),
   },
   {
     files: ['electron/core/**'],
-    rules: restrict([electronPkg, electronStore, noVue], [noRenderer, { group: ['**/main/**', '**/preload/**', '**/cli/**', '**/web/**'], message: 'core/ is imported by the shells, never the reverse.' }]),
+    rules: restrict(
+      [electronPkg, electronStore, noVue],
+      [
+        noRenderer,
+        {
+          group: ['**/main/**', '**/preload/**', '**/cli/**', '**/web/**'],
+          message: 'core/ is imported by the shells, never the reverse.',
+        },
+      ],
+    ),
   },
   {
     files: ['electron/main/**'],
     ignores: ['electron/main/adapters/**'],
-    rules: restrict([electronStore, noVue], [noRenderer, { group: ['**/cli/**', '**/web/**', '**/preload/**'], message: 'main/ wires core/ only.' }]),
+    rules: restrict(
+      [electronStore, noVue],
+      [
+        noRenderer,
+        { group: ['**/cli/**', '**/web/**', '**/preload/**'], message: 'main/ wires core/ only.' },
+      ],
+    ),
   },
   {
     files: ['electron/preload/**'],
-    rules: restrict([electronStore, noVue], [noRenderer, nodeBuiltins, { group: ['**/core/**', '**/main/**'], message: 'The preload only bridges; it imports electron and shared types.' }]),
+    rules: restrict(
+      [electronStore, noVue],
+      [
+        noRenderer,
+        nodeBuiltins,
+        {
+          group: ['**/core/**', '**/main/**'],
+          message: 'The preload only bridges; it imports electron and shared types.',
+        },
+      ],
+    ),
   },
   {
     files: ['electron/cli/**', 'electron/web/**'],
-    rules: restrict([electronPkg, electronStore, noVue], [noRenderer, { group: ['**/main/**', '**/preload/**'], message: 'cli/ and web/ run on core/, without Electron.' }]),
+    rules: restrict(
+      [electronPkg, electronStore, noVue],
+      [
+        noRenderer,
+        {
+          group: ['**/main/**', '**/preload/**'],
+          message: 'cli/ and web/ run on core/, without Electron.',
+        },
+      ],
+    ),
   },
   {
     files: ['renderer/**'],
-    rules: restrict([electronPkg, electronStore, { name: 'axios', message: 'The renderer sends through api/, never directly.' }], [nodeBuiltins, noElectronDirs]),
+    rules: restrict(
+      [
+        electronPkg,
+        electronStore,
+        { name: 'axios', message: 'The renderer sends through api/, never directly.' },
+      ],
+      [nodeBuiltins, noElectronDirs],
+    ),
   },
   prettier,
 )

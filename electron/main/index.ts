@@ -14,7 +14,9 @@ let mainWindow: BrowserWindow | null = null
 
 app.whenReady().then(() => {
   // Deny every permission prompt (camera, notifications, ...): a REST client needs none.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  )
   const dataDir = app.getPath('userData')
   const engine = new HttpEngine()
   const settings = new SettingsService(

@@ -8,7 +8,11 @@ import { CALL_NAMES, dispatchCall, type CourierService } from '../../shared/ipc'
 export function registerIpc(service: CourierService, window: () => BrowserWindow | null): void {
   const trusted = (event: IpcMainInvokeEvent) => {
     const win = window()
-    return win !== null && event.sender === win.webContents && event.senderFrame === win.webContents.mainFrame
+    return (
+      win !== null &&
+      event.sender === win.webContents &&
+      event.senderFrame === win.webContents.mainFrame
+    )
   }
   for (const name of CALL_NAMES) {
     ipcMain.handle(name, (event, args: unknown) => {

@@ -26,7 +26,9 @@ export const SendResultSchema = z.discriminatedUnion('ok', [
 export type SendResult = z.infer<typeof SendResultSchema>
 
 /** The file picked in a native dialog, or null when cancelled. */
-export const PickedFileSchema = z.object({ path: z.string(), name: z.string(), size: z.number() }).nullable()
+export const PickedFileSchema = z
+  .object({ path: z.string(), name: z.string(), size: z.number() })
+  .nullable()
 
 export const AppInfoSchema = z.object({
   version: z.string(),

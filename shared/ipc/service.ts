@@ -1,4 +1,10 @@
-import { calls, type CallArgs, type CallName, type CallResult, type ParsedCallArgs } from './contract'
+import {
+  calls,
+  type CallArgs,
+  type CallName,
+  type CallResult,
+  type ParsedCallArgs,
+} from './contract'
 
 /** What the Node side implements: one handler per call, receiving validated arguments. */
 export type CourierService = {

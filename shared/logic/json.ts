@@ -45,7 +45,11 @@ export function positionOf(text: string, offset: number): { line: number; column
 export function findJsonProblem(text: string): JsonProblem | null {
   if (text.trim() === '') return { line: 1, column: 1, reason: 'the body is empty' }
   const errors: ParseError[] = []
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
+  parse(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  })
   const first = errors[0]
   if (!first) return null
   const code = printParseErrorCode(first.error)

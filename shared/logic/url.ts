@@ -54,7 +54,11 @@ export function withScheme(raw: string): string {
  */
 export function buildUrl(raw: string, params: readonly KeyValueRow[] = []): UrlCheck {
   if (raw.trim() === '') {
-    return { ok: false, reason: 'The URL is empty.', hint: 'Type a URL such as https://example.com/users.' }
+    return {
+      ok: false,
+      reason: 'The URL is empty.',
+      hint: 'Type a URL such as https://example.com/users.',
+    }
   }
   if (/\s/.test(raw.trim())) {
     return {
@@ -82,7 +86,11 @@ export function buildUrl(raw: string, params: readonly KeyValueRow[] = []): UrlC
     }
   }
   if (parsed.hostname === '') {
-    return { ok: false, reason: `The URL "${raw.trim()}" has no host.`, hint: 'Add a host, e.g. http://localhost:3000.' }
+    return {
+      ok: false,
+      reason: `The URL "${raw.trim()}" has no host.`,
+      hint: 'Add a host, e.g. http://localhost:3000.',
+    }
   }
   const extra = serializeParams(params)
   if (extra === '') return { ok: true, url: parsed.href }

@@ -4,7 +4,10 @@ import { KeyValueRowSchema } from './keyValue'
 /** An HTTP method: the common ones or any RFC 9110 token (PROPFIND, PURGE, ...). */
 export const HttpMethodSchema = z
   .string()
-  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'A method is one word of letters, digits or !#$%&\'*+.^_`|~-')
+  .regex(
+    /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/,
+    "A method is one word of letters, digits or !#$%&'*+.^_`|~-",
+  )
 export type HttpMethod = z.infer<typeof HttpMethodSchema>
 
 /** The methods offered in pickers, in the order testers expect them. */
@@ -42,7 +45,11 @@ export const RequestBodySchema = z.discriminatedUnion('type', [
   /** multipart/form-data with text fields and files. */
   z.object({ type: z.literal('multipart'), parts: z.array(MultipartPartSchema) }),
   /** Text sent as is, with the chosen Content-Type (default text/plain). */
-  z.object({ type: z.literal('raw'), text: z.string(), contentType: z.string().default('text/plain') }),
+  z.object({
+    type: z.literal('raw'),
+    text: z.string(),
+    contentType: z.string().default('text/plain'),
+  }),
   /** A file's bytes streamed from disk. */
   z.object({
     type: z.literal('binary'),

@@ -6,16 +6,21 @@ export interface DecodedBody {
   charset: string
 }
 
-const TEXT_TYPES = /^(text\/|application\/(json|xml|javascript|ecmascript|x-www-form-urlencoded|graphql|yaml|x-yaml|x-ndjson|problem\+json|problem\+xml|ld\+json|x-javascript)$)|\+(json|xml)$/
+const TEXT_TYPES =
+  /^(text\/|application\/(json|xml|javascript|ecmascript|x-www-form-urlencoded|graphql|yaml|x-yaml|x-ndjson|problem\+json|problem\+xml|ld\+json|x-javascript)$)|\+(json|xml)$/
 
 /** Splits a Content-Type into its media type and charset. */
-export function parseContentType(value: string | undefined): { mediaType: string; charset: string } {
+export function parseContentType(value: string | undefined): {
+  mediaType: string
+  charset: string
+} {
   if (!value) return { mediaType: '', charset: '' }
   const [type, ...params] = value.split(';')
   let charset = ''
   for (const p of params) {
     const [k, v] = p.split('=')
-    if (k?.trim().toLowerCase() === 'charset' && v) charset = v.trim().replace(/^"|"$/g, '').toLowerCase()
+    if (k?.trim().toLowerCase() === 'charset' && v)
+      charset = v.trim().replace(/^"|"$/g, '').toLowerCase()
   }
   return { mediaType: (type ?? '').trim().toLowerCase(), charset }
 }
@@ -41,5 +46,10 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined): 
     const text = tryDecode(bytes, label)
     if (text !== null) return { body: text, bodyEncoding: 'utf8', mediaType, charset: label }
   }
-  return { body: Buffer.from(bytes).toString('base64'), bodyEncoding: 'base64', mediaType, charset: '' }
+  return {
+    body: Buffer.from(bytes).toString('base64'),
+    bodyEncoding: 'base64',
+    mediaType,
+    charset: '',
+  }
 }

@@ -2,7 +2,8 @@ import { RequestFailure } from './requestFailure'
 
 const TLS_CODES: Record<string, string> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: 'presented a self-signed certificate',
-  SELF_SIGNED_CERT_IN_CHAIN: 'presented a certificate chain with a self-signed root that is not trusted',
+  SELF_SIGNED_CERT_IN_CHAIN:
+    'presented a certificate chain with a self-signed root that is not trusted',
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'presented a certificate that cannot be verified',
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'presented a certificate from an unknown authority',
   UNABLE_TO_GET_ISSUER_CERT: 'presented a certificate from an unknown authority',

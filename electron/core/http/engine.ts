@@ -54,7 +54,10 @@ export class HttpEngine {
   }
 
   async send(options: SendOptions): Promise<SendResult> {
-    const settings = { ...RequestDefaultsSchema.parse(options.defaults ?? {}), ...definedOnly(options.spec.settings) }
+    const settings = {
+      ...RequestDefaultsSchema.parse(options.defaults ?? {}),
+      ...definedOnly(options.spec.settings),
+    }
     const controller = new AbortController()
     const id = options.requestId
     if (id) this.inFlight.set(id, controller)
@@ -79,12 +82,27 @@ export class HttpEngine {
     } catch (error) {
       const aborted = controller.signal.aborted ? (controller.signal.reason as AbortReason) : null
       if (aborted === 'cancelled') {
-        return { ok: false, error: new RequestFailure('ABORTED', 'The request was cancelled.', 'Send it again when you are ready.').toRequestError() }
+        return {
+          ok: false,
+          error: new RequestFailure(
+            'ABORTED',
+            'The request was cancelled.',
+            'Send it again when you are ready.',
+          ).toRequestError(),
+        }
       }
       const failure =
         aborted === 'timeout'
-          ? new RequestFailure('TIMEOUT', `No complete response from ${target} within ${settings.timeoutMs} ms.`, 'Raise the timeout in the request Settings, or check that the server is not stuck.')
-          : describeFailure(error, { target, timeoutMs: settings.timeoutMs, maxRedirects: settings.maxRedirects })
+          ? new RequestFailure(
+              'TIMEOUT',
+              `No complete response from ${target} within ${settings.timeoutMs} ms.`,
+              'Raise the timeout in the request Settings, or check that the server is not stuck.',
+            )
+          : describeFailure(error, {
+              target,
+              timeoutMs: settings.timeoutMs,
+              maxRedirects: settings.maxRedirects,
+            })
       return { ok: false, error: failure.toRequestError() }
     } finally {
       if (id) this.inFlight.delete(id)
@@ -101,22 +119,36 @@ export class HttpEngine {
     const headers = mergeHeaders(spec)
     const invalid = headers.find(([name]) => !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
     if (invalid) {
-      throw new RequestFailure('INVALID_HEADER', `The header name "${invalid[0]}" is not valid.`, 'Header names are one word of letters, digits and - (no spaces or colons).')
+      throw new RequestFailure(
+        'INVALID_HEADER',
+        `The header name "${invalid[0]}" is not valid.`,
+        'Header names are one word of letters, digits and - (no spaces or colons).',
+      )
     }
     const badValue = headers.find(([, value]) => /[\r\n\0]/.test(value))
     if (badValue) {
-      throw new RequestFailure('INVALID_HEADER', `The value of header "${badValue[0]}" contains a line break.`, 'Put the value on one line.')
+      throw new RequestFailure(
+        'INVALID_HEADER',
+        `The value of header "${badValue[0]}" contains a line break.`,
+        'Put the value on one line.',
+      )
     }
     const body = await encodeBody(spec.body)
     const allHeaders = [...headers, ...body.headers]
     const origin = new URL(url).origin
-    const authNames = new Set(spec.auth.type === 'none' ? [] : [spec.auth.type === 'apikey' ? spec.auth.key.toLowerCase() : 'authorization'])
+    const authNames = new Set(
+      spec.auth.type === 'none'
+        ? []
+        : [spec.auth.type === 'apikey' ? spec.auth.key.toLowerCase() : 'authorization'],
+    )
     const redirects: RedirectHop[] = []
     const startedAt = performance.now()
     let hopStartedAt = startedAt
 
     const timer =
-      settings.timeoutMs > 0 ? setTimeout(() => controller.abort('timeout' satisfies AbortReason), settings.timeoutMs) : undefined
+      settings.timeoutMs > 0
+        ? setTimeout(() => controller.abort('timeout' satisfies AbortReason), settings.timeoutMs)
+        : undefined
     try {
       const response: AxiosResponse<Readable> = await axios.request({
         url,
@@ -143,7 +175,8 @@ export class HttpEngine {
             if (authNames.has(key.toLowerCase())) delete nextHeaders[key]
           }
           if (sameOrigin) {
-            for (const [name, value] of allHeaders) if (authNames.has(name.toLowerCase())) nextHeaders[name] = value
+            for (const [name, value] of allHeaders)
+              if (authNames.has(name.toLowerCase())) nextHeaders[name] = value
           }
         },
       })
@@ -153,7 +186,8 @@ export class HttpEngine {
       const bodyStream = response.data
       const rawHeaders = native?.rawHeaders ?? []
       const headerPairs: [string, string][] = []
-      for (let i = 0; i + 1 < rawHeaders.length; i += 2) headerPairs.push([rawHeaders[i]!, rawHeaders[i + 1]!])
+      for (let i = 0; i + 1 < rawHeaders.length; i += 2)
+        headerPairs.push([rawHeaders[i]!, rawHeaders[i + 1]!])
 
       const declared = Number(native?.headers['content-length'])
       const encoded = native?.headers['content-encoding']
@@ -161,8 +195,11 @@ export class HttpEngine {
         bodyStream.destroy()
         throw tooLarge(declared, settings.maxResponseBytes)
       }
-      const bytes = await readCapped(bodyStream, settings.maxResponseBytes, controller.signal, (received) =>
-        onProgress?.(received, Number.isFinite(declared) ? declared : null),
+      const bytes = await readCapped(
+        bodyStream,
+        settings.maxResponseBytes,
+        controller.signal,
+        (received) => onProgress?.(received, Number.isFinite(declared) ? declared : null),
       )
       const endedAt = performance.now()
       const decoded = decodeBody(bytes, native?.headers['content-type'])
@@ -175,7 +212,8 @@ export class HttpEngine {
         headers: headerPairs,
         ...decoded,
         sizes: {
-          headers: statusLine.length + headerPairs.reduce((n, [k, v]) => n + k.length + v.length + 4, 2),
+          headers:
+            statusLine.length + headerPairs.reduce((n, [k, v]) => n + k.length + v.length + 4, 2),
           body: bytes.length,
           // axios has already started inflating when it hands the stream over, so the wire
           // size of a compressed body is known only from Content-Length.
@@ -183,7 +221,12 @@ export class HttpEngine {
         },
         redirects,
         timings: timingsOf(request, startedAt, hopStartedAt, respondedAt, endedAt),
-        sent: { method: spec.method, url: redirects.at(-1)?.location ?? url, headers: allHeaders, bodySummary: body.summary },
+        sent: {
+          method: spec.method,
+          url: redirects.at(-1)?.location ?? url,
+          headers: allHeaders,
+          bodySummary: body.summary,
+        },
       }
     } finally {
       clearTimeout(timer)

@@ -17,19 +17,37 @@ export interface EncodedBody {
 
 async function fileSize(path: string, what: string): Promise<number> {
   if (path.trim() === '') {
-    throw new RequestFailure('BODY_FILE', `No file chosen for the ${what}.`, 'Pick a file, or remove the field.')
+    throw new RequestFailure(
+      'BODY_FILE',
+      `No file chosen for the ${what}.`,
+      'Pick a file, or remove the field.',
+    )
   }
   try {
     const info = await stat(path)
     if (!info.isFile()) {
-      throw new RequestFailure('BODY_FILE', `"${path}" is not a file.`, 'Pick a regular file for the ' + what + '.')
+      throw new RequestFailure(
+        'BODY_FILE',
+        `"${path}" is not a file.`,
+        'Pick a regular file for the ' + what + '.',
+      )
     }
     return info.size
   } catch (error) {
     if (error instanceof RequestFailure) throw error
     const code = (error as NodeJS.ErrnoException).code
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code})`
-    throw new RequestFailure('BODY_FILE', `The file "${path}" for the ${what} ${why}.`, 'Pick the file again; it may have been moved or deleted.', code)
+    const why =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EACCES'
+          ? 'cannot be read (permission denied)'
+          : `cannot be read (${code})`
+    throw new RequestFailure(
+      'BODY_FILE',
+      `The file "${path}" for the ${what} ${why}.`,
+      'Pick the file again; it may have been moved or deleted.',
+      code,
+    )
   }
 }
 
@@ -49,7 +67,11 @@ export async function encodeBody(body: RequestBody): Promise<EncodedBody> {
           'Fix the JSON (the Format button shows where), or choose the Raw body type to send it as it is.',
         )
       }
-      return { data: body.text, headers: [], summary: `JSON, ${bytes(Buffer.byteLength(body.text))}` }
+      return {
+        data: body.text,
+        headers: [],
+        summary: `JSON, ${bytes(Buffer.byteLength(body.text))}`,
+      }
     }
     case 'form': {
       const form = new URLSearchParams()
@@ -58,23 +80,34 @@ export async function encodeBody(body: RequestBody): Promise<EncodedBody> {
       return { data: text, headers: [], summary: `form, ${bytes(Buffer.byteLength(text))}` }
     }
     case 'raw':
-      return { data: body.text, headers: [], summary: `${body.contentType || 'text'}, ${bytes(Buffer.byteLength(body.text))}` }
+      return {
+        data: body.text,
+        headers: [],
+        summary: `${body.contentType || 'text'}, ${bytes(Buffer.byteLength(body.text))}`,
+      }
     case 'multipart': {
       const form = new FormData()
       let files = 0
       for (const part of body.parts) {
         if (!part.enabled || part.key === '') continue
         if (part.kind === 'text') {
-          if (part.contentType) form.append(part.key, new Blob([part.value], { type: part.contentType }))
+          if (part.contentType)
+            form.append(part.key, new Blob([part.value], { type: part.contentType }))
           else form.append(part.key, part.value)
           continue
         }
         await fileSize(part.path, `multipart field "${part.key}"`)
-        const blob = await openAsBlob(part.path, { type: part.contentType || 'application/octet-stream' })
+        const blob = await openAsBlob(part.path, {
+          type: part.contentType || 'application/octet-stream',
+        })
         form.append(part.key, blob, basename(part.path))
         files++
       }
-      return { data: form, headers: [], summary: `multipart, ${[...form.keys()].length} fields (${files} files)` }
+      return {
+        data: form,
+        headers: [],
+        summary: `multipart, ${[...form.keys()].length} fields (${files} files)`,
+      }
     }
     case 'binary': {
       const size = await fileSize(body.path, 'binary body')

@@ -25,7 +25,9 @@ export class SettingsService {
     try {
       const parsed = SettingsSchema.safeParse(migrate(saved, SETTINGS_SCHEMA_VERSION, MIGRATIONS))
       if (parsed.success) return parsed.data
-      this.onProblem(`Some settings were invalid and were reset to their defaults (${parsed.error.issues[0]?.path.join('.')}).`)
+      this.onProblem(
+        `Some settings were invalid and were reset to their defaults (${parsed.error.issues[0]?.path.join('.')}).`,
+      )
     } catch (error) {
       this.onProblem(error instanceof Error ? error.message : String(error))
     }

@@ -14,7 +14,8 @@ export interface StorageNotice {
  * moved aside (never deleted) and a fresh one is started; the notice says where it went.
  */
 export function openConfStore(dir: string, notices: StorageNotice[] = []): KeyValueStore {
-  const open = () => new Conf<Record<string, unknown>>({ cwd: dir, configName: 'config', projectName: 'courier' })
+  const open = () =>
+    new Conf<Record<string, unknown>>({ cwd: dir, configName: 'config', projectName: 'courier' })
   let conf: Conf<Record<string, unknown>>
   try {
     conf = open()
@@ -23,7 +24,9 @@ export function openConfStore(dir: string, notices: StorageNotice[] = []): KeyVa
     if (!existsSync(file)) throw error
     const aside = join(dir, `config.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
     renameSync(file, aside)
-    notices.push({ message: `Your settings file could not be read and was moved to ${aside}; Courier started with default settings.` })
+    notices.push({
+      message: `Your settings file could not be read and was moved to ${aside}; Courier started with default settings.`,
+    })
     conf = open()
   }
   return {

@@ -8,7 +8,10 @@ import type { KeyValueStore } from '../../core/storage/keyValueStore'
  * `conf` reads in the CLI and the web host. A file that does not parse is moved
  * aside, never deleted, and reported through `onNotice`.
  */
-export function openElectronStore(dataDir: string, onNotice: (message: string) => void): KeyValueStore {
+export function openElectronStore(
+  dataDir: string,
+  onNotice: (message: string) => void,
+): KeyValueStore {
   const open = () => new Store<Record<string, unknown>>({ cwd: dataDir, name: 'config' })
   let store: Store<Record<string, unknown>>
   try {
@@ -16,10 +19,19 @@ export function openElectronStore(dataDir: string, onNotice: (message: string) =
   } catch (error) {
     const file = join(dataDir, 'config.json')
     if (!existsSync(file)) throw error
-    const aside = join(dataDir, `config.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+    const aside = join(
+      dataDir,
+      `config.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+    )
     renameSync(file, aside)
-    onNotice(`Your settings file could not be read and was moved to ${aside}; Courier started with default settings.`)
+    onNotice(
+      `Your settings file could not be read and was moved to ${aside}; Courier started with default settings.`,
+    )
     store = open()
   }
-  return { path: store.path, get: (key) => store.get(key), set: (key, value) => store.set(key, value) }
+  return {
+    path: store.path,
+    get: (key) => store.get(key),
+    set: (key, value) => store.set(key, value),
+  }
 }

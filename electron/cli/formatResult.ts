@@ -1,0 +1,51 @@
+import type { SendResult } from '../../shared/ipc/contract'
+import { formatJson } from '../../shared/logic/json'
+
+/** The stable `--output json` shape, documented in the README. */
+export function toJsonOutput(result: SendResult): object {
+  if (!result.ok) return { error: result.error }
+  const r = result.response
+  return {
+    status: r.status,
+    statusText: r.statusText,
+    httpVersion: r.httpVersion,
+    url: r.url,
+    headers: r.headers,
+    body: r.body,
+    bodyEncoding: r.bodyEncoding,
+    redirects: r.redirects.map((h) => ({ status: h.status, url: h.url, location: h.location })),
+    timings: r.timings,
+    sizes: { headers: r.sizes.headers, body: r.sizes.body },
+  }
+}
+
+const KB = 1024
+
+function size(bytes: number): string {
+  if (bytes < KB) return `${bytes} B`
+  if (bytes < KB * KB) return `${(bytes / KB).toFixed(1)} KB`
+  return `${(bytes / KB / KB).toFixed(1)} MB`
+}
+
+/** Human output: status line, headers, blank line, body (JSON pretty-printed). Errors go to stderr. */
+export function toPrettyOutput(result: SendResult): { stdout: string; stderr: string } {
+  if (!result.ok) {
+    const e = result.error
+    return { stdout: '', stderr: `Error [${e.code}]: ${e.message}\nHint: ${e.hint}\n` }
+  }
+  const r = result.response
+  const lines = [`HTTP/${r.httpVersion} ${r.status} ${r.statusText}`]
+  for (const [name, value] of r.headers) lines.push(`${name}: ${value}`)
+  lines.push('')
+  const body =
+    r.bodyEncoding === 'base64'
+      ? `[binary body, ${size(r.sizes.body)}, ${r.mediaType || 'unknown type'}: use --output json to get it as base64]`
+      : r.mediaType.includes('json')
+        ? (formatJson(r.body) ?? r.body)
+        : r.body
+  lines.push(body)
+  const summary = `${r.status} ${r.statusText} · ${Math.round(r.timings.total)} ms · ${size(r.sizes.body)}${
+    r.redirects.length ? ` · ${r.redirects.length} redirect(s)` : ''
+  }\n`
+  return { stdout: lines.join('\n') + (body.endsWith('\n') ? '' : '\n'), stderr: summary }
+}

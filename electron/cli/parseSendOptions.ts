@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { KeyValueRow } from '../../shared/model/keyValue'
+import type { MultipartPart, RequestBody, RequestSpec } from '../../shared/model/request'
+import { HttpMethodSchema } from '../../shared/model/request'
+
+/** A command-line mistake, reported with what to do; exit code 2. */
+export class UsageError extends Error {}
+
+/** The raw flags of `courier send`, as commander collects them. */
+export interface SendFlags {
+  header: string[]
+  query: string[]
+  json?: string
+  form: string[]
+  multipart: string[]
+  raw?: string
+  contentType?: string
+  binary?: string
+  basic?: string
+  bearer?: string
+  timeout?: string
+  follow: boolean
+  maxRedirects?: string
+  insecure?: boolean
+  var: string[]
+  fail?: boolean
+  output: string
+}
+
+function splitPair(
+  text: string,
+  separator: string,
+  flag: string,
+  example: string,
+): [string, string] {
+  const at = text.indexOf(separator)
+  if (at <= 0) throw new UsageError(`${flag} "${text}" needs the form ${example}.`)
+  return [text.slice(0, at), text.slice(at + separator.length)]
+}
+
+const row = ([key, value]: [string, string]): KeyValueRow => ({ key, value, enabled: true })
+
+/** `@path` reads a file the user named on their own command line; anything else is the text itself. */
+function textOrFile(value: string, flag: string): string {
+  if (!value.startsWith('@')) return value
+  const path = resolve(value.slice(1))
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new UsageError(
+      `${flag}: cannot read "${path}" (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    )
+  }
+}
+
+function wholeNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(`${flag} takes a whole number, not "${value}".`)
+  return n
+}
+
+function bodyOf(flags: SendFlags): RequestBody {
+  const chosen =
+    [flags.json, flags.raw, flags.binary].filter((v) => v !== undefined).length +
+    (flags.form.length > 0 ? 1 : 0) +
+    (flags.multipart.length > 0 ? 1 : 0)
+  if (chosen > 1)
+    throw new UsageError('Choose one body: --json, --form, --multipart, --raw or --binary.')
+  if (flags.json !== undefined) return { type: 'json', text: textOrFile(flags.json, '--json') }
+  if (flags.raw !== undefined) {
+    return {
+      type: 'raw',
+      text: textOrFile(flags.raw, '--raw'),
+      contentType: flags.contentType ?? 'text/plain',
+    }
+  }
+  if (flags.binary !== undefined) {
+    if (!flags.binary.startsWith('@')) throw new UsageError('--binary takes a file as @path.')
+    return {
+      type: 'binary',
+      path: resolve(flags.binary.slice(1)),
+      ...(flags.contentType ? { contentType: flags.contentType } : {}),
+    }
+  }
+  if (flags.form.length > 0) {
+    return {
+      type: 'form',
+      fields: flags.form.map((f) => row(splitPair(f, '=', '--form', 'key=value'))),
+    }
+  }
+  if (flags.multipart.length > 0) {
+    const parts = flags.multipart.map((m): MultipartPart => {
+      const [key, value] = splitPair(m, '=', '--multipart', 'key=value or key=@path')
+      return value.startsWith('@')
+        ? { kind: 'file', key, path: resolve(value.slice(1)), enabled: true }
+        : { kind: 'text', key, value, enabled: true }
+    })
+    return { type: 'multipart', parts }
+  }
+  return { type: 'none' }
+}
+
+/** Turns `courier send` arguments into a request spec and the variables to resolve it with. */
+export function parseSendOptions(method: string, url: string, flags: SendFlags) {
+  const upper = method.toUpperCase()
+  if (!HttpMethodSchema.safeParse(upper).success) {
+    throw new UsageError(
+      `"${method}" is not an HTTP method. Use GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or a custom token like PROPFIND.`,
+    )
+  }
+  if (flags.output !== 'pretty' && flags.output !== 'json') {
+    throw new UsageError(`--output is pretty or json, not "${flags.output}".`)
+  }
+  if (flags.basic !== undefined && flags.bearer !== undefined)
+    throw new UsageError('Choose one of --basic and --bearer.')
+  const auth: RequestSpec['auth'] =
+    flags.basic !== undefined
+      ? (([username, password]) => ({ type: 'basic' as const, username, password }))(
+          splitPair(flags.basic, ':', '--basic', 'user:password'),
+        )
+      : flags.bearer !== undefined
+        ? { type: 'bearer', token: flags.bearer }
+        : { type: 'none' }
+  const timeoutMs = wholeNumber(flags.timeout, '--timeout')
+  const maxRedirects = wholeNumber(flags.maxRedirects, '--max-redirects')
+  const spec: RequestSpec = {
+    method: upper,
+    url,
+    params: flags.query.map((q) => row(splitPair(q, '=', '--query', 'key=value'))),
+    headers: flags.header.map((h) => {
+      const [name, value] = splitPair(h, ':', '-H', "'Name: value'")
+      return row([name.trim(), value.trim()])
+    }),
+    body: bodyOf(flags),
+    auth,
+    settings: {
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      ...(flags.follow === false ? { followRedirects: false } : {}),
+      ...(maxRedirects !== undefined ? { maxRedirects } : {}),
+      ...(flags.insecure ? { verifyTls: false } : {}),
+    },
+  }
+  const variables = Object.fromEntries(
+    flags.var.map((v) => splitPair(v, '=', '--var', 'name=value')),
+  )
+  return { spec, variables }
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { findJsonProblem, formatJson, positionOf } from '../../shared/logic/json'
+
+describe('findJsonProblem', () => {
+  it('accepts valid JSON', () => {
+    expect(findJsonProblem('{"a": [1, 2, {"b": null}]}')).toBeNull()
+  })
+
+  it.each([
+    ['{"a": 1,}', 1, 9, 'property name'],
+    ['{\n  "a": 1\n  "b": 2\n}', 3, 3, 'comma'],
+    ['{"a": tru}', 1, 7, ''],
+    ['// c\n{}', 1, 1, 'comments'],
+    ['', 1, 1, 'empty'],
+  ])('reports %j at line %i, column %i', (text, line, column, words) => {
+    const problem = findJsonProblem(text)
+    expect(problem).not.toBeNull()
+    expect(problem!.line).toBe(line)
+    expect(problem!.column).toBe(column)
+    expect(problem!.reason).toContain(words)
+  })
+})
+
+describe('formatJson', () => {
+  it('indents with two spaces and keeps big numbers and key order as written', () => {
+    expect(formatJson('{"z":12345678901234567890,"a":[1,2]}')).toBe(
+      '{\n  "z": 12345678901234567890,\n  "a": [\n    1,\n    2\n  ]\n}',
+    )
+  })
+
+  it('returns null for invalid JSON', () => {
+    expect(formatJson('{')).toBeNull()
+  })
+})
+
+describe('positionOf', () => {
+  it('counts lines and columns from 1', () => {
+    expect(positionOf('ab\ncd', 4)).toEqual({ line: 2, column: 2 })
+  })
+})

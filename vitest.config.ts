@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config'
 // suite that drives the built UI in Chromium over the real web bridge.
 export default defineConfig({
   test: {
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
     projects: [
       {
         test: {

@@ -12,6 +12,7 @@ import { decodeBody } from './decodeBody'
 import { describeFailure } from './describeFailure'
 import { encodeBody } from './requestBody'
 import { RequestFailure } from './requestFailure'
+import { decompressBody, readCapped, tooLarge } from './responseBody'
 import { createAgents, socketPhases, type AgentSet } from './timedAgents'
 
 export interface SendOptions {
@@ -24,8 +25,6 @@ export interface SendOptions {
   /** Called as body bytes arrive (at most every 64 KiB). */
   onProgress?: (receivedBytes: number, totalBytes: number | null) => void
 }
-
-const PROGRESS_STEP = 64 * 1024
 
 /** Why an exchange was aborted: the caller's cancel or our own deadline. */
 type AbortReason = 'cancelled' | 'timeout'
@@ -156,7 +155,7 @@ export class HttpEngine {
         headers: toAxiosHeaders(allHeaders),
         data: body.data,
         responseType: 'stream',
-        decompress: true,
+        decompress: false,
         validateStatus: () => true,
         transformRequest: [(data: unknown) => data],
         maxRedirects: settings.followRedirects ? settings.maxRedirects : 0,
@@ -191,16 +190,17 @@ export class HttpEngine {
 
       const declared = Number(native?.headers['content-length'])
       const encoded = native?.headers['content-encoding']
-      if (!encoded && Number.isFinite(declared) && declared > settings.maxResponseBytes) {
+      if (Number.isFinite(declared) && declared > settings.maxResponseBytes) {
         bodyStream.destroy()
         throw tooLarge(declared, settings.maxResponseBytes)
       }
-      const bytes = await readCapped(
+      const wire = await readCapped(
         bodyStream,
         settings.maxResponseBytes,
         controller.signal,
         (received) => onProgress?.(received, Number.isFinite(declared) ? declared : null),
       )
+      const bytes = await decompressBody(wire, encoded, settings.maxResponseBytes)
       const endedAt = performance.now()
       const decoded = decodeBody(bytes, native?.headers['content-type'])
       const statusLine = `HTTP/${native?.httpVersion ?? '1.1'} ${response.status} ${response.statusText}\r\n`
@@ -215,9 +215,7 @@ export class HttpEngine {
           headers:
             statusLine.length + headerPairs.reduce((n, [k, v]) => n + k.length + v.length + 4, 2),
           body: bytes.length,
-          // axios has already started inflating when it hands the stream over, so the wire
-          // size of a compressed body is known only from Content-Length.
-          encodedBody: encoded && Number.isFinite(declared) ? declared : bytes.length,
+          encodedBody: wire.length,
         },
         redirects,
         timings: timingsOf(request, startedAt, hopStartedAt, respondedAt, endedAt),
@@ -253,57 +251,6 @@ function toAxiosHeaders(pairs: [string, string][]): Record<string, string | stri
     }
   }
   return out
-}
-
-function tooLarge(size: number, cap: number): RequestFailure {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
-  return new RequestFailure(
-    'TOO_LARGE',
-    `The response body is larger than the ${mb(cap)} limit${size > cap ? ` (${mb(size)} announced)` : ''}.`,
-    'Raise "Max response size" in the request Settings if you need the whole body.',
-  )
-}
-
-/** Reads a body stream to the end, failing with TOO_LARGE past the cap and stopping on abort. */
-function readCapped(
-  stream: Readable,
-  cap: number,
-  signal: AbortSignal,
-  onProgress: (received: number) => void,
-): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let received = 0
-    let reported = 0
-    const onAbort = () => {
-      stream.destroy()
-      reject(new Error('aborted'))
-    }
-    if (signal.aborted) return onAbort()
-    signal.addEventListener('abort', onAbort, { once: true })
-    stream.on('data', (chunk: Buffer) => {
-      received += chunk.length
-      if (received > cap) {
-        signal.removeEventListener('abort', onAbort)
-        stream.destroy()
-        reject(tooLarge(received, cap))
-        return
-      }
-      chunks.push(chunk)
-      if (received - reported >= PROGRESS_STEP) {
-        reported = received
-        onProgress(received)
-      }
-    })
-    stream.once('end', () => {
-      signal.removeEventListener('abort', onAbort)
-      resolve(Buffer.concat(chunks, received))
-    })
-    stream.once('error', (error) => {
-      signal.removeEventListener('abort', onAbort)
-      reject(error)
-    })
-  })
 }
 
 /** Phases of the final hop from its socket's record; a reused socket skipped DNS, connect and TLS. */

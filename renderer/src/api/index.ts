@@ -17,7 +17,9 @@ export async function connectApi(): Promise<CourierApi> {
   if (window.courier) return window.courier
   const token = new URLSearchParams(window.location.hash.slice(1)).get(WEB_TOKEN_PARAM)
   if (!token) {
-    throw new Error('Courier was opened without its access token. Open the exact address that `npm run web` printed.')
+    throw new Error(
+      'Courier was opened without its access token. Open the exact address that `npm run web` printed.',
+    )
   }
   return connectWebBridge(token)
 }

@@ -15,7 +15,10 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void }
  * The contract over the web host's WebSocket (browser mode). Opened once; every call
  * is matched to its answer by id, events are fanned out to listeners.
  */
-export async function connectWebBridge(token: string, origin = window.location.origin): Promise<CourierApi> {
+export async function connectWebBridge(
+  token: string,
+  origin = window.location.origin,
+): Promise<CourierApi> {
   const url = new URL(WEB_SOCKET_PATH, origin.replace(/^http/, 'ws'))
   url.searchParams.set(WEB_TOKEN_PARAM, token)
   const socket = new WebSocket(url)
@@ -23,7 +26,10 @@ export async function connectWebBridge(token: string, origin = window.location.o
     socket.addEventListener('open', () => resolve(), { once: true })
     socket.addEventListener(
       'error',
-      () => reject(new Error('Could not connect to the Courier web host. Is `npm run web` still running?')),
+      () =>
+        reject(
+          new Error('Could not connect to the Courier web host. Is `npm run web` still running?'),
+        ),
       { once: true },
     )
   })
@@ -44,7 +50,11 @@ export async function connectWebBridge(token: string, origin = window.location.o
   })
   socket.addEventListener('close', () => {
     for (const waiter of pending.values()) {
-      waiter.reject(new Error('The connection to the Courier web host closed. Restart `npm run web` and reload.'))
+      waiter.reject(
+        new Error(
+          'The connection to the Courier web host closed. Restart `npm run web` and reload.',
+        ),
+      )
     }
     pending.clear()
   })
@@ -52,7 +62,11 @@ export async function connectWebBridge(token: string, origin = window.location.o
   const call = (name: CallName, args: unknown) =>
     new Promise<unknown>((resolve, reject) => {
       if (socket.readyState !== WebSocket.OPEN) {
-        reject(new Error('The connection to the Courier web host is closed. Restart `npm run web` and reload.'))
+        reject(
+          new Error(
+            'The connection to the Courier web host is closed. Restart `npm run web` and reload.',
+          ),
+        )
         return
       }
       const id = nextId++

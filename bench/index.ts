@@ -1,0 +1,15 @@
+import { benchEngine } from './engine'
+
+// `npm run bench [-- name]`: each benchmark prints JSON lines with its figures and
+// the ratio against a baseline measured in the same run.
+const suites: Record<string, () => Promise<void>> = { engine: benchEngine }
+const names = process.argv.slice(2).filter((a) => !a.startsWith('-'))
+const chosen = names.length > 0 ? names : Object.keys(suites)
+for (const name of chosen) {
+  const suite = suites[name]
+  if (!suite) {
+    console.error(`Unknown benchmark "${name}". Choose from: ${Object.keys(suites).join(', ')}.`)
+    process.exit(2)
+  }
+  await suite()
+}

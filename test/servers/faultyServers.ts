@@ -1,0 +1,77 @@
+import { createServer as createHttpServer } from 'node:http'
+import { createServer as createTcpServer } from 'node:net'
+import { gzipSync } from 'node:zlib'
+import { listen, type RunningServer } from './listen'
+
+/** Accepts the connection, reads the request, then resets the socket without answering. */
+export function startResetServer(): Promise<RunningServer> {
+  const server = createTcpServer((socket) => {
+    socket.once('data', () => socket.resetAndDestroy())
+  })
+  return listen(server)
+}
+
+/**
+ * `/bytes/N` streams N zero bytes in 64 KiB chunks without buffering them, so a 150 MB body
+ * costs the test process nothing. Any other path answers 200 with an empty body after
+ * draining the request.
+ */
+export function startHugeBodyServer(): Promise<RunningServer> {
+  const chunk = Buffer.alloc(64 * 1024)
+  const server = createHttpServer((req, res) => {
+    const match = /^\/bytes\/(\d+)$/.exec(req.url ?? '')
+    if (!match) {
+      req.resume()
+      req.on('end', () => res.end())
+      return
+    }
+    let left = Number(match[1])
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': left })
+    const pump = () => {
+      while (left > 0) {
+        const piece = left >= chunk.length ? chunk : chunk.subarray(0, left)
+        left -= piece.length
+        if (!res.write(piece)) return void res.once('drain', pump)
+      }
+      res.end()
+    }
+    res.on('close', () => (left = 0))
+    pump()
+  })
+  return listen(server)
+}
+
+/** `/loop` redirects to itself for ever. */
+export function startRedirectLoopServer(): Promise<RunningServer> {
+  const server = createHttpServer((req, res) => {
+    res.writeHead(302, { Location: '/loop' }).end()
+  })
+  return listen(server)
+}
+
+/**
+ * `/no-response` never answers; `/never-ends` sends headers and one chunk, then stalls.
+ * Sockets are destroyed on close() by listen().
+ */
+export function startHangingServer(): Promise<RunningServer> {
+  const server = createHttpServer((req, res) => {
+    if (req.url === '/never-ends') {
+      res.writeHead(200, { 'Content-Type': 'text/plain' })
+      res.write('first chunk, and nothing after it')
+    }
+  })
+  return listen(server)
+}
+
+/**
+ * `/bomb/N` answers N zero bytes gzip-compressed (a few KB on the wire); `/corrupt` claims
+ * gzip but sends bytes that are not.
+ */
+export function startCompressedServer(): Promise<RunningServer> {
+  const server = createHttpServer((req, res) => {
+    const bomb = /^\/bomb\/(\d+)$/.exec(req.url ?? '')
+    const body = bomb ? gzipSync(Buffer.alloc(Number(bomb[1]))) : Buffer.from('not gzip at all')
+    res.writeHead(200, { 'Content-Encoding': 'gzip', 'Content-Length': body.length }).end(body)
+  })
+  return listen(server)
+}

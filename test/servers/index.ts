@@ -1,0 +1,15 @@
+// Real servers the engine, CLI and end-to-end tests talk to. Nothing here mocks the network:
+// httpbin and json-server are the real programs, the rest are small loopback servers for
+// what those two cannot do (reset, hang, loop, huge bodies, TLS, wire-level recording).
+export { startHttpbin } from './httpbin'
+export { startJsonServer, SEED_DB } from './jsonServer'
+export {
+  startCompressedServer,
+  startHangingServer,
+  startHugeBodyServer,
+  startRedirectLoopServer,
+  startResetServer,
+} from './faultyServers'
+export { startTlsServer } from './tlsServer'
+export { startRecordingServer, type RecordedRequest } from './recordingServer'
+export type { RunningServer } from './listen'

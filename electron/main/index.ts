@@ -27,7 +27,13 @@ app.whenReady().then(() => {
     engine,
     settings,
     pickFile: (title) => pickFileWithDialog(mainWindow, title),
-    appInfo: { version: app.getVersion(), shell: 'electron', dataDir, notices },
+    appInfo: {
+      version: app.getVersion(),
+      shell: 'electron',
+      dataDir,
+      canPickFiles: true,
+      notices,
+    },
     emit: (event, payload) => mainWindow?.webContents.send(event, payload),
   })
   registerIpc(service, () => mainWindow)

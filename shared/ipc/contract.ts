@@ -36,6 +36,8 @@ export const AppInfoSchema = z.object({
   shell: z.enum(['electron', 'web']),
   /** Where settings and data are kept. */
   dataDir: z.string(),
+  /** Whether `dialog:pickFile` opens a native dialog; where it cannot, the UI asks for a typed path. */
+  canPickFiles: z.boolean(),
   /** Things the user must be told at start-up, e.g. a corrupt file moved aside. */
   notices: z.array(z.string()),
 })

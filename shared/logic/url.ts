@@ -60,14 +60,17 @@ export function buildUrl(raw: string, params: readonly KeyValueRow[] = []): UrlC
       hint: 'Type a URL such as https://example.com/users.',
     }
   }
-  if (/\s/.test(raw.trim())) {
+  const text = withScheme(raw)
+  // Spaces in the path or query are sent as %20 (as browsers and Postman do); in the host
+  // they can only be a typo.
+  const authority = text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/)[0] ?? ''
+  if (/\s/.test(authority)) {
     return {
       ok: false,
-      reason: `The URL "${raw.trim()}" contains a space.`,
-      hint: 'Encode spaces as %20, or move query values to the Params table.',
+      reason: `The host in "${raw.trim()}" contains a space.`,
+      hint: 'Remove the space from the host name, e.g. http://example.com/path.',
     }
   }
-  const text = withScheme(raw)
   let parsed: URL
   try {
     parsed = new URL(text)

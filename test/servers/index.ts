@@ -13,3 +13,4 @@ export {
 export { startTlsServer } from './tlsServer'
 export { startRecordingServer, type RecordedRequest } from './recordingServer'
 export type { RunningServer } from './listen'
+export { startHtmlServer, HTML_PAGE } from './htmlServer'

@@ -36,6 +36,11 @@ describe('buildUrl', () => {
     })
   })
 
+  it('sends spaces in the path and query as %20, as browsers do', () => {
+    const r = buildUrl('http://h/my file?q=a b')
+    expect(r.ok && r.url).toBe('http://h/my%20file?q=a%20b')
+  })
+
   it.each([
     ['', 'empty'],
     ['http://exa mple.com', 'space'],

@@ -40,7 +40,9 @@ export default tseslint.config(
   },
   {
     files: ['**/*.vue'],
-    languageOptions: { parserOptions: { parser: tseslint.parser } },
+    languageOptions: { parserOptions: { parser: tseslint.parser }, globals: globals.browser },
+    // vue-tsc checks names in .vue files, as tsc does for .ts (where typescript-eslint turns this off).
+    rules: { 'no-undef': 'off' },
   },
   {
     rules: {

@@ -1,8 +1,12 @@
 import { benchEngine } from './engine'
+import { benchFormatJson } from './formatJson'
 
 // `npm run bench [-- name]`: each benchmark prints JSON lines with its figures and
 // the ratio against a baseline measured in the same run.
-const suites: Record<string, () => Promise<void>> = { engine: benchEngine }
+const suites: Record<string, () => Promise<void>> = {
+  engine: benchEngine,
+  formatJson: benchFormatJson,
+}
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'))
 const chosen = names.length > 0 ? names : Object.keys(suites)
 for (const name of chosen) {

@@ -1,5 +1,16 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { connectApi } from './api'
+import { provideApi } from './api/currentApi'
+import WorkbenchStartupError from './components/workbench/WorkbenchStartupError.vue'
+import './styles/theme.css'
 
-createApp(App).use(createPinia()).mount('#app')
+connectApi()
+  .then((api) => {
+    provideApi(api)
+    createApp(App).use(createPinia()).mount('#app')
+  })
+  .catch((error: Error) => {
+    createApp(WorkbenchStartupError, { message: error.message }).mount('#app')
+  })

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { rowsFromUrl, rowsOfRequest, urlFromRows, type ParamRow } from '../../shared/logic/paramRows'
+import {
+  rowsFromUrl,
+  rowsOfRequest,
+  urlFromRows,
+  type ParamRow,
+} from '../../shared/logic/paramRows'
 
 const row = (key: string, value: string, enabled = true, hasEquals = true): ParamRow => ({
   key,
@@ -21,7 +26,12 @@ describe('params table and URL query stay in sync', () => {
   })
 
   it('editing the table rewrites only the query, keeping bare keys, encoding and the fragment', () => {
-    const rows = [row('q', 'a%20b'), row('flag', '', true, false), row('off', '1', false), row('', '')]
+    const rows = [
+      row('q', 'a%20b'),
+      row('flag', '', true, false),
+      row('off', '1', false),
+      row('', ''),
+    ]
     expect(urlFromRows('http://h/p?old=1#top', rows)).toBe('http://h/p?q=a%20b&flag#top')
     expect(urlFromRows('http://h/p?old=1', [])).toBe('http://h/p')
   })

@@ -1,0 +1,15 @@
+import type { RequestError } from '../../../shared/model/requestError'
+import type { ResponseRecord } from '../../../shared/model/response'
+
+/** Where one tab's request exchange stands, as the response viewer shows it. */
+export type ExchangeState =
+  | { phase: 'idle' }
+  | {
+      phase: 'running'
+      /** `performance.now()` when Send was pressed. */
+      startedAt: number
+      /** Body bytes received so far (from `http:progress`). */
+      receivedBytes: number
+    }
+  | { phase: 'done'; response: ResponseRecord }
+  | { phase: 'failed'; error: RequestError }

@@ -1,0 +1,25 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { AppInfo } from '../../../shared/ipc'
+import { useApi } from '../api/currentApi'
+
+/** What the shell tells about itself (version, data folder, dialogs) and its start-up notices. */
+export const useAppStore = defineStore('app', () => {
+  const info = ref<AppInfo | null>(null)
+
+  async function load() {
+    info.value = await useApi().app.info({})
+  }
+
+  /** A native file dialog where the shell has one; null when cancelled or unavailable. */
+  async function pickFile(title: string) {
+    if (!info.value?.canPickFiles) return null
+    return useApi().dialog.pickFile({ title })
+  }
+
+  function dismissNotice(index: number) {
+    info.value?.notices.splice(index, 1)
+  }
+
+  return { info, load, pickFile, dismissNotice }
+})

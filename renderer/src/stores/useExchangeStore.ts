@@ -1,0 +1,75 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { RequestSpec } from '../../../shared/model/request'
+import { useApi } from '../api/currentApi'
+import type { ExchangeState } from './exchangeState'
+
+const IDLE: ExchangeState = { phase: 'idle' }
+let counter = 0
+
+/** Sends requests and keeps, per tab, where its exchange stands. */
+export const useExchangeStore = defineStore('exchange', () => {
+  const states = ref<Record<string, ExchangeState>>({})
+  /** The running request id of each tab, to cancel it and to match progress events. */
+  const running = new Map<string, string>()
+  let unsubscribe: (() => void) | null = null
+
+  function stateOf(tabId: string): ExchangeState {
+    return states.value[tabId] ?? IDLE
+  }
+
+  function listenForProgress() {
+    if (unsubscribe) return
+    unsubscribe = useApi().on('http:progress', ({ requestId, receivedBytes }) => {
+      for (const [tabId, id] of running) {
+        const state = states.value[tabId]
+        if (id === requestId && state?.phase === 'running') state.receivedBytes = receivedBytes
+      }
+    })
+  }
+
+  async function send(tabId: string, spec: RequestSpec, variables: Record<string, string> = {}) {
+    if (running.has(tabId)) return
+    listenForProgress()
+    const requestId = `${tabId}-${++counter}`
+    running.set(tabId, requestId)
+    states.value[tabId] = { phase: 'running', startedAt: performance.now(), receivedBytes: 0 }
+    try {
+      // A plain copy: the draft is a reactive proxy, which no transport can clone, and
+      // edits made while the request runs must not change what was sent.
+      const sent = JSON.parse(JSON.stringify(spec)) as RequestSpec
+      const result = await useApi().http.send({ requestId, spec: sent, variables })
+      states.value[tabId] = result.ok
+        ? { phase: 'done', response: result.response }
+        : { phase: 'failed', error: result.error }
+    } catch (error) {
+      // The bridge itself failed (host gone, invalid call): still a readable error, never blank.
+      states.value[tabId] = {
+        phase: 'failed',
+        error: {
+          code: 'UNKNOWN',
+          message: (error as Error).message,
+          hint: 'If Courier was restarted, reload this window.',
+        },
+      }
+    } finally {
+      running.delete(tabId)
+    }
+  }
+
+  async function cancel(tabId: string) {
+    const requestId = running.get(tabId)
+    if (requestId) await useApi().http.cancel({ requestId })
+  }
+
+  function isRunning(tabId: string): boolean {
+    return stateOf(tabId).phase === 'running'
+  }
+
+  function forget(tabId: string) {
+    void cancel(tabId)
+    delete states.value[tabId]
+  }
+
+  return { states, stateOf, send, cancel, isRunning, forget }
+})

@@ -1,0 +1,33 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { defaultSettings, type Settings, type SettingsPatch } from '../../../shared/model/settings'
+import { useApi } from '../api/currentApi'
+
+/** The saved settings (theme, layout, request defaults), loaded once and updated through the api. */
+export const useSettingsStore = defineStore('settings', () => {
+  const settings = ref<Settings>(defaultSettings())
+  /** Why the last save failed, shown to the user; null when all is saved. */
+  const saveError = ref<string | null>(null)
+
+  async function load() {
+    settings.value = await useApi().settings.get({})
+  }
+
+  async function update(patch: SettingsPatch) {
+    // Apply at once so the UI answers immediately; the saved copy comes back from the host.
+    const previous = settings.value
+    settings.value = {
+      ...previous,
+      ...patch,
+      requestDefaults: { ...previous.requestDefaults, ...patch.requestDefaults },
+    } as Settings
+    try {
+      settings.value = await useApi().settings.update(patch)
+      saveError.value = null
+    } catch (error) {
+      saveError.value = `Settings could not be saved: ${(error as Error).message}`
+    }
+  }
+
+  return { settings, saveError, load, update }
+})

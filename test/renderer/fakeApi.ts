@@ -1,0 +1,102 @@
+import type { CourierApi, EventPayload, SendArgsInput, SendResult } from '../../shared/ipc'
+import { defaultSettings, type Settings } from '../../shared/model/settings'
+import type { ResponseRecord } from '../../shared/model/response'
+
+/** A response record with sensible defaults, for component and store tests. */
+export function fakeResponse(over: Partial<ResponseRecord> = {}): ResponseRecord {
+  return {
+    status: 200,
+    statusText: 'OK',
+    httpVersion: '1.1',
+    url: 'http://api.test/users/1',
+    headers: [['Content-Type', 'application/json']],
+    body: '{"id":1}',
+    bodyEncoding: 'utf8',
+    mediaType: 'application/json',
+    charset: 'utf-8',
+    sizes: { headers: 60, body: 8, encodedBody: 8 },
+    redirects: [],
+    timings: { dns: 1, connect: 2, tls: 0, firstByte: 5, download: 1, total: 9 },
+    sent: { method: 'GET', url: 'http://api.test/users/1', headers: [], bodySummary: '' },
+    ...over,
+  } as ResponseRecord
+}
+
+/**
+ * The contract in memory, for component and store tests only (end-to-end tests use the
+ * real web bridge). `send` answers are queued by the test; sends wait until released.
+ */
+export function createFakeApi() {
+  let settings: Settings = defaultSettings()
+  const sent: SendArgsInput[] = []
+  const cancelled: string[] = []
+  const progress = new Set<
+    (p: { requestId: string; receivedBytes: number; totalBytes: number | null }) => void
+  >()
+  let pending: { resolve: (r: SendResult) => void; requestId: string } | null = null
+
+  const api: CourierApi = {
+    http: {
+      send: (args) =>
+        new Promise<SendResult>((resolve) => {
+          sent.push(args)
+          pending = { resolve, requestId: args.requestId }
+        }),
+      cancel: async ({ requestId }) => {
+        cancelled.push(requestId)
+        if (pending?.requestId !== requestId) return false
+        pending.resolve({
+          ok: false,
+          error: { code: 'ABORTED', message: 'The request was cancelled.', hint: 'Send it again.' },
+        })
+        pending = null
+        return true
+      },
+    },
+    settings: {
+      get: async () => settings,
+      update: async (patch) => {
+        settings = {
+          ...settings,
+          ...patch,
+          requestDefaults: { ...settings.requestDefaults, ...patch.requestDefaults },
+        } as Settings
+        return settings
+      },
+    },
+    dialog: { pickFile: async () => ({ path: '/tmp/picked.bin', name: 'picked.bin', size: 3 }) },
+    app: {
+      info: async () => ({
+        version: '0.0.0-test',
+        shell: 'web',
+        dataDir: '/tmp/courier-test',
+        canPickFiles: true,
+        notices: [],
+      }),
+    },
+    on: (_event, listener) => {
+      // The only event is http:progress, so the listener takes its payload.
+      const onProgress = listener as (p: EventPayload<'http:progress'>) => void
+      progress.add(onProgress)
+      return () => progress.delete(onProgress)
+    },
+  }
+
+  return {
+    api,
+    sent,
+    cancelled,
+    /** Answers the send in flight. */
+    respond(result: SendResult) {
+      if (!pending) throw new Error('No request is in flight.')
+      pending.resolve(result)
+      pending = null
+    },
+    emitProgress(requestId: string, receivedBytes: number) {
+      for (const listener of progress) listener({ requestId, receivedBytes, totalBytes: null })
+    },
+    get inFlight() {
+      return pending?.requestId ?? null
+    },
+  }
+}

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { KeyValueRow } from '../../shared/model/keyValue'
-import type { MultipartPart, RequestBody, RequestSpec } from '../../shared/model/request'
+import type {
+  MultipartPart,
+  RequestAuth,
+  RequestBody,
+  RequestSettings,
+  RequestSpec,
+} from '../../shared/model/request'
 import { HttpMethodSchema } from '../../shared/model/request'
 
 /** A command-line mistake, reported with what to do; exit code 2. */
@@ -26,6 +32,12 @@ export interface SendFlags {
   var: string[]
   fail?: boolean
   output: string
+  /** The workspace folder of a saved request (default: the one last opened in Courier). */
+  workspace?: string
+  /** The environment of the workspace to send a saved request with. */
+  env?: string
+  /** A JSON file of variable values (`{"name": "value"}`) that override saved ones. */
+  secrets?: string
 }
 
 function splitPair(
@@ -103,38 +115,47 @@ function bodyOf(flags: SendFlags): RequestBody {
   return { type: 'none' }
 }
 
-/** Turns `courier send` arguments into a request spec and the variables to resolve it with. */
-export function parseSendOptions(method: string, url: string, flags: SendFlags) {
-  const upper = method.toUpperCase()
-  if (!HttpMethodSchema.safeParse(upper).success) {
-    throw new UsageError(
-      `"${method}" is not an HTTP method. Use GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or a custom token like PROPFIND.`,
-    )
-  }
+/** What the flags of `courier send` say about a request, before it has a method and URL. */
+export interface FlagParts {
+  params: KeyValueRow[]
+  headers: KeyValueRow[]
+  /** Null when no body flag was given. */
+  body: RequestBody | null
+  /** Null when neither --basic nor --bearer was given. */
+  auth: RequestAuth | null
+  /** Only the settings a flag set. */
+  settings: RequestSettings
+  /** `--var name=value` pairs. */
+  variables: Record<string, string>
+}
+
+/** Validates the flags of `courier send` and turns them into request parts. */
+export function parseFlagParts(flags: SendFlags): FlagParts {
   if (flags.output !== 'pretty' && flags.output !== 'json') {
     throw new UsageError(`--output is pretty or json, not "${flags.output}".`)
   }
   if (flags.basic !== undefined && flags.bearer !== undefined)
     throw new UsageError('Choose one of --basic and --bearer.')
-  const auth: RequestSpec['auth'] =
+  const auth: RequestAuth | null =
     flags.basic !== undefined
       ? (([username, password]) => ({ type: 'basic' as const, username, password }))(
           splitPair(flags.basic, ':', '--basic', 'user:password'),
         )
       : flags.bearer !== undefined
         ? { type: 'bearer', token: flags.bearer }
-        : { type: 'none' }
+        : null
   const timeoutMs = wholeNumber(flags.timeout, '--timeout')
   const maxRedirects = wholeNumber(flags.maxRedirects, '--max-redirects')
-  const spec: RequestSpec = {
-    method: upper,
-    url,
-    params: flags.query.map((q) => row(splitPair(q, '=', '--query', 'key=value'))),
-    headers: flags.header.map((h) => {
-      const [name, value] = splitPair(h, ':', '-H', "'Name: value'")
-      return row([name.trim(), value.trim()])
-    }),
-    body: bodyOf(flags),
+  const params = flags.query.map((q) => row(splitPair(q, '=', '--query', 'key=value')))
+  const headers = flags.header.map((h) => {
+    const [name, value] = splitPair(h, ':', '-H', "'Name: value'")
+    return row([name.trim(), value.trim()])
+  })
+  const body = bodyOf(flags)
+  return {
+    params,
+    headers,
+    body: body.type === 'none' ? null : body,
     auth,
     settings: {
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
@@ -142,9 +163,47 @@ export function parseSendOptions(method: string, url: string, flags: SendFlags) 
       ...(maxRedirects !== undefined ? { maxRedirects } : {}),
       ...(flags.insecure ? { verifyTls: false } : {}),
     },
+    variables: Object.fromEntries(flags.var.map((v) => splitPair(v, '=', '--var', 'name=value'))),
   }
-  const variables = Object.fromEntries(
-    flags.var.map((v) => splitPair(v, '=', '--var', 'name=value')),
-  )
-  return { spec, variables }
+}
+
+/** Turns `courier send METHOD URL` arguments into a request spec and the variables to resolve it with. */
+export function parseSendOptions(method: string, url: string, flags: SendFlags) {
+  const upper = method.toUpperCase()
+  if (!HttpMethodSchema.safeParse(upper).success) {
+    throw new UsageError(
+      `"${method}" is not an HTTP method. Use GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or a custom token like PROPFIND.`,
+    )
+  }
+  const parts = parseFlagParts(flags)
+  const spec: RequestSpec = {
+    method: upper,
+    url,
+    params: parts.params,
+    headers: parts.headers,
+    body: parts.body ?? { type: 'none' },
+    auth: parts.auth ?? { type: 'none' },
+    settings: parts.settings,
+  }
+  return { spec, variables: parts.variables }
+}
+
+/**
+ * A saved request's effective spec with the command line's flags on top: query rows are
+ * appended; a header replaces the spec's headers of the same name (any case), others are
+ * appended; a body, auth or setting flag replaces the saved one.
+ */
+export function overlayFlags(spec: RequestSpec, parts: FlagParts): RequestSpec {
+  const replaced = new Set(parts.headers.map((h) => h.key.toLowerCase()))
+  return {
+    ...spec,
+    params: [...spec.params, ...parts.params],
+    headers: [
+      ...spec.headers.filter((h) => !replaced.has(h.key.trim().toLowerCase())),
+      ...parts.headers,
+    ],
+    body: parts.body ?? spec.body,
+    auth: parts.auth ?? spec.auth,
+    settings: { ...spec.settings, ...parts.settings },
+  }
 }

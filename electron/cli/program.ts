@@ -1,7 +1,17 @@
 import { Command, CommanderError, Option } from 'commander'
+import { resolveRequest } from '../../shared/logic/variables'
+import { COMMON_METHODS, type RequestSpec } from '../../shared/model/request'
 import { HttpEngine } from '../core/http/engine'
+import { readExternalOverrides, SecretsFileError } from '../core/secrets/externalSecrets'
+import { WorkspaceError } from '../core/workspace/workspaceApi'
 import { toJsonOutput, toPrettyOutput } from './formatResult'
-import { parseSendOptions, UsageError, type SendFlags } from './parseSendOptions'
+import {
+  overlayFlags,
+  parseFlagParts,
+  parseSendOptions,
+  UsageError,
+  type SendFlags,
+} from './parseSendOptions'
 
 const collect = (value: string, previous: string[]) => [...previous, value]
 
@@ -19,9 +29,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let exitCode = 0
   program
     .command('send')
-    .description('Send one request and print the response.')
-    .argument('<method>', 'GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or any custom method')
-    .argument('<url>', 'the URL; may hold {{variables}}')
+    .description(
+      'Send one request and print the response: METHOD URL, or the path of a request saved in a workspace.',
+    )
+    .argument(
+      '<method|request>',
+      'GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or any custom method; or a saved request as "Folder/Request name"',
+    )
+    .argument('[url]', 'the URL (after METHOD); may hold {{variables}}')
     .option('-H, --header <header>', "a header 'Name: value' (repeatable)", collect, [])
     .option('--query <pair>', 'a query parameter key=value (repeatable)', collect, [])
     .option('--json <text>', 'a JSON body, or @file')
@@ -42,10 +57,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--max-redirects <n>', 'most redirects to follow (default 10)')
     .option('--insecure', 'do not verify TLS certificates')
     .option('--var <pair>', 'a variable name=value for {{name}} (repeatable)', collect, [])
+    .option(
+      '--workspace <dir>',
+      'the workspace of a saved request (default: the one last opened in Courier)',
+    )
+    .option(
+      '--env <name>',
+      'the environment to send a saved request with (default: the one active in Courier)',
+    )
+    .option(
+      '--secrets <file>',
+      'a JSON file {"name": "value"} of variable values that override saved ones (also COURIER_VAR_<name>)',
+    )
     .option('--fail', 'exit with 1 on a 4xx or 5xx response')
     .addOption(new Option('--output <format>', 'pretty or json').default('pretty'))
-    .action(async (method: string, url: string, flags: SendFlags) => {
-      const { spec, variables } = parseSendOptions(method, url, flags)
+    .action(async (target: string, url: string | undefined, flags: SendFlags) => {
+      const { spec, variables } =
+        url === undefined
+          ? await savedRequestToSend(target, flags, io)
+          : adHocRequestToSend(target, url, flags)
       const engine = new HttpEngine()
       try {
         const result = await engine.send({ spec, variables })
@@ -72,6 +102,74 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`Error: ${error.message}\nRun "courier send --help" for every option.\n`)
       return 2
     }
+    if (error instanceof SecretsFileError || error instanceof WorkspaceError) {
+      io.stderr(`Error: ${error.message}\n`)
+      return 2
+    }
     throw error
   }
+}
+
+interface ToSend {
+  spec: RequestSpec
+  variables: Record<string, string>
+}
+
+/** `courier send METHOD URL`: the flags are the whole request. */
+function adHocRequestToSend(method: string, url: string, flags: SendFlags): ToSend {
+  if (flags.workspace !== undefined || flags.env !== undefined) {
+    throw new UsageError(
+      '--workspace and --env apply to a saved request: courier send "Folder/Request name" --env NAME. With METHOD URL, give values with --var name=value.',
+    )
+  }
+  const { spec, variables } = parseSendOptions(method, url, flags)
+  const overrides = readExternalOverrides({ secretsFile: flags.secrets ?? null })
+  return { spec, variables: { ...overrides, ...variables } }
+}
+
+/**
+ * `courier send "Folder/Request name"`: the saved request as the app would send it, its
+ * variables overridden by --secrets and COURIER_VAR_*, then by --var; the other flags
+ * extend or replace parts of it.
+ */
+async function savedRequestToSend(path: string, flags: SendFlags, io: CliIo): Promise<ToSend> {
+  if ((COMMON_METHODS as readonly string[]).includes(path.toUpperCase())) {
+    throw new UsageError(
+      `${path} needs a URL: courier send ${path} URL. (A saved request named "${path}" is sent with its file name: courier send "${path}.request.json".)`,
+    )
+  }
+  // Bad flags are reported before any file is read.
+  const parts = parseFlagParts(flags)
+  const overrides = readExternalOverrides({ secretsFile: flags.secrets ?? null })
+  // Loaded on demand: METHOD URL never touches workspaces.
+  const { loadSavedRequest } = await import('./savedRequest')
+  const loaded = await loadSavedRequest({
+    requestPath: path,
+    ...(flags.workspace !== undefined ? { workspaceDir: flags.workspace } : {}),
+    ...(flags.env !== undefined ? { environment: flags.env } : {}),
+  })
+  for (const notice of loaded.notices) io.stderr(`Note: ${notice}\n`)
+  const spec = overlayFlags(loaded.spec, parts)
+  const given = { ...overrides, ...parts.variables }
+  // The app keeps secret values encrypted by the OS, out of the CLI's reach: a secret
+  // nobody supplied is missing, not empty.
+  const missingSecrets = new Set(
+    [...loaded.scoped]
+      .filter(([name, v]) => v.secret && v.value === '' && !Object.hasOwn(given, name))
+      .map(([name]) => name),
+  )
+  const variables = Object.fromEntries(
+    Object.entries({ ...loaded.variables, ...given }).filter(([name]) => !missingSecrets.has(name)),
+  )
+  const unsupplied = resolveRequest(spec, variables).unresolved.filter((n) => missingSecrets.has(n))
+  if (unsupplied.length > 0) {
+    const list = unsupplied.map((n) => `{{${n}}}`).join(', ')
+    const example = unsupplied[0]!
+    throw new UsageError(
+      `The request uses ${unsupplied.length === 1 ? 'a secret' : 'secrets'} with no value here: ${list}. ` +
+        `Courier keeps secret values encrypted for the app only; give them to the command line as ` +
+        `COURIER_VAR_${example}=… in the environment or in a --secrets FILE ({"${example}": "…"}).`,
+    )
+  }
+  return { spec, variables }
 }

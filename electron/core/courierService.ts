@@ -1,18 +1,46 @@
 import type { CourierService, EventName, EventPayload, AppInfo } from '../../shared/ipc'
 import type { HttpEngine } from './http/engine'
 import type { SettingsService } from './settings/settingsService'
+import type { WorkspaceApi } from './workspace/workspaceApi'
 
 export interface CourierServiceDeps {
   engine: HttpEngine
   settings: SettingsService
+  /** The open workspace, its environments and the globals. */
+  workspace: WorkspaceApi
   /** Native file dialog in the app; null where the shell has none. */
   pickFile: (title: string) => Promise<{ path: string; name: string; size: number } | null>
+  /** Native folder dialog in the app; null when cancelled or where the shell has none. */
+  pickFolder: (title: string) => Promise<string | null>
   appInfo: AppInfo
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
 }
 
+/**
+ * Runs `task`, rethrowing any failure as a plain Error carrying only its message: the
+ * transports pass `message` to the renderer, so it must read well on its own (a
+ * WorkspaceError's already does; a file system error gets its code and path).
+ */
+async function plain<T>(task: () => Promise<T> | T): Promise<T> {
+  try {
+    return await task()
+  } catch (error) {
+    throw new Error(messageOf(error))
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  const { code, path } = error as NodeJS.ErrnoException
+  if (typeof code === 'string' && typeof path === 'string' && !error.message.includes(path)) {
+    return `${error.message} (${code}: ${path})`
+  }
+  return error.message
+}
+
 /** The Node side of the contract: every call, backed by core services. Shells only wire it. */
 export function createCourierService(deps: CourierServiceDeps): CourierService {
+  const ws = deps.workspace
   return {
     'http:send': async ({ requestId, spec, variables }) =>
       deps.engine.send({
@@ -27,6 +55,34 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
     'settings:get': async () => deps.settings.get(),
     'settings:update': async (patch) => deps.settings.update(patch),
     'dialog:pickFile': async ({ title }) => deps.pickFile(title),
+    'dialog:pickFolder': async ({ title }) => plain(() => deps.pickFolder(title)),
     'app:info': async () => deps.appInfo,
+    'workspace:snapshot': async () => plain(() => ws.snapshot()),
+    'workspace:open': async ({ dir }) => plain(() => ws.open(dir)),
+    'workspace:create': async ({ dir, name }) => plain(() => ws.create(dir, name)),
+    'workspace:recent': async () => plain(() => ws.recent()),
+    'workspace:readRequest': async ({ path }) => plain(() => ws.readRequest(path)),
+    'workspace:saveRequest': async ({ path, folder, request }) =>
+      plain(async () => ({ path: await ws.saveRequest(path, folder, request) })),
+    'workspace:createFolder': async ({ parent, name }) =>
+      plain(async () => ({ path: await ws.createFolder(parent, name) })),
+    'workspace:rename': async ({ path, name }) =>
+      plain(async () => ({ path: await ws.rename(path, name) })),
+    'workspace:move': async ({ path, toFolder }) =>
+      plain(async () => ({ path: await ws.move(path, toFolder) })),
+    'workspace:duplicate': async ({ path }) =>
+      plain(async () => ({ path: await ws.duplicate(path) })),
+    'workspace:delete': async ({ path }) => plain(async () => ({ undoId: await ws.delete(path) })),
+    'workspace:undoDelete': async ({ undoId }) =>
+      plain(async () => ({ path: await ws.undoDelete(undoId) })),
+    'workspace:saveDefaults': async ({ folder, defaults }) =>
+      plain(() => ws.saveDefaults(folder, defaults).then(() => true)),
+    'env:save': async ({ previousName, environment }) =>
+      plain(() => ws.saveEnvironment(previousName, environment)),
+    'env:delete': async ({ name }) => plain(() => ws.deleteEnvironment(name).then(() => true)),
+    'env:setActive': async ({ name }) =>
+      plain(() => ws.setActiveEnvironment(name).then(() => true)),
+    'globals:get': async () => plain(() => ws.globals()),
+    'globals:update': async ({ variables }) => plain(() => ws.updateGlobals(variables)),
   }
 }

@@ -1,9 +1,12 @@
 import { app, BrowserWindow, session } from 'electron'
-import { createCourierService } from '../core/courierService'
+import { createCourierService, type CourierServiceDeps } from '../core/courierService'
 import { HttpEngine } from '../core/http/engine'
+import { EncryptedSecretStore } from '../core/secrets/encryptedSecretStore'
 import { SettingsService } from '../core/settings/settingsService'
+import { WorkspaceService } from '../core/workspace/workspaceService'
 import { openElectronStore } from './adapters/electronStoreAdapter'
-import { pickFileWithDialog } from './adapters/fileDialog'
+import { pickFileWithDialog, pickFolderWithDialog } from './adapters/fileDialog'
+import { safeStorageCipher } from './adapters/safeStorageCipher'
 import { registerIpc } from './registerIpc'
 import { createSecureWindow } from './secureWindow'
 
@@ -19,26 +22,37 @@ app.whenReady().then(() => {
   )
   const dataDir = app.getPath('userData')
   const engine = new HttpEngine()
-  const settings = new SettingsService(
-    openElectronStore(dataDir, (m) => notices.push(m)),
-    (m) => notices.push(m),
-  )
+  const store = openElectronStore(dataDir, (m) => notices.push(m))
+  const settings = new SettingsService(store, (m) => notices.push(m))
+  // safeStorage is only usable once the app is ready, which it is here.
+  const secrets = new EncryptedSecretStore(store, safeStorageCipher())
+  const workspace = new WorkspaceService({ dataDir, store, secrets })
+  const emit: CourierServiceDeps['emit'] = (event, payload) =>
+    mainWindow?.webContents.send(event, payload)
   const service = createCourierService({
     engine,
     settings,
+    workspace,
     pickFile: (title) => pickFileWithDialog(mainWindow, title),
+    pickFolder: (title) => pickFolderWithDialog(mainWindow, title),
     appInfo: {
       version: app.getVersion(),
       shell: 'electron',
       dataDir,
       canPickFiles: true,
+      secretsWarning: secrets.warning,
       notices,
     },
-    emit: (event, payload) => mainWindow?.webContents.send(event, payload),
+    emit,
   })
+  const stopForwarding = workspace.onChange((snapshot) => emit('workspace:changed', snapshot))
   registerIpc(service, () => mainWindow)
   mainWindow = createSecureWindow()
-  app.on('before-quit', () => engine.close())
+  app.on('before-quit', () => {
+    stopForwarding()
+    engine.close()
+    void workspace.close()
+  })
 })
 
 app.on('window-all-closed', () => {

@@ -1,5 +1,5 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
-import { CALL_NAMES, dispatchCall, type CourierService } from '../../shared/ipc'
+import { CALL_NAMES, dispatchCall, type CourierService, type IpcEnvelope } from '../../shared/ipc'
 
 /**
  * One handler per declared call: check the sender is our own window, validate the
@@ -15,9 +15,15 @@ export function registerIpc(service: CourierService, window: () => BrowserWindow
     )
   }
   for (const name of CALL_NAMES) {
-    ipcMain.handle(name, (event, args: unknown) => {
-      if (!trusted(event)) throw new Error(`Refused ${name}: the caller is not Courier's window.`)
-      return dispatchCall(service, name, args)
+    ipcMain.handle(name, async (event, args: unknown): Promise<IpcEnvelope> => {
+      if (!trusted(event)) return { ok: false, message: `Refused ${name}: not Courier's window.` }
+      try {
+        return { ok: true, result: await dispatchCall(service, name, args) }
+      } catch (error) {
+        // Electron prefixes thrown errors with "Error invoking remote method"; an envelope
+        // carries the message exactly as the service worded it.
+        return { ok: false, message: error instanceof Error ? error.message : String(error) }
+      }
     })
   }
 }

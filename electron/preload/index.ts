@@ -1,6 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import type { CourierApi } from '../../shared/ipc/contract'
-import { CALL_NAMES, EVENT_NAMES, splitCallName, type EventName } from '../../shared/ipc/names'
+import {
+  CALL_NAMES,
+  EVENT_NAMES,
+  splitCallName,
+  type EventName,
+  type IpcEnvelope,
+} from '../../shared/ipc/names'
 
 /**
  * Exposes exactly the calls of shared/ipc as `window.courier`, nested by domain, and
@@ -17,7 +23,11 @@ const api: Record<string, unknown> = {
 for (const name of CALL_NAMES) {
   const [domain, action] = splitCallName(name)
   const group = (api[domain] ??= {}) as Record<string, unknown>
-  group[action] = (args: unknown) => ipcRenderer.invoke(name, args)
+  group[action] = async (args: unknown) => {
+    const answer = (await ipcRenderer.invoke(name, args)) as IpcEnvelope
+    if (!answer.ok) throw new Error(answer.message)
+    return answer.result
+  }
 }
 
 contextBridge.exposeInMainWorld('courier', api as CourierApi)

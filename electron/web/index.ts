@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defaultDataDir } from '../core/dataDir'
+import { SecretsFileError } from '../core/secrets/externalSecrets'
 import { parseWebArgs, WebUsageError, type WebArgs } from './webArgs'
 import { startWebHost } from './webHost'
 
@@ -31,12 +32,14 @@ if (!existsSync(join(args.rendererDir, 'index.html'))) {
 }
 
 const host = await startWebHost(args).catch((error: NodeJS.ErrnoException) =>
-  fail(
-    error.code === 'EADDRINUSE'
-      ? `Port ${args.port} on 127.0.0.1 is already in use; choose another with --port.`
-      : `Could not start the web host: ${error.message}`,
-    1,
-  ),
+  error instanceof SecretsFileError
+    ? fail(error.message, 2)
+    : fail(
+        error.code === 'EADDRINUSE'
+          ? `Port ${args.port} on 127.0.0.1 is already in use; choose another with --port.`
+          : `Could not start the web host: ${error.message}`,
+        1,
+      ),
 )
 io.stdout(`Courier web: ${host.url}\n`)
 

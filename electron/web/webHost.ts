@@ -4,8 +4,11 @@ import type { AddressInfo } from 'node:net'
 import type { CourierService } from '../../shared/ipc'
 import { createCourierService } from '../core/courierService'
 import { HttpEngine } from '../core/http/engine'
+import { readExternalOverrides } from '../core/secrets/externalSecrets'
+import { MemorySecretStore } from '../core/secrets/memorySecretStore'
 import { SettingsService } from '../core/settings/settingsService'
 import { openConfStore, type StorageNotice } from '../core/storage/openConfStore'
+import { WorkspaceService } from '../core/workspace/workspaceService'
 import { createBridge } from './bridgeSocket'
 import { createToken, isAllowedHost } from './loopbackGuard'
 import { securityHeaders } from './securityHeaders'
@@ -18,6 +21,10 @@ export interface WebHostOptions {
   dataDir: string
   /** The built renderer (`out/renderer`). */
   rendererDir: string
+  /** A JSON file of variable values (`--secrets FILE`) that override the saved ones when sending. */
+  secretsFile?: string | null
+  /** Where `COURIER_VAR_<NAME>` overrides are read from (`process.env` by default). */
+  env?: Record<string, string | undefined>
 }
 
 export interface WebHost {
@@ -32,8 +39,14 @@ export interface WebHost {
  * Browser mode's composition root: the same core services as the Electron shell, the
  * built renderer over HTTP and the contract over a token-protected WebSocket, on
  * 127.0.0.1 only.
+ *
+ * @throws SecretsFileError when `secretsFile` is missing or invalid (before anything starts).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const overrides = readExternalOverrides({
+    secretsFile: options.secretsFile ?? null,
+    env: options.env ?? process.env,
+  })
   mkdirSync(options.dataDir, { recursive: true })
   const notices: string[] = []
   const storageNotices: StorageNotice[] = []
@@ -41,22 +54,41 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   notices.push(...storageNotices.map((n) => n.message))
   const engine = new HttpEngine()
   const settings = new SettingsService(store, (m) => notices.push(m))
+  const secrets = new MemorySecretStore()
+  const workspace = new WorkspaceService({ dataDir: options.dataDir, store, secrets })
   const token = createToken()
   let port = 0
   const bridge = createBridge({ token, port: () => port, service: () => service })
-  const service: CourierService = createCourierService({
+  const core = createCourierService({
     engine,
     settings,
+    workspace,
     pickFile: async () => null,
+    pickFolder: async () => null,
     appInfo: {
       version: packageVersion(),
       shell: 'web',
       dataDir: options.dataDir,
       canPickFiles: false,
+      secretsWarning: secrets.warning,
       notices,
     },
     emit: (event, payload) => bridge.broadcast(event, payload),
   })
+  // Values from COURIER_VAR_* and --secrets win over the variables the renderer resolved.
+  const service: CourierService = {
+    ...core,
+    'http:send': (args) =>
+      core['http:send']({ ...args, variables: { ...args.variables, ...overrides } }),
+  }
+  const stopForwarding = workspace.onChange((snapshot) =>
+    bridge.broadcast('workspace:changed', snapshot),
+  )
+  const stopCore = async () => {
+    stopForwarding()
+    engine.close()
+    await workspace.close()
+  }
 
   const serveStatic = createStaticHandler(options.rendererDir)
   const server = createServer((req, res) => {
@@ -81,7 +113,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       })
     })
   } catch (error) {
-    engine.close()
+    await stopCore()
     throw error
   }
   port = (server.address() as AddressInfo).port
@@ -94,7 +126,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await bridge.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
-      engine.close()
+      await stopCore()
     },
   }
 }

@@ -5,6 +5,7 @@ import { connectApi } from './api'
 import { provideApi } from './api/currentApi'
 import WorkbenchStartupError from './components/workbench/WorkbenchStartupError.vue'
 import './styles/theme.css'
+import './styles/controls.css'
 
 connectApi()
   .then((api) => {

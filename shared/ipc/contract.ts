@@ -3,6 +3,13 @@ import { RequestSpecSchema } from '../model/request'
 import { ResponseRecordSchema } from '../model/response'
 import { RequestErrorSchema } from '../model/requestError'
 import { SettingsPatchSchema, SettingsSchema } from '../model/settings'
+import { VariableRowSchema } from '../model/variables'
+import {
+  EnvironmentSchema,
+  InheritedDefaultsSchema,
+  SavedRequestSchema,
+  WorkspaceSnapshotSchema,
+} from '../model/workspace'
 import type { CallName, EventName } from './names'
 
 export * from './names'
@@ -38,10 +45,25 @@ export const AppInfoSchema = z.object({
   dataDir: z.string(),
   /** Whether `dialog:pickFile` opens a native dialog; where it cannot, the UI asks for a typed path. */
   canPickFiles: z.boolean(),
+  /**
+   * Null when secret values are kept encrypted by the OS keyring; otherwise what the user
+   * must know (e.g. browser mode keeps them in memory only).
+   */
+  secretsWarning: z.string().nullable(),
   /** Things the user must be told at start-up, e.g. a corrupt file moved aside. */
   notices: z.array(z.string()),
 })
 export type AppInfo = z.infer<typeof AppInfoSchema>
+
+/** A path inside the open workspace, relative to its root, with `/` separators. */
+const WorkspacePath = z.string().max(1000)
+/** A name typed by the user for a request, folder or environment. */
+const ItemName = z.string().trim().min(1, 'A name is required').max(200)
+const PathResult = z.object({ path: WorkspacePath })
+
+/** The workspace after an operation, with where the touched item now lives. */
+export const RecentWorkspaceSchema = z.object({ dir: z.string(), name: z.string() })
+export type RecentWorkspace = z.infer<typeof RecentWorkspaceSchema>
 
 /**
  * Every call between the renderer and the Node side, declared once as
@@ -57,7 +79,71 @@ export const calls = {
     args: z.object({ title: z.string().max(200).default('Choose a file') }),
     result: PickedFileSchema,
   },
+  'dialog:pickFolder': {
+    args: z.object({ title: z.string().max(200).default('Choose a folder') }),
+    result: z.string().nullable(),
+  },
   'app:info': { args: z.object({}), result: AppInfoSchema },
+  /** The open workspace (the embedded default one on first start). */
+  'workspace:snapshot': { args: z.object({}), result: WorkspaceSnapshotSchema },
+  /** Opens an existing workspace folder (one with a `courier.json`). */
+  'workspace:open': { args: z.object({ dir: z.string().min(1) }), result: WorkspaceSnapshotSchema },
+  /** Makes `dir` a new workspace (created if missing; must not already be one) and opens it. */
+  'workspace:create': {
+    args: z.object({ dir: z.string().min(1), name: ItemName }),
+    result: WorkspaceSnapshotSchema,
+  },
+  'workspace:recent': { args: z.object({}), result: z.array(RecentWorkspaceSchema) },
+  'workspace:readRequest': { args: z.object({ path: WorkspacePath }), result: SavedRequestSchema },
+  /**
+   * Writes a request. With `path`, overwrites that file (its name stays the file's);
+   * without, creates a new file named after `request.name` in `folder` ('' = root).
+   */
+  'workspace:saveRequest': {
+    args: z.object({
+      path: WorkspacePath.nullable(),
+      folder: WorkspacePath.default(''),
+      request: SavedRequestSchema,
+    }),
+    result: PathResult,
+  },
+  'workspace:createFolder': {
+    args: z.object({ parent: WorkspacePath.default(''), name: ItemName }),
+    result: PathResult,
+  },
+  'workspace:rename': {
+    args: z.object({ path: WorkspacePath, name: ItemName }),
+    result: PathResult,
+  },
+  'workspace:move': {
+    args: z.object({ path: WorkspacePath, toFolder: WorkspacePath }),
+    result: PathResult,
+  },
+  'workspace:duplicate': { args: z.object({ path: WorkspacePath }), result: PathResult },
+  /** Moves a request or folder to the app's trash; `undoDelete` puts it back. */
+  'workspace:delete': {
+    args: z.object({ path: WorkspacePath }),
+    result: z.object({ undoId: z.string() }),
+  },
+  'workspace:undoDelete': { args: z.object({ undoId: z.string() }), result: PathResult },
+  /** Headers, auth and variables a folder ('' = the workspace) gives the requests inside. */
+  'workspace:saveDefaults': {
+    args: z.object({ folder: WorkspacePath, defaults: InheritedDefaultsSchema }),
+    result: z.boolean(),
+  },
+  /** Creates, updates or renames (when `previousName` differs) an environment. */
+  'env:save': {
+    args: z.object({ previousName: ItemName.nullable(), environment: EnvironmentSchema }),
+    result: EnvironmentSchema,
+  },
+  'env:delete': { args: z.object({ name: ItemName }), result: z.boolean() },
+  /** The environment whose variables apply (null = none), remembered per workspace. */
+  'env:setActive': { args: z.object({ name: ItemName.nullable() }), result: z.boolean() },
+  'globals:get': { args: z.object({}), result: z.array(VariableRowSchema) },
+  'globals:update': {
+    args: z.object({ variables: z.array(VariableRowSchema) }),
+    result: z.array(VariableRowSchema),
+  },
 } as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>
 
 /** Events the Node side pushes to the renderer. */
@@ -68,6 +154,8 @@ export const events = {
     receivedBytes: z.number(),
     totalBytes: z.number().nullable(),
   }),
+  /** The workspace changed (by Courier or by another program, e.g. git pull). */
+  'workspace:changed': WorkspaceSnapshotSchema,
 } as const satisfies Record<EventName, z.ZodType>
 
 export type CallArgs<C extends CallName> = z.input<(typeof calls)[C]['args']>

@@ -9,11 +9,30 @@ export const CALL_NAMES = [
   'settings:get',
   'settings:update',
   'dialog:pickFile',
+  'dialog:pickFolder',
   'app:info',
+  'workspace:snapshot',
+  'workspace:open',
+  'workspace:create',
+  'workspace:recent',
+  'workspace:readRequest',
+  'workspace:saveRequest',
+  'workspace:createFolder',
+  'workspace:rename',
+  'workspace:move',
+  'workspace:duplicate',
+  'workspace:delete',
+  'workspace:undoDelete',
+  'workspace:saveDefaults',
+  'env:save',
+  'env:delete',
+  'env:setActive',
+  'globals:get',
+  'globals:update',
 ] as const
 export type CallName = (typeof CALL_NAMES)[number]
 
-export const EVENT_NAMES = ['http:progress'] as const
+export const EVENT_NAMES = ['http:progress', 'workspace:changed'] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 
 /** Splits `domain:action`. */
@@ -21,3 +40,6 @@ export function splitCallName(name: CallName): [string, string] {
   const [domain, action] = name.split(':') as [string, string]
   return [domain, action]
 }
+
+/** How the Electron shell answers a call: the result, or the error message as worded. */
+export type IpcEnvelope = { ok: true; result: unknown } | { ok: false; message: string }

@@ -63,6 +63,8 @@ export type BodyType = RequestBody['type']
 /** Authentication attached to the request (for its own host only). */
 export const RequestAuthSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('none') }),
+  /** Use the auth of the nearest folder (or the workspace) that sets one. */
+  z.object({ type: z.literal('inherit') }),
   z.object({ type: z.literal('basic'), username: z.string(), password: z.string() }),
   z.object({ type: z.literal('bearer'), token: z.string() }),
   z.object({

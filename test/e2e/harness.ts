@@ -22,11 +22,12 @@ export interface Workbench {
  * Starts the web host in-process on the built renderer, opens it in headless Chromium
  * (1400x900) and waits until the workbench is usable (the Send button is visible).
  */
-export async function startWorkbench(): Promise<Workbench> {
+export async function startWorkbench(options: { dataDir?: string } = {}): Promise<Workbench> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`${RENDERER_DIR}/index.html is missing: run \`npm run build\` first.`)
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'courier-e2e-'))
+  // A given data dir is how a test restarts Courier on the same saved state.
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'courier-e2e-'))
   const host = await startWebHost({ port: 0, dataDir, rendererDir: RENDERER_DIR })
   let browser: Browser | undefined
   try {

@@ -1,4 +1,5 @@
 import type { CourierApi, EventPayload, SendArgsInput, SendResult } from '../../shared/ipc'
+import { createFakeWorkspace } from './fakeWorkspace'
 import { defaultSettings, type Settings } from '../../shared/model/settings'
 import type { ResponseRecord } from '../../shared/model/response'
 
@@ -35,7 +36,9 @@ export function createFakeApi() {
   >()
   let pending: { resolve: (r: SendResult) => void; requestId: string } | null = null
 
+  const workspace = createFakeWorkspace()
   const api: CourierApi = {
+    ...workspace.calls,
     http: {
       send: (args) =>
         new Promise<SendResult>((resolve) => {
@@ -64,18 +67,22 @@ export function createFakeApi() {
         return settings
       },
     },
-    dialog: { pickFile: async () => ({ path: '/tmp/picked.bin', name: 'picked.bin', size: 3 }) },
+    dialog: {
+      pickFile: async () => ({ path: '/tmp/picked.bin', name: 'picked.bin', size: 3 }),
+      pickFolder: async () => '/tmp/picked-folder',
+    },
     app: {
       info: async () => ({
         version: '0.0.0-test',
         shell: 'web',
         dataDir: '/tmp/courier-test',
         canPickFiles: true,
+        secretsWarning: null,
         notices: [],
       }),
     },
-    on: (_event, listener) => {
-      // The only event is http:progress, so the listener takes its payload.
+    on: (event, listener) => {
+      if (event !== 'http:progress') return () => undefined
       const onProgress = listener as (p: EventPayload<'http:progress'>) => void
       progress.add(onProgress)
       return () => progress.delete(onProgress)
@@ -84,6 +91,7 @@ export function createFakeApi() {
 
   return {
     api,
+    workspace,
     sent,
     cancelled,
     /** Answers the send in flight. */

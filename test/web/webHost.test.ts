@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs'
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { WebSocket } from 'ws'
 import { MAX_MESSAGE_BYTES } from '../../electron/web/bridgeSocket'
 import { startWebHost, type WebHost } from '../../electron/web/webHost'
@@ -141,7 +141,14 @@ describe('web host: the bridge', () => {
   it('answers app:info and settings:get for a page of this host with the token', async () => {
     const client = await connect()
     const info = await client.call('app:info', {})
-    expect(info).toMatchObject({ ok: true, result: { shell: 'web', canPickFiles: false } })
+    expect(info).toMatchObject({
+      ok: true,
+      result: {
+        shell: 'web',
+        canPickFiles: false,
+        secretsWarning: expect.stringMatching(/memory only.*--secrets FILE/),
+      },
+    })
     const settings = await client.call('settings:get', {})
     expect(settings).toMatchObject({ ok: true, result: { theme: 'system', schemaVersion: 1 } })
   })
@@ -250,5 +257,89 @@ describe('web host: the bridge', () => {
       await recording.close()
       await huge.close()
     }
+  })
+})
+
+describe('web host: workspaces', () => {
+  it('serves the workspace calls: a snapshot, then a saved request read back', async () => {
+    const client = await connect()
+    const snapshot = await client.call('workspace:snapshot', {})
+    expect(snapshot).toMatchObject({ ok: true, result: { tree: expect.any(Array) } })
+
+    const request = {
+      name: 'Create user',
+      method: 'POST',
+      url: '{{base_url}}/users',
+      headers: [{ key: 'X-Team', value: 'qa', enabled: true }],
+      body: { type: 'json', text: '{"name": "{{name}}"}' },
+    }
+    const saved = await client.call('workspace:saveRequest', { path: null, request })
+    expect(saved).toMatchObject({ ok: true, result: { path: expect.any(String) } })
+    const path = (saved as { result: { path: string } }).result.path
+    const read = await client.call('workspace:readRequest', { path })
+    expect(read).toMatchObject({ ok: true, result: request })
+    const after = await client.call('workspace:snapshot', {})
+    expect(JSON.stringify(after)).toContain(path)
+    // The change is announced once the workspace is quiet (debounced).
+    await vi.waitFor(
+      () =>
+        expect(client.messages).toContainEqual(
+          expect.objectContaining({ kind: 'event', event: 'workspace:changed' }),
+        ),
+      { timeout: 5000 },
+    )
+  })
+
+  it("answers a failed workspace call with the service's message, no stack", async () => {
+    const client = await connect()
+    const missing = await client.call('workspace:readRequest', {
+      path: 'Nope/Missing.request.json',
+    })
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/Missing/) },
+    })
+    expect(JSON.stringify(missing)).not.toMatch(/\bat .*\.ts:\d+/)
+  })
+
+  it('lets --secrets values override the variables the renderer sent', async () => {
+    const secretsFile = join(freshDataDir(), 'secrets.json')
+    writeFileSync(secretsFile, JSON.stringify({ token: 'from-file' }))
+    const withSecrets = await startWebHost({
+      port: 0,
+      dataDir: freshDataDir(),
+      rendererDir,
+      secretsFile,
+      env: { COURIER_VAR_trace: 'from-env' },
+    })
+    const recording = await startRecordingServer()
+    try {
+      const client = await connect(withSecrets)
+      const spec = {
+        method: 'GET',
+        url: `${recording.url}/x`,
+        headers: [
+          { key: 'Authorization', value: 'Bearer {{token}}', enabled: true },
+          { key: 'X-Trace', value: '{{trace}}', enabled: true },
+        ],
+      }
+      const variables = { token: 'typed-in-the-ui', trace: 'ui' }
+      const sent = await client.call('http:send', { requestId: 's1', spec, variables })
+      expect(sent).toMatchObject({ ok: true, result: { ok: true } })
+      const headers = Object.fromEntries(
+        (recording.requests[0]?.headers ?? []).map(([k, v]) => [k.toLowerCase(), v]),
+      )
+      expect(headers).toMatchObject({ authorization: 'Bearer from-file', 'x-trace': 'from-env' })
+    } finally {
+      await recording.close()
+      await withSecrets.close()
+    }
+  })
+
+  it('refuses to start with a secrets file that does not exist, naming it', async () => {
+    const secretsFile = join(freshDataDir(), 'absent.json')
+    await expect(
+      startWebHost({ port: 0, dataDir: freshDataDir(), rendererDir, secretsFile }),
+    ).rejects.toThrow(`Secrets file ${secretsFile} does not exist.`)
   })
 })

@@ -136,7 +136,7 @@ export class HttpEngine {
     const allHeaders = [...headers, ...body.headers]
     const origin = new URL(url).origin
     const authNames = new Set(
-      spec.auth.type === 'none'
+      spec.auth.type === 'none' || spec.auth.type === 'inherit'
         ? []
         : [spec.auth.type === 'apikey' ? spec.auth.key.toLowerCase() : 'authorization'],
     )

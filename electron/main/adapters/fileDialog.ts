@@ -12,3 +12,16 @@ export async function pickFileWithDialog(window: BrowserWindow | null, title: st
   if (result.canceled || !path) return null
   return { path, name: basename(path), size: (await stat(path)).size }
 }
+
+/** The native folder dialog (for opening or creating a workspace); null when cancelled. */
+export async function pickFolderWithDialog(
+  window: BrowserWindow | null,
+  title: string,
+): Promise<string | null> {
+  const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] }
+  const result = window
+    ? await dialog.showOpenDialog(window, options)
+    : await dialog.showOpenDialog(options)
+  const path = result.filePaths[0]
+  return result.canceled || !path ? null : path
+}

@@ -17,9 +17,15 @@ export const useAppStore = defineStore('app', () => {
     return useApi().dialog.pickFile({ title })
   }
 
+  /** A native folder dialog where the shell has one; null when cancelled or unavailable. */
+  async function pickFolder(title: string) {
+    if (!info.value?.canPickFiles) return null
+    return useApi().dialog.pickFolder({ title })
+  }
+
   function dismissNotice(index: number) {
     info.value?.notices.splice(index, 1)
   }
 
-  return { info, load, pickFile, dismissNotice }
+  return { info, load, pickFile, pickFolder, dismissNotice }
 })

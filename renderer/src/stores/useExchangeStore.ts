@@ -12,6 +12,8 @@ export const useExchangeStore = defineStore('exchange', () => {
   const states = ref<Record<string, ExchangeState>>({})
   /** The running request id of each tab, to cancel it and to match progress events. */
   const running = new Map<string, string>()
+  /** What each tab sent last, so Retry sends exactly that again. */
+  const lastSent = new Map<string, { spec: RequestSpec; variables: Record<string, string> }>()
   let unsubscribe: (() => void) | null = null
 
   function stateOf(tabId: string): ExchangeState {
@@ -38,6 +40,7 @@ export const useExchangeStore = defineStore('exchange', () => {
       // A plain copy: the draft is a reactive proxy, which no transport can clone, and
       // edits made while the request runs must not change what was sent.
       const sent = JSON.parse(JSON.stringify(spec)) as RequestSpec
+      lastSent.set(tabId, { spec: sent, variables: { ...variables } })
       const result = await useApi().http.send({ requestId, spec: sent, variables })
       states.value[tabId] = result.ok
         ? { phase: 'done', response: result.response }
@@ -57,6 +60,11 @@ export const useExchangeStore = defineStore('exchange', () => {
     }
   }
 
+  async function retry(tabId: string) {
+    const last = lastSent.get(tabId)
+    if (last) await send(tabId, last.spec, last.variables)
+  }
+
   async function cancel(tabId: string) {
     const requestId = running.get(tabId)
     if (requestId) await useApi().http.cancel({ requestId })
@@ -69,7 +77,8 @@ export const useExchangeStore = defineStore('exchange', () => {
   function forget(tabId: string) {
     void cancel(tabId)
     delete states.value[tabId]
+    lastSent.delete(tabId)
   }
 
-  return { states, stateOf, send, cancel, isRunning, forget }
+  return { states, stateOf, send, retry, cancel, isRunning, forget }
 })

@@ -7,41 +7,75 @@ import {
   type ParamRow,
 } from '../../../shared/logic/paramRows'
 import { emptyRequest, type RequestSpec } from '../../../shared/model/request'
+import type { VariableRow } from '../../../shared/model/variables'
+import type { SavedRequest } from '../../../shared/model/workspace'
 
-/** One open request: the draft being edited and what it was when opened. */
+/** One open request: the draft being edited and what it was when opened or last saved. */
 export interface RequestTab {
   id: string
   spec: RequestSpec
+  /** Request-local variables (the strongest scope). */
+  variables: VariableRow[]
   /** The Params table; the URL's query holds its enabled rows (see shared/logic/paramRows). */
   paramRows: ParamRow[]
-  /** The spec as opened, serialised, to tell whether the draft has unsent changes. */
+  /** Where the request is saved in the workspace; null for a request never saved. */
+  saved: { path: string; name: string } | null
+  /** The draft as opened or last saved, serialised, to tell whether it has unsaved changes. */
   baseline: string
+  /** Set when the file changed on disk while this tab had unsaved edits (they are kept). */
+  changedOnDisk: boolean
 }
 
 let counter = 0
 const newId = () => `tab-${Date.now().toString(36)}-${(counter++).toString(36)}`
-const snapshot = (spec: RequestSpec) => JSON.stringify(spec)
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
+const snapshotOf = (spec: RequestSpec, variables: VariableRow[]) =>
+  JSON.stringify({ spec, variables })
 
 /** What the spec keeps of the Params table: the URL holds enabled rows, so only disabled ones. */
 const disabledParams = (rows: ParamRow[]) =>
   rows.filter((r) => !r.enabled).map(({ key, value, enabled }) => ({ key, value, enabled }))
 
-/** The open request tabs, each keeping its unsent edits. */
+/** Splits a saved request into the spec the editor works on and its local variables. */
+export function specOf(request: SavedRequest): { spec: RequestSpec; variables: VariableRow[] } {
+  const { schemaVersion: _v, name: _n, variables, ...spec } = request
+  return { spec: plain(spec), variables: plain(variables) }
+}
+
+/** The open request tabs, each keeping its unsaved edits. */
 export const useRequestTabsStore = defineStore('requestTabs', () => {
   const tabs = ref<RequestTab[]>([])
   const activeId = ref<string | null>(null)
   const active = computed(() => tabs.value.find((t) => t.id === activeId.value) ?? null)
 
-  function open(spec: RequestSpec = emptyRequest()): RequestTab {
+  function open(
+    spec: RequestSpec = emptyRequest(),
+    saved: RequestTab['saved'] = null,
+    variables: VariableRow[] = [],
+  ): RequestTab {
     const tab: RequestTab = {
       id: newId(),
-      spec: JSON.parse(JSON.stringify(spec)) as RequestSpec,
+      spec: plain(spec),
+      variables: plain(variables),
       paramRows: rowsOfRequest(spec.url, spec.params),
-      baseline: snapshot(spec),
+      saved,
+      baseline: snapshotOf(spec, variables),
+      changedOnDisk: false,
     }
     tabs.value.push(tab)
     activeId.value = tab.id
     return tabs.value.at(-1)!
+  }
+
+  /** Opens a saved request, or selects its tab when it is already open. */
+  function openSaved(path: string, request: SavedRequest): RequestTab {
+    const existing = tabs.value.find((t) => t.saved?.path === path)
+    if (existing) {
+      activeId.value = existing.id
+      return existing
+    }
+    const { spec, variables } = specOf(request)
+    return open(spec, { path, name: request.name }, variables)
   }
 
   function close(id: string) {
@@ -59,12 +93,16 @@ export const useRequestTabsStore = defineStore('requestTabs', () => {
   }
 
   function isDirty(tab: RequestTab): boolean {
-    return snapshot(tab.spec) !== tab.baseline
+    return snapshotOf(tab.spec, tab.variables) !== tab.baseline
   }
 
   /** Any edit other than the URL and params (method, headers, body, auth, settings). */
   function patchSpec(tab: RequestTab, patch: Partial<Omit<RequestSpec, 'url' | 'params'>>) {
     Object.assign(tab.spec, patch)
+  }
+
+  function setVariables(tab: RequestTab, variables: VariableRow[]) {
+    tab.variables = variables
   }
 
   /** The user typed in the URL box: the Params table follows the query. */
@@ -81,16 +119,58 @@ export const useRequestTabsStore = defineStore('requestTabs', () => {
     tab.spec.params = disabledParams(rows)
   }
 
+  /** The request was written to `path` as `name`: the draft is now the saved state. */
+  function markSaved(tab: RequestTab, path: string, name: string) {
+    tab.saved = { path, name }
+    tab.baseline = snapshotOf(tab.spec, tab.variables)
+    tab.changedOnDisk = false
+  }
+
+  /**
+   * The saved file changed (another program, or a rename): a tab without unsaved edits
+   * takes the new content; one with edits keeps them and is flagged.
+   */
+  function syncFromDisk(tab: RequestTab, path: string, request: SavedRequest) {
+    tab.saved = { path, name: request.name }
+    const { spec, variables } = specOf(request)
+    if (snapshotOf(spec, variables) === tab.baseline) return
+    if (isDirty(tab)) tab.changedOnDisk = true
+    else replaceWithDisk(tab, path, request)
+  }
+
+  /** The tab takes the saved request as it is on disk, dropping unsaved edits. */
+  function replaceWithDisk(tab: RequestTab, path: string, request: SavedRequest) {
+    const { spec, variables } = specOf(request)
+    tab.saved = { path, name: request.name }
+    tab.spec = spec
+    tab.variables = variables
+    tab.paramRows = rowsOfRequest(spec.url, spec.params)
+    tab.baseline = snapshotOf(spec, variables)
+    tab.changedOnDisk = false
+  }
+
+  /** The saved file is gone (deleted or moved elsewhere): the tab becomes an unsaved draft. */
+  function forgetSaved(tab: RequestTab) {
+    tab.saved = null
+    tab.baseline = ''
+  }
+
   return {
     tabs,
     activeId,
     active,
     open,
+    openSaved,
     close,
     select,
     isDirty,
     patchSpec,
+    setVariables,
     setUrl,
     setParamRows,
+    markSaved,
+    syncFromDisk,
+    replaceWithDisk,
+    forgetSaved,
   }
 })

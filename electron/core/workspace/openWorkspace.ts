@@ -1,0 +1,65 @@
+import type {
+  InheritedDefaults,
+  WorkspaceProblem,
+  WorkspaceSnapshot,
+} from '../../../shared/model/workspace'
+import type { SecretStore } from '../secrets/secretStore'
+import { WorkspaceEnvironments } from './workspaceEnvironments'
+import { WorkspaceItems } from './workspaceItems'
+import { fillDefaults, readManifest } from './workspaceManifest'
+import { SecretVault } from './workspaceSecrets'
+import type { WorkspaceTrash } from './workspaceTrash'
+import { scanTree } from './workspaceTree'
+import { WorkspaceWatcher } from './workspaceWatcher'
+
+/** The parts that work on one open workspace folder. */
+export interface OpenWorkspace {
+  /** Absolute path of the folder. */
+  dir: string
+  vault: SecretVault
+  items: WorkspaceItems
+  environments: WorkspaceEnvironments
+  watcher: WorkspaceWatcher
+}
+
+export function openWorkspace(
+  dir: string,
+  secrets: SecretStore,
+  trash: WorkspaceTrash,
+  options: { watch: boolean; onChange: () => void },
+): OpenWorkspace {
+  const vault = new SecretVault(secrets, dir)
+  return {
+    dir,
+    vault,
+    items: new WorkspaceItems(dir, vault, trash),
+    environments: new WorkspaceEnvironments(dir, vault, trash),
+    watcher: new WorkspaceWatcher(dir, options.onChange, { watch: options.watch }),
+  }
+}
+
+/**
+ * Reads the whole workspace as the renderer shows it, secret values filled in. Files that
+ * cannot be read become problems (after `notices`); everything else is there.
+ */
+export async function snapshotOf(
+  ws: OpenWorkspace,
+  activeEnvironment: string | null,
+  notices: readonly WorkspaceProblem[],
+): Promise<WorkspaceSnapshot> {
+  const fill = (folder: string, d: InheritedDefaults) => fillDefaults(ws.vault, folder, d)
+  const [{ manifest, problem }, scanned, envs] = await Promise.all([
+    readManifest(ws.dir),
+    scanTree(ws.dir, fill),
+    ws.environments.list(),
+  ])
+  const known = envs.environments.some((e) => e.name === activeEnvironment)
+  return {
+    dir: ws.dir,
+    manifest: { ...manifest, defaults: fill('', manifest.defaults) },
+    tree: scanned.tree,
+    environments: envs.environments,
+    activeEnvironment: known ? activeEnvironment : null,
+    problems: [...notices, ...(problem ? [problem] : []), ...scanned.problems, ...envs.problems],
+  }
+}

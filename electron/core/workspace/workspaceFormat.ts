@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { blankAuthSecret } from './authSecrets'
 import { findJsonProblem } from '../../../shared/logic/json'
 import { migrate } from '../../../shared/model/migrate'
 import type { VariableRow } from '../../../shared/model/variables'
@@ -123,6 +124,7 @@ export function requestText(request: SavedRequest): string {
     schemaVersion: WORKSPACE_SCHEMA_VERSION,
     body,
     variables: blankSecrets(request.variables),
+    auth: blankAuthSecret(request.auth),
   })
 }
 
@@ -131,7 +133,11 @@ export function manifestText(manifest: WorkspaceManifest): string {
   return toFileText({
     ...manifest,
     schemaVersion: WORKSPACE_SCHEMA_VERSION,
-    defaults: { ...defaults, variables: blankSecrets(defaults.variables) },
+    defaults: {
+      ...defaults,
+      auth: blankAuthSecret(defaults.auth),
+      variables: blankSecrets(defaults.variables),
+    },
   })
 }
 
@@ -139,7 +145,11 @@ export function folderText(folder: FolderFile): string {
   const { defaults } = folder
   return toFileText({
     schemaVersion: WORKSPACE_SCHEMA_VERSION,
-    defaults: { ...defaults, variables: blankSecrets(defaults.variables) },
+    defaults: {
+      ...defaults,
+      auth: blankAuthSecret(defaults.auth),
+      variables: blankSecrets(defaults.variables),
+    },
   })
 }
 

@@ -83,7 +83,12 @@ export class WorkspaceItems {
 
   async read(path: string): Promise<SavedRequest> {
     const request = await this.readFile(path)
-    return { ...request, variables: this.vault.fill(scopeOf.request(path), request.variables) }
+    const scope = scopeOf.request(path)
+    return {
+      ...request,
+      auth: this.vault.fillAuth(scope, request.auth),
+      variables: this.vault.fill(scope, request.variables),
+    }
   }
 
   /**
@@ -99,7 +104,7 @@ export class WorkspaceItems {
       const rel = joinRel(folder, stem + REQUEST_EXT)
       const named = renamed ? { ...request, name: candidate } : request
       if (!(await createFileAtomic(this.abs(rel), requestText(named)))) continue
-      this.vault.keep(scopeOf.request(rel), request.variables)
+      this.vault.keepWithAuth(scopeOf.request(rel), request.variables, request.auth, null)
       return rel
     }
     throw new Error('unreachable')
@@ -119,7 +124,12 @@ export class WorkspaceItems {
       throw new WorkspaceError(`"${path}" is not a request file (*${REQUEST_EXT}).`)
     await this.folderDir(parentOf(path))
     const previous = await this.previous(path)
-    this.vault.keep(scopeOf.request(path), request.variables, previous?.variables)
+    this.vault.keepWithAuth(
+      scopeOf.request(path),
+      request.variables,
+      request.auth,
+      previous?.variables ?? null,
+    )
     await writeFileAtomic(this.abs(path), requestText(request))
     return path
   }

@@ -17,7 +17,8 @@ import { readFolderDefaults } from './workspaceTree'
 
 /** Defaults with their secret values filled in from the vault ('' = the workspace's own). */
 export function fillDefaults(vault: SecretVault, folder: string, d: InheritedDefaults) {
-  return { ...d, variables: vault.fill(scopeOf.folder(folder), d.variables) }
+  const scope = scopeOf.folder(folder)
+  return { ...d, auth: vault.fillAuth(scope, d.auth), variables: vault.fill(scope, d.variables) }
 }
 
 /** Whether `dir` is a workspace folder (it has a `courier.json`). */
@@ -82,7 +83,7 @@ export async function writeDefaults(
   if (folder === '') {
     const { manifest, problem } = await readManifest(root)
     if (problem) throw new WorkspaceError(problem.message)
-    vault.keep(scope, defaults.variables, manifest.defaults.variables)
+    vault.keepWithAuth(scope, defaults.variables, defaults.auth, manifest.defaults.variables)
     await writeFileAtomic(join(root, MANIFEST_FILE), manifestText({ ...manifest, defaults }))
     return
   }
@@ -92,7 +93,7 @@ export async function writeDefaults(
   const problems: WorkspaceProblem[] = []
   const previous = await readFolderDefaults(root, folder, problems)
   if (problems[0]) throw new WorkspaceError(problems[0].message)
-  vault.keep(scope, defaults.variables, previous.variables)
+  vault.keepWithAuth(scope, defaults.variables, defaults.auth, previous.variables)
   const text = folderText({ schemaVersion: WORKSPACE_SCHEMA_VERSION, defaults })
   await writeFileAtomic(resolveInside(root, joinRel(folder, FOLDER_FILE)), text)
 }

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises'
+import type { RequestAuth } from '../../../shared/model/request'
 import type { VariableRow } from '../../../shared/model/variables'
 import { secretKey, type SecretStore } from '../secrets/secretStore'
+import { AUTH_SECRET, AUTH_SLOT, authSecretRows, fillAuthSecret } from './authSecrets'
 import { parseFolder, parseRequest } from './workspaceFormat'
 import { listCourierFiles } from './workspaceTree'
 
@@ -45,6 +47,21 @@ export class SecretVault {
     for (const v of previous) if (v.secret && !kept.has(v.name)) this.forget(scope, [v])
   }
 
+  /** An auth read from a file, its credential filled from the vault (see authSecrets.ts). */
+  fillAuth(scope: string, auth: RequestAuth): RequestAuth {
+    return fillAuthSecret(auth, this.secrets.get(this.key(scope, AUTH_SECRET)))
+  }
+
+  /** Keeps the secret variables and the literal auth credential of one scope. */
+  keepWithAuth(
+    scope: string,
+    variables: readonly VariableRow[],
+    auth: RequestAuth,
+    previous: readonly VariableRow[] | null,
+  ) {
+    this.keep(scope, [...variables, ...authSecretRows(auth)], [...(previous ?? []), AUTH_SLOT])
+  }
+
   forget(scope: string, variables: readonly VariableRow[]): void {
     for (const v of variables) if (v.secret) this.secrets.delete(this.key(scope, v.name))
   }
@@ -77,7 +94,7 @@ export class SecretVault {
           this.relocate(
             scopeOf.folder(oldRel),
             scopeOf.folder(file.rel),
-            parsed.value.defaults.variables,
+            [...parsed.value.defaults.variables, AUTH_SLOT],
             copy,
           )
       } else {
@@ -86,7 +103,7 @@ export class SecretVault {
           this.relocate(
             scopeOf.request(oldRel),
             scopeOf.request(file.rel),
-            parsed.value.variables,
+            [...parsed.value.variables, AUTH_SLOT],
             copy,
           )
       }

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { harness, request } from './helpers'
+
+const TOKEN = 'SENTINEL-auth-91b2'
+
+describe('credentials typed into auth are secrets', () => {
+  it('keeps a literal token out of the file and gives it back on read, after a rename too', async () => {
+    const { service } = harness()
+    const { dir } = await service.snapshot()
+    const path = await service.saveRequest(
+      null,
+      '',
+      request({ name: 'Me', auth: { type: 'bearer', token: TOKEN } }),
+    )
+    const text = readFileSync(join(dir, path), 'utf8')
+    expect(text).not.toContain(TOKEN)
+    expect(text).toContain('"type": "bearer"')
+    expect((await service.readRequest(path)).auth).toEqual({ type: 'bearer', token: TOKEN })
+
+    const renamed = await service.rename(path, 'Who am I')
+    expect((await service.readRequest(renamed)).auth).toEqual({ type: 'bearer', token: TOKEN })
+    const copy = await service.duplicate(renamed)
+    expect((await service.readRequest(copy)).auth).toEqual({ type: 'bearer', token: TOKEN })
+  })
+
+  it('keeps a credential made only of {{variables}} in the file, for teammates', async () => {
+    const { service } = harness()
+    const { dir } = await service.snapshot()
+    const path = await service.saveRequest(
+      null,
+      '',
+      request({ auth: { type: 'basic', username: 'qa', password: '{{password}}' } }),
+    )
+    expect(readFileSync(join(dir, path), 'utf8')).toContain('{{password}}')
+    // Replacing a literal with a reference forgets the stored literal.
+    await service.saveRequest(path, '', request({ auth: { type: 'bearer', token: TOKEN } }))
+    await service.saveRequest(path, '', request({ auth: { type: 'bearer', token: '' } }))
+    expect((await service.readRequest(path)).auth).toEqual({ type: 'bearer', token: '' })
+  })
+
+  it('does the same for the auth a folder or the workspace gives its requests', async () => {
+    const { service } = harness()
+    const { dir } = await service.snapshot()
+    const folder = await service.createFolder('', 'Users')
+    const defaults = {
+      headers: [],
+      auth: { type: 'apikey' as const, key: 'X-Key', value: TOKEN, in: 'header' as const },
+      variables: [],
+    }
+    await service.saveDefaults(folder, defaults)
+    await service.saveDefaults('', defaults)
+    expect(readFileSync(join(dir, 'Users', 'folder.json'), 'utf8')).not.toContain(TOKEN)
+    expect(readFileSync(join(dir, 'courier.json'), 'utf8')).not.toContain(TOKEN)
+    const snapshot = await service.snapshot()
+    const users = snapshot.tree.find((n) => n.name === 'Users')
+    expect(users?.kind === 'folder' && users.defaults.auth).toEqual(defaults.auth)
+    expect(snapshot.manifest.defaults.auth).toEqual(defaults.auth)
+  })
+})

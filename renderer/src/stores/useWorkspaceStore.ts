@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import type { RecentWorkspace } from '../../../shared/ipc'
 import type { VariableRow } from '../../../shared/model/variables'
 import type {
   Environment,
@@ -16,6 +17,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const tabs = useRequestTabsStore()
   const snapshot = ref<WorkspaceSnapshot | null>(null)
   const globals = ref<VariableRow[]>([])
+  /** Workspaces opened before, most recent first (the open one included). */
+  const recent = ref<RecentWorkspace[]>([])
   /** The last failed operation, worded for the user; null when all went well. */
   const error = ref<string | null>(null)
   /** The last delete, which the user can undo. */
@@ -51,6 +54,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   async function apply(next: WorkspaceSnapshot) {
     const switched = snapshot.value?.dir !== next.dir
     snapshot.value = next
+    if (switched)
+      recent.value = (await attempt(() => useApi().workspace.recent({}))) ?? recent.value
     for (const tab of tabs.tabs) {
       if (!tab.saved) continue
       if (switched || !findNode(next.tree, tab.saved.path)) {
@@ -188,6 +193,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   return {
     snapshot,
     globals,
+    recent,
     error,
     lastDeleted,
     activeEnvironment,

@@ -1,14 +1,18 @@
 import { benchEngine } from './engine'
 import { benchFormatJson } from './formatJson'
+import { benchHistory } from './history'
 
 // `npm run bench [-- name]`: each benchmark prints JSON lines with its figures and
 // the ratio against a baseline measured in the same run.
 const suites: Record<string, () => Promise<void>> = {
   engine: benchEngine,
   formatJson: benchFormatJson,
+  history: benchHistory,
 }
+/** Long benchmarks run only when named (`npm run bench -- history`). */
+const onlyWhenNamed = new Set(['history'])
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'))
-const chosen = names.length > 0 ? names : Object.keys(suites)
+const chosen = names.length > 0 ? names : Object.keys(suites).filter((n) => !onlyWhenNamed.has(n))
 for (const name of chosen) {
   const suite = suites[name]
   if (!suite) {

@@ -38,6 +38,8 @@ export interface SendFlags {
   env?: string
   /** A JSON file of variable values (`{"name": "value"}`) that override saved ones. */
   secrets?: string
+  /** False with --no-history: the send is not added to the app's history. */
+  history: boolean
 }
 
 function splitPair(

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander'
 import { resolveRequest } from '../../shared/logic/variables'
+import { SendContextSchema, type SendContext } from '../../shared/model/history'
 import { COMMON_METHODS, type RequestSpec } from '../../shared/model/request'
 import { HttpEngine } from '../core/http/engine'
 import { readExternalOverrides, SecretsFileError } from '../core/secrets/externalSecrets'
@@ -70,15 +71,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       'a JSON file {"name": "value"} of variable values that override saved ones (also COURIER_VAR_<name>)',
     )
     .option('--fail', 'exit with 1 on a 4xx or 5xx response')
+    .option('--no-history', "do not add this send to Courier's history")
     .addOption(new Option('--output <format>', 'pretty or json').default('pretty'))
     .action(async (target: string, url: string | undefined, flags: SendFlags) => {
-      const { spec, variables } =
+      const { spec, variables, context } =
         url === undefined
           ? await savedRequestToSend(target, flags, io)
           : adHocRequestToSend(target, url, flags)
       const engine = new HttpEngine()
       try {
+        const at = Date.now()
         const result = await engine.send({ spec, variables })
+        if (flags.history) {
+          // Loaded on demand: --no-history never opens the database.
+          const { recordSend } = await import('./recordSend')
+          recordSend({ at, spec, variables, context, result }, (m) => io.stderr(`Note: ${m}\n`))
+        }
         if (flags.output === 'json') io.stdout(JSON.stringify(toJsonOutput(result)) + '\n')
         else {
           const out = toPrettyOutput(result)
@@ -113,6 +121,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 interface ToSend {
   spec: RequestSpec
   variables: Record<string, string>
+  /** Where the request came from, for its history entry. */
+  context: SendContext
 }
 
 /** `courier send METHOD URL`: the flags are the whole request. */
@@ -124,7 +134,12 @@ function adHocRequestToSend(method: string, url: string, flags: SendFlags): ToSe
   }
   const { spec, variables } = parseSendOptions(method, url, flags)
   const overrides = readExternalOverrides({ secretsFile: flags.secrets ?? null })
-  return { spec, variables: { ...overrides, ...variables } }
+  return {
+    spec,
+    variables: { ...overrides, ...variables },
+    // Values from --secrets and COURIER_VAR_* are secrets: history masks them.
+    context: SendContextSchema.parse({ secretNames: Object.keys(overrides) }),
+  }
 }
 
 /**
@@ -171,5 +186,13 @@ async function savedRequestToSend(path: string, flags: SendFlags, io: CliIo): Pr
         `COURIER_VAR_${example}=… in the environment or in a --secrets FILE ({"${example}": "…"}).`,
     )
   }
-  return { spec, variables }
+  const secretNames = [...loaded.scoped].filter(([, v]) => v.secret).map(([name]) => name)
+  const context = SendContextSchema.parse({
+    workspace: loaded.origin.workspaceDir,
+    workspaceName: loaded.origin.workspaceName,
+    environment: loaded.origin.environment,
+    requestPath: loaded.origin.requestPath,
+    secretNames: [...new Set([...secretNames, ...Object.keys(overrides)])],
+  })
+  return { spec, variables, context }
 }

@@ -26,6 +26,14 @@ export interface LoadedRequest {
   scoped: Map<string, ScopedValue>
   /** Notices about the app's data (e.g. a corrupt settings file moved aside). */
   notices: string[]
+  /** Where it was found, for its history entry. */
+  origin: {
+    workspaceDir: string
+    workspaceName: string
+    environment: string | null
+    /** The request file's path in the workspace. */
+    requestPath: string
+  }
 }
 
 export interface LoadOptions {
@@ -95,6 +103,12 @@ export async function loadSavedRequest(options: LoadOptions): Promise<LoadedRequ
       variables: variableValues(scoped),
       scoped,
       notices: storageNotices.map((n) => n.message),
+      origin: {
+        workspaceDir: snapshot.dir,
+        workspaceName: snapshot.manifest.name,
+        environment: environment?.name ?? null,
+        requestPath: path,
+      },
     }
   } finally {
     await workspace.close()

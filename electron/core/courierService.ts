@@ -1,4 +1,5 @@
 import type { CourierService, EventName, EventPayload, AppInfo } from '../../shared/ipc'
+import type { HistoryStore } from './history/historyStore'
 import type { HttpEngine } from './http/engine'
 import type { SettingsService } from './settings/settingsService'
 import type { WorkspaceApi } from './workspace/workspaceApi'
@@ -13,6 +14,10 @@ export interface CourierServiceDeps {
   /** Native folder dialog in the app; null when cancelled or where the shell has none. */
   pickFolder: (title: string) => Promise<string | null>
   appInfo: AppInfo
+  /** Where every send is kept; null when the history could not be opened (appInfo.notices says why). */
+  history: HistoryStore | null
+  /** Reports a failure that must not fail the call it happened in (e.g. history full). */
+  warn?: (message: string) => void
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
 }
 
@@ -41,16 +46,42 @@ function messageOf(error: unknown): string {
 /** The Node side of the contract: every call, backed by core services. Shells only wire it. */
 export function createCourierService(deps: CourierServiceDeps): CourierService {
   const ws = deps.workspace
+  const warn = deps.warn ?? ((message: string) => console.warn(message))
+  const history = (): HistoryStore => {
+    if (!deps.history) {
+      throw new Error('History is not available in this session: see the notice shown at start-up.')
+    }
+    return deps.history
+  }
   return {
-    'http:send': async ({ requestId, spec, variables }) =>
-      deps.engine.send({
+    'http:send': async ({ requestId, spec, variables, context }) => {
+      const at = Date.now()
+      const result = await deps.engine.send({
         requestId,
         spec,
         variables,
         defaults: deps.settings.get().requestDefaults,
         onProgress: (receivedBytes, totalBytes) =>
           deps.emit('http:progress', { requestId, receivedBytes, totalBytes }),
-      }),
+      })
+      // The send succeeded whatever happens to its history entry.
+      if (deps.history) {
+        try {
+          const summary = deps.history.append({
+            at,
+            source: 'app',
+            context,
+            spec,
+            variables,
+            result,
+          })
+          deps.emit('history:added', summary)
+        } catch (error) {
+          warn(`This send could not be added to the history: ${messageOf(error)}`)
+        }
+      }
+      return result
+    },
     'http:cancel': async ({ requestId }) => deps.engine.cancel(requestId),
     'settings:get': async () => deps.settings.get(),
     'settings:update': async (patch) => deps.settings.update(patch),
@@ -82,6 +113,15 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
     'env:delete': async ({ name }) => plain(() => ws.deleteEnvironment(name).then(() => true)),
     'env:setActive': async ({ name }) =>
       plain(() => ws.setActiveEnvironment(name).then(() => true)),
+    'history:list': async (args) => plain(() => history().list(args)),
+    'history:get': async ({ id }) => plain(() => history().get(id)),
+    'history:delete': async ({ ids }) => plain(() => history().delete(ids)),
+    'history:deleteMatching': async (filter) => plain(() => history().deleteMatching(filter)),
+    'history:clear': async () => plain(() => history().clear()),
+    'history:exportHar': async ({ ids }) =>
+      plain(() => history().exportHar(ids, deps.appInfo.version)),
+    'history:getRetention': async () => plain(() => history().getRetention()),
+    'history:setRetention': async (retention) => plain(() => history().setRetention(retention)),
     'globals:get': async () => plain(() => ws.globals()),
     'globals:update': async ({ variables }) => plain(() => ws.updateGlobals(variables)),
   }

@@ -1,5 +1,6 @@
 import { app, BrowserWindow, session } from 'electron'
 import { createCourierService, type CourierServiceDeps } from '../core/courierService'
+import { HistoryStore } from '../core/history/historyStore'
 import { HttpEngine } from '../core/http/engine'
 import { EncryptedSecretStore } from '../core/secrets/encryptedSecretStore'
 import { SettingsService } from '../core/settings/settingsService'
@@ -27,6 +28,7 @@ app.whenReady().then(() => {
   // safeStorage is only usable once the app is ready, which it is here.
   const secrets = new EncryptedSecretStore(store, safeStorageCipher())
   const workspace = new WorkspaceService({ dataDir, store, secrets })
+  const history = HistoryStore.tryOpen(dataDir, { notice: (m) => notices.push(m) })
   const emit: CourierServiceDeps['emit'] = (event, payload) =>
     mainWindow?.webContents.send(event, payload)
   const service = createCourierService({
@@ -43,6 +45,7 @@ app.whenReady().then(() => {
       secretsWarning: secrets.warning,
       notices,
     },
+    history,
     emit,
   })
   const stopForwarding = workspace.onChange((snapshot) => emit('workspace:changed', snapshot))
@@ -51,6 +54,7 @@ app.whenReady().then(() => {
   app.on('before-quit', () => {
     stopForwarding()
     engine.close()
+    history?.close()
     void workspace.close()
   })
 })

@@ -3,6 +3,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { CourierService } from '../../shared/ipc'
 import { createCourierService } from '../core/courierService'
+import { HistoryStore } from '../core/history/historyStore'
 import { HttpEngine } from '../core/http/engine'
 import { readExternalOverrides } from '../core/secrets/externalSecrets'
 import { MemorySecretStore } from '../core/secrets/memorySecretStore'
@@ -56,6 +57,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const settings = new SettingsService(store, (m) => notices.push(m))
   const secrets = new MemorySecretStore()
   const workspace = new WorkspaceService({ dataDir: options.dataDir, store, secrets })
+  const history = HistoryStore.tryOpen(options.dataDir, { notice: (m) => notices.push(m) })
   const token = createToken()
   let port = 0
   const bridge = createBridge({ token, port: () => port, service: () => service })
@@ -73,13 +75,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       secretsWarning: secrets.warning,
       notices,
     },
+    history,
     emit: (event, payload) => bridge.broadcast(event, payload),
   })
-  // Values from COURIER_VAR_* and --secrets win over the variables the renderer resolved.
+  // Values from COURIER_VAR_* and --secrets win over the variables the renderer resolved,
+  // and are secrets: history masks them.
   const service: CourierService = {
     ...core,
     'http:send': (args) =>
-      core['http:send']({ ...args, variables: { ...args.variables, ...overrides } }),
+      core['http:send']({
+        ...args,
+        variables: { ...args.variables, ...overrides },
+        context: {
+          ...args.context,
+          secretNames: [...new Set([...args.context.secretNames, ...Object.keys(overrides)])],
+        },
+      }),
   }
   const stopForwarding = workspace.onChange((snapshot) =>
     bridge.broadcast('workspace:changed', snapshot),
@@ -87,6 +98,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const stopCore = async () => {
     stopForwarding()
     engine.close()
+    history?.close()
     await workspace.close()
   }
 

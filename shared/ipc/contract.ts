@@ -3,6 +3,15 @@ import { RequestSpecSchema } from '../model/request'
 import { ResponseRecordSchema } from '../model/response'
 import { RequestErrorSchema } from '../model/requestError'
 import { SettingsPatchSchema, SettingsSchema } from '../model/settings'
+import {
+  HistoryEntrySchema,
+  HistoryFilterSchema,
+  HistoryPageArgsSchema,
+  HistoryPageSchema,
+  HistoryRetentionSchema,
+  HistorySummarySchema,
+  SendContextSchema,
+} from '../model/history'
 import { VariableRowSchema } from '../model/variables'
 import {
   EnvironmentSchema,
@@ -21,6 +30,8 @@ export const SendArgsSchema = z.object({
   spec: RequestSpecSchema,
   /** Values for `{{name}}` placeholders. */
   variables: z.record(z.string(), z.string()).default({}),
+  /** Where the request came from, for its history entry. */
+  context: SendContextSchema.default(SendContextSchema.parse({})),
 })
 export type SendArgs = z.infer<typeof SendArgsSchema>
 export type SendArgsInput = z.input<typeof SendArgsSchema>
@@ -139,6 +150,23 @@ export const calls = {
   'env:delete': { args: z.object({ name: ItemName }), result: z.boolean() },
   /** The environment whose variables apply (null = none), remembered per workspace. */
   'env:setActive': { args: z.object({ name: ItemName.nullable() }), result: z.boolean() },
+  /** A page of history, newest first, matching a search and filters. */
+  'history:list': { args: HistoryPageArgsSchema, result: HistoryPageSchema },
+  'history:get': { args: z.object({ id: z.number().int() }), result: HistoryEntrySchema },
+  'history:delete': {
+    args: z.object({ ids: z.array(z.number().int()).max(10_000) }),
+    result: z.number(),
+  },
+  /** Deletes every entry matching the filter; returns how many. */
+  'history:deleteMatching': { args: HistoryFilterSchema, result: z.number() },
+  'history:clear': { args: z.object({}), result: z.number() },
+  /** The entries as a HAR 1.2 document (JSON text), for other tools. */
+  'history:exportHar': {
+    args: z.object({ ids: z.array(z.number().int()).max(10_000) }),
+    result: z.string(),
+  },
+  'history:getRetention': { args: z.object({}), result: HistoryRetentionSchema },
+  'history:setRetention': { args: HistoryRetentionSchema, result: HistoryRetentionSchema },
   'globals:get': { args: z.object({}), result: z.array(VariableRowSchema) },
   'globals:update': {
     args: z.object({ variables: z.array(VariableRowSchema) }),
@@ -154,6 +182,8 @@ export const events = {
     receivedBytes: z.number(),
     totalBytes: z.number().nullable(),
   }),
+  /** A send was added to history (from this window, another, or the CLI is not seen). */
+  'history:added': HistorySummarySchema,
   /** The workspace changed (by Courier or by another program, e.g. git pull). */
   'workspace:changed': WorkspaceSnapshotSchema,
 } as const satisfies Record<EventName, z.ZodType>

@@ -27,12 +27,20 @@ export const CALL_NAMES = [
   'env:save',
   'env:delete',
   'env:setActive',
+  'history:list',
+  'history:get',
+  'history:delete',
+  'history:deleteMatching',
+  'history:clear',
+  'history:exportHar',
+  'history:getRetention',
+  'history:setRetention',
   'globals:get',
   'globals:update',
 ] as const
 export type CallName = (typeof CALL_NAMES)[number]
 
-export const EVENT_NAMES = ['http:progress', 'workspace:changed'] as const
+export const EVENT_NAMES = ['http:progress', 'history:added', 'workspace:changed'] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 
 /** Splits `domain:action`. */

@@ -8,6 +8,8 @@ import { startHttpbin } from '../servers'
 
 const run = promisify(execFile)
 const bin = resolve('bin/courier.mjs')
+// Every send goes to the history of the data directory: a fresh one, never the user's.
+const env = { ...process.env, COURIER_DATA_DIR: mkdtempSync(join(tmpdir(), 'courier-cli-send-')) }
 let httpbin: { url: string; close(): Promise<void> }
 
 /** Runs the real `courier` binary; resolves with its exit code instead of throwing. */
@@ -15,7 +17,10 @@ async function courier(
   ...args: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { timeout: 30_000 })
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      timeout: 30_000,
+      env,
+    })
     return { code: 0, stdout, stderr }
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string }

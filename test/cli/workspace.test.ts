@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { HistoryStore } from '../../electron/core/history/historyStore'
 import { MemorySecretStore } from '../../electron/core/secrets/memorySecretStore'
 import { openConfStore } from '../../electron/core/storage/openConfStore'
 import { WorkspaceService } from '../../electron/core/workspace/workspaceService'
@@ -260,5 +261,54 @@ describe('courier send METHOD URL with external values', () => {
     const r = await courier(['send', 'GET', `${httpbin.url}/get`, '--env', 'staging'])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/--workspace and --env apply to a saved request/)
+  })
+})
+
+describe('courier send and history', () => {
+  const history = () => HistoryStore.open(dataDir, { notice: () => {} })
+
+  it('adds the send to the history of the data directory, secrets masked', async () => {
+    const r = await courier(
+      ['send', 'Users/Update user', '--workspace', workspaceDir, '--env', 'production'],
+      { token: 'cli-SECRET-token-77' },
+    )
+    expect(r.code).toBe(0)
+    const store = history()
+    try {
+      const [latest] = store.list({ limit: 1 }).entries
+      expect(latest).toMatchObject({
+        source: 'cli',
+        method: 'PUT',
+        status: 200,
+        workspaceName: 'API tests',
+        environment: 'production',
+        requestPath: 'Users/Update user.request.json',
+      })
+      expect(latest!.workspace).toContain('api-tests')
+      const entry = store.get(latest!.id)
+      // httpbin echoes the request: the token would be in the body too.
+      expect(entry.response?.body).toContain('Bearer ••••••')
+      expect(JSON.stringify(entry)).not.toContain('cli-SECRET-token-77')
+      expect(store.list({ text: 'SECRET' }).entries).toEqual([])
+    } finally {
+      store.close()
+    }
+  })
+
+  it('leaves history alone with --no-history', async () => {
+    const count = () => {
+      const store = history()
+      try {
+        return store.list({ limit: 500 }).entries.length
+      } finally {
+        store.close()
+      }
+    }
+    const before = count()
+    const r = await courier(['send', 'GET', `${httpbin.url}/get`, '--no-history'])
+    expect(r.code).toBe(0)
+    expect(count()).toBe(before)
+    expect((await courier(['send', 'GET', `${httpbin.url}/get`])).code).toBe(0)
+    expect(count()).toBe(before + 1)
   })
 })

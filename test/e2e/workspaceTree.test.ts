@@ -141,6 +141,10 @@ describe('the workspace tree', () => {
     if ((await item('Orders').getAttribute('aria-expanded')) !== 'true')
       await item('Orders').click()
     await item('Echo headers').click()
+    // Opening reads the file first: wait for its tab before editing it.
+    await expect
+      .poll(() => ui.request.getByRole('textbox', { name: 'URL' }).inputValue())
+      .toBe(`${httpbin.url}/headers`)
     await ui.setUrl(`${httpbin.url}/anything`)
     await bench.page.getByRole('button', { name: 'Close Echo headers' }).click()
     const ask = bench.page.getByRole('dialog', { name: 'Unsaved changes' })

@@ -1,5 +1,6 @@
 import type { CourierApi, EventPayload, SendArgsInput, SendResult } from '../../shared/ipc'
 import { createFakeWorkspace } from './fakeWorkspace'
+import { HistoryRetentionSchema, type HistoryEntry } from '../../shared/model/history'
 import { defaultSettings, type Settings } from '../../shared/model/settings'
 import type { ResponseRecord } from '../../shared/model/response'
 
@@ -37,8 +38,31 @@ export function createFakeApi() {
   let pending: { resolve: (r: SendResult) => void; requestId: string } | null = null
 
   const workspace = createFakeWorkspace()
+  const historyEntries: HistoryEntry[] = []
   const api: CourierApi = {
     ...workspace.calls,
+    history: {
+      list: async (args) => {
+        const text = args.text ?? ''
+        const found = historyEntries.filter((e) => e.url.includes(text))
+        return { entries: found.slice(0, args.limit ?? 100), next: null }
+      },
+      get: async ({ id }) => {
+        const found = historyEntries.find((e) => e.id === id)
+        if (!found) throw new Error(`No history entry ${id}.`)
+        return found
+      },
+      delete: async ({ ids }) => {
+        const before = historyEntries.length
+        historyEntries.splice(0, before, ...historyEntries.filter((e) => !ids.includes(e.id)))
+        return before - historyEntries.length
+      },
+      deleteMatching: async () => 0,
+      clear: async () => historyEntries.splice(0).length,
+      exportHar: async () => '{"log":{"version":"1.2","entries":[]}}',
+      getRetention: async () => HistoryRetentionSchema.parse({}),
+      setRetention: async (r) => HistoryRetentionSchema.parse(r),
+    },
     http: {
       send: (args) =>
         new Promise<SendResult>((resolve) => {
@@ -92,6 +116,7 @@ export function createFakeApi() {
   return {
     api,
     workspace,
+    historyEntries,
     sent,
     cancelled,
     /** Answers the send in flight. */

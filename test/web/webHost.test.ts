@@ -247,7 +247,9 @@ describe('web host: the bridge', () => {
       const big = { method: 'GET', url: `${huge.url}/bytes/300000` }
       const bigResult = await client.call('http:send', { requestId: 'r2', spec: big })
       expect(bigResult).toMatchObject({ ok: true, result: { ok: true } })
-      const progress = client.messages.filter((m) => m.kind === 'event')
+      const progress = client.messages.filter(
+        (m) => m.kind === 'event' && m.event === 'http:progress',
+      )
       expect(progress.length).toBeGreaterThan(0)
       expect(progress[0]).toMatchObject({
         event: 'http:progress',
@@ -330,9 +332,35 @@ describe('web host: workspaces', () => {
         (recording.requests[0]?.headers ?? []).map(([k, v]) => [k.toLowerCase(), v]),
       )
       expect(headers).toMatchObject({ authorization: 'Bearer from-file', 'x-trace': 'from-env' })
+      // The send is in history, announced, and the override values are masked there.
+      const added = client.messages.find((m) => m.kind === 'event' && m.event === 'history:added')
+      expect(added).toMatchObject({ payload: { url: `${recording.url}/x`, status: 200 } })
+      const id = (added as { payload: { id: number } }).payload.id
+      const entry = await client.call('history:get', { id })
+      expect(entry).toMatchObject({ ok: true, result: { id } })
+      expect(JSON.stringify(entry)).not.toMatch(/from-file|from-env/)
     } finally {
       await recording.close()
       await withSecrets.close()
+    }
+  })
+
+  it('moves a damaged history aside and says so in app:info', async () => {
+    const dataDir = freshDataDir()
+    writeFileSync(join(dataDir, 'history.db'), 'not a database')
+    const damaged = await startWebHost({ port: 0, dataDir, rendererDir })
+    try {
+      const client = await connect(damaged)
+      const info = (await client.call('app:info', {})) as { result: { notices: string[] } }
+      expect(info.result.notices).toEqual([
+        expect.stringMatching(/history database could not be read.*history\.db\.corrupt-/),
+      ])
+      expect(await client.call('history:list', {})).toMatchObject({
+        ok: true,
+        result: { entries: [], next: null },
+      })
+    } finally {
+      await damaged.close()
     }
   })
 

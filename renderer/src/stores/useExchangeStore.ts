@@ -1,6 +1,11 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import type { z } from 'zod'
+import type { SendContextSchema } from '../../../shared/model/history'
 import type { RequestSpec } from '../../../shared/model/request'
+
+/** Where a send comes from, for its history entry (every field optional). */
+export type SendContextInput = z.input<typeof SendContextSchema>
 import { useApi } from '../api/currentApi'
 import type { ExchangeState } from './exchangeState'
 
@@ -13,7 +18,10 @@ export const useExchangeStore = defineStore('exchange', () => {
   /** The running request id of each tab, to cancel it and to match progress events. */
   const running = new Map<string, string>()
   /** What each tab sent last, so Retry sends exactly that again. */
-  const lastSent = new Map<string, { spec: RequestSpec; variables: Record<string, string> }>()
+  const lastSent = new Map<
+    string,
+    { spec: RequestSpec; variables: Record<string, string>; context: SendContextInput }
+  >()
   let unsubscribe: (() => void) | null = null
 
   function stateOf(tabId: string): ExchangeState {
@@ -30,7 +38,12 @@ export const useExchangeStore = defineStore('exchange', () => {
     })
   }
 
-  async function send(tabId: string, spec: RequestSpec, variables: Record<string, string> = {}) {
+  async function send(
+    tabId: string,
+    spec: RequestSpec,
+    variables: Record<string, string> = {},
+    context: SendContextInput = {},
+  ) {
     if (running.has(tabId)) return
     listenForProgress()
     const requestId = `${tabId}-${++counter}`
@@ -40,8 +53,14 @@ export const useExchangeStore = defineStore('exchange', () => {
       // A plain copy: the draft is a reactive proxy, which no transport can clone, and
       // edits made while the request runs must not change what was sent.
       const sent = JSON.parse(JSON.stringify(spec)) as RequestSpec
-      lastSent.set(tabId, { spec: sent, variables: { ...variables } })
-      const result = await useApi().http.send({ requestId, spec: sent, variables })
+      const plainContext = JSON.parse(JSON.stringify(context)) as SendContextInput
+      lastSent.set(tabId, { spec: sent, variables: { ...variables }, context: plainContext })
+      const result = await useApi().http.send({
+        requestId,
+        spec: sent,
+        variables,
+        context: plainContext,
+      })
       states.value[tabId] = result.ok
         ? { phase: 'done', response: result.response }
         : { phase: 'failed', error: result.error }
@@ -62,7 +81,7 @@ export const useExchangeStore = defineStore('exchange', () => {
 
   async function retry(tabId: string) {
     const last = lastSent.get(tabId)
-    if (last) await send(tabId, last.spec, last.variables)
+    if (last) await send(tabId, last.spec, last.variables, last.context)
   }
 
   async function cancel(tabId: string) {

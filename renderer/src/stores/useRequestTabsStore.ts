@@ -18,8 +18,8 @@ export interface RequestTab {
   variables: VariableRow[]
   /** The Params table; the URL's query holds its enabled rows (see shared/logic/paramRows). */
   paramRows: ParamRow[]
-  /** Where the request is saved in the workspace; null for a request never saved. */
-  saved: { path: string; name: string } | null
+  /** Where the request is saved (which workspace folder, which file); null if never saved. */
+  saved: { path: string; name: string; workspace: string } | null
   /** The draft as opened or last saved, serialised, to tell whether it has unsaved changes. */
   baseline: string
   /** Set when the file changed on disk while this tab had unsaved edits (they are kept). */
@@ -68,14 +68,16 @@ export const useRequestTabsStore = defineStore('requestTabs', () => {
   }
 
   /** Opens a saved request, or selects its tab when it is already open. */
-  function openSaved(path: string, request: SavedRequest): RequestTab {
-    const existing = tabs.value.find((t) => t.saved?.path === path)
+  function openSaved(path: string, request: SavedRequest, workspace: string): RequestTab {
+    const existing = tabs.value.find(
+      (t) => t.saved?.path === path && t.saved.workspace === workspace,
+    )
     if (existing) {
       activeId.value = existing.id
       return existing
     }
     const { spec, variables } = specOf(request)
-    return open(spec, { path, name: request.name }, variables)
+    return open(spec, { path, name: request.name, workspace }, variables)
   }
 
   function close(id: string) {
@@ -120,8 +122,8 @@ export const useRequestTabsStore = defineStore('requestTabs', () => {
   }
 
   /** The request was written to `path` as `name`: the draft is now the saved state. */
-  function markSaved(tab: RequestTab, path: string, name: string) {
-    tab.saved = { path, name }
+  function markSaved(tab: RequestTab, path: string, name: string, workspace: string) {
+    tab.saved = { path, name, workspace }
     tab.baseline = snapshotOf(tab.spec, tab.variables)
     tab.changedOnDisk = false
   }
@@ -131,7 +133,7 @@ export const useRequestTabsStore = defineStore('requestTabs', () => {
    * takes the new content; one with edits keeps them and is flagged.
    */
   function syncFromDisk(tab: RequestTab, path: string, request: SavedRequest) {
-    tab.saved = { path, name: request.name }
+    if (tab.saved) tab.saved = { ...tab.saved, path, name: request.name }
     const { spec, variables } = specOf(request)
     if (snapshotOf(spec, variables) === tab.baseline) return
     if (isDirty(tab)) tab.changedOnDisk = true
@@ -141,7 +143,7 @@ export const useRequestTabsStore = defineStore('requestTabs', () => {
   /** The tab takes the saved request as it is on disk, dropping unsaved edits. */
   function replaceWithDisk(tab: RequestTab, path: string, request: SavedRequest) {
     const { spec, variables } = specOf(request)
-    tab.saved = { path, name: request.name }
+    if (tab.saved) tab.saved = { ...tab.saved, path, name: request.name }
     tab.spec = spec
     tab.variables = variables
     tab.paramRows = rowsOfRequest(spec.url, spec.params)

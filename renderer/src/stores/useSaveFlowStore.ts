@@ -18,7 +18,7 @@ export const useSaveFlowStore = defineStore('saveFlow', () => {
 
   /** Saves a tab in place, or asks where when it was never saved. */
   async function save(tab: RequestTab, thenClose = false) {
-    if (!tab.saved) {
+    if (tab.saved?.workspace !== workspace.snapshot?.dir) {
       naming.value = { tab, thenClose }
       return
     }

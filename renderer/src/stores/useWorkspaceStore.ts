@@ -73,14 +73,17 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   async function openRequest(path: string) {
     const request = await attempt(() => useApi().workspace.readRequest({ path }))
-    if (request) tabs.openSaved(path, request)
+    if (request && snapshot.value) tabs.openSaved(path, request, snapshot.value.dir)
   }
 
   /** Saves a tab: in place when it is saved already, else as `name` in `folder`. */
   async function saveTab(tabId: string, target?: { name: string; folder: string }) {
     const tab = tabs.tabs.find((t) => t.id === tabId)
-    if (!tab) return false
-    const name = target?.name ?? tab.saved?.name
+    const dir = snapshot.value?.dir
+    if (!tab || !dir) return false
+    // A tab saved in another workspace is new here: it needs a name and folder.
+    const inPlace = tab.saved?.workspace === dir ? tab.saved : null
+    const name = target?.name ?? inPlace?.name
     if (!name) return false
     const request: SavedRequest = {
       ...JSON.parse(JSON.stringify(tab.spec)),
@@ -90,13 +93,13 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     }
     const result = await attempt(() =>
       useApi().workspace.saveRequest({
-        path: target ? null : (tab.saved?.path ?? null),
+        path: target ? null : (inPlace?.path ?? null),
         folder: target?.folder ?? '',
         request,
       }),
     )
     if (!result) return false
-    tabs.markSaved(tab, result.path, name)
+    tabs.markSaved(tab, result.path, name, dir)
     await refresh()
     return true
   }
@@ -118,7 +121,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     const result = await attempt(() => useApi().workspace.rename({ path, name }))
     if (!result) return
     for (const tab of tabs.tabs) {
-      if (tab.saved?.path === path) tab.saved = { path: result.path, name }
+      if (tab.saved?.workspace !== snapshot.value?.dir) continue
+      if (tab.saved?.path === path) tab.saved = { ...tab.saved, path: result.path, name }
       else if (tab.saved?.path.startsWith(`${path}/`)) {
         tab.saved = { ...tab.saved, path: result.path + tab.saved.path.slice(path.length) }
       }
@@ -130,6 +134,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     const result = await attempt(() => useApi().workspace.move({ path, toFolder }))
     if (!result) return
     for (const tab of tabs.tabs) {
+      if (tab.saved?.workspace !== snapshot.value?.dir) continue
       if (tab.saved?.path === path) tab.saved = { ...tab.saved, path: result.path }
       else if (tab.saved?.path.startsWith(`${path}/`)) {
         tab.saved = { ...tab.saved, path: result.path + tab.saved.path.slice(path.length) }

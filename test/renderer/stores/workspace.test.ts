@@ -21,7 +21,11 @@ describe('workspace store', () => {
     tabs.setUrl(tab, 'http://h/users')
     expect(await workspace.saveTab(tab.id)).toBe(false) // never saved: needs a name first
     expect(await workspace.saveTab(tab.id, { name: 'List users', folder: '' })).toBe(true)
-    expect(tab.saved).toEqual({ path: 'List users.request.json', name: 'List users' })
+    expect(tab.saved).toEqual({
+      path: 'List users.request.json',
+      name: 'List users',
+      workspace: '/fake/workspace',
+    })
     expect(tabs.isDirty(tab)).toBe(false)
     expect(workspace.snapshot?.tree.map((n) => n.name)).toEqual(['List users'])
     tabs.patchSpec(tab, { method: 'PUT' })

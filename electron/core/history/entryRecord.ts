@@ -1,0 +1,193 @@
+import type { SendResult } from '../../../shared/ipc/contract'
+import { authQueryParam, mergeHeaders } from '../../../shared/logic/headers'
+import { buildUrl } from '../../../shared/logic/url'
+import { resolveRequest } from '../../../shared/logic/variables'
+import type { HistoryEntry, HistorySummary, SendContext } from '../../../shared/model/history'
+import type { RequestBody, RequestSpec } from '../../../shared/model/request'
+import type { RequestError } from '../../../shared/model/requestError'
+import type { ResponseRecord } from '../../../shared/model/response'
+import { cutBytes, indexedText } from './bodyCodec'
+import { Masker } from './masking'
+
+/** One send to keep. */
+export interface AppendInput {
+  /** When the request was sent, ms since the epoch. */
+  at: number
+  source: HistorySummary['source']
+  context: SendContext
+  /** The request given to the engine (variables not yet resolved), or null when unknown. */
+  spec: RequestSpec | null
+  /** The values `{{variables}}` were resolved with; those of `context.secretNames` are masked. */
+  variables?: Readonly<Record<string, string>>
+  result: SendResult
+  /** The request as sent when there was no response; worked out from `spec` when absent. */
+  sentOnError?: HistoryEntry['sentOnError']
+}
+
+/** What entry_parts holds as 'detail': the entry minus its summary columns and bodies. */
+export interface StoredDetail {
+  edited: RequestSpec | null
+  response: Omit<ResponseRecord, 'body'> | null
+  error: RequestError | null
+  sentOnError: HistoryEntry['sentOnError']
+}
+
+/** An entry ready for the database: masked, bodies cut, search text extracted. */
+export interface EntryRecord {
+  summary: Omit<HistorySummary, 'id'> & { host: string; statusClass: string; truncated: boolean }
+  detail: StoredDetail
+  /** The request body as sent (text), or null when there was none or it was a file. */
+  requestBody: Buffer | null
+  responseBody: Buffer | null
+  search: {
+    url: string
+    requestHeaders: string
+    responseHeaders: string
+    requestBody: string
+    responseBody: string
+  }
+}
+
+/** Masks and shapes one send for storage; bodies longer than `maxBodyBytes` are cut. */
+export function toEntryRecord(input: AppendInput, maxBodyBytes: number): EntryRecord {
+  const variables = input.variables ?? {}
+  const resolved = input.spec ? resolveRequest(input.spec, variables).spec : null
+  const response = input.result.ok ? input.result.response : null
+  const error = input.result.ok ? null : input.result.error
+  const rawSentOnError = response ? null : (input.sentOnError ?? unsentRequest(resolved))
+  const masker = new Masker({
+    secretNames: input.context.secretNames,
+    variables,
+    auth: resolved?.auth ?? null,
+    headers: response?.sent.headers ?? rawSentOnError?.headers ?? [],
+  })
+
+  const sentOnError = rawSentOnError && {
+    method: rawSentOnError.method,
+    url: masker.url(rawSentOnError.url),
+    headers: masker.headers(rawSentOnError.headers),
+  }
+  const requestText = resolved ? requestBodyText(resolved.body) : null
+  const requestBytes = requestText === null ? null : Buffer.from(masker.text(requestText.stored))
+  let responseText = ''
+  let responseBytes: Buffer | null = null
+  let storedResponse: StoredDetail['response'] = null
+  if (response) {
+    const { body, ...rest } = response
+    if (response.bodyEncoding === 'utf8') {
+      responseText = masker.text(body)
+      responseBytes = Buffer.from(responseText, 'utf8')
+    } else {
+      responseBytes = Buffer.from(body, 'base64')
+    }
+    storedResponse = {
+      ...masker.deep(rest),
+      url: masker.url(rest.url),
+      headers: masker.headers(rest.headers),
+      redirects: rest.redirects.map((hop) => ({
+        ...hop,
+        url: masker.url(hop.url),
+        location: masker.url(hop.location),
+      })),
+      sent: {
+        ...rest.sent,
+        url: masker.url(rest.sent.url),
+        headers: masker.headers(rest.sent.headers),
+        bodySummary: masker.text(rest.sent.bodySummary),
+      },
+    }
+  }
+  const cutRequest = requestBytes && cutBytes(requestBytes, maxBodyBytes, true)
+  const cutResponse =
+    responseBytes && cutBytes(responseBytes, maxBodyBytes, response?.bodyEncoding === 'utf8')
+  const truncated =
+    (cutRequest?.length ?? 0) < (requestBytes?.length ?? 0) ||
+    (cutResponse?.length ?? 0) < (responseBytes?.length ?? 0)
+
+  const sent = storedResponse?.sent ?? sentOnError
+  const url = storedResponse
+    ? (storedResponse.redirects[0]?.url ?? storedResponse.sent.url)
+    : (sentOnError?.url ?? '')
+  const status = response?.status ?? null
+  return {
+    summary: {
+      at: input.at,
+      source: input.source,
+      method: sent?.method ?? input.spec?.method ?? 'GET',
+      url,
+      host: hostOf(url),
+      status,
+      statusClass: status === null ? 'error' : `${Math.floor(status / 100)}xx`,
+      errorCode: error?.code ?? null,
+      durationMs: response?.timings.total ?? null,
+      sizeBytes: response?.sizes.body ?? null,
+      workspace: input.context.workspace,
+      workspaceName: input.context.workspaceName,
+      environment: input.context.environment,
+      requestPath: input.context.requestPath,
+      truncated,
+    },
+    detail: {
+      edited: masker.deep(input.context.edited ?? input.spec),
+      response: storedResponse,
+      error: error && masker.deep(error),
+      sentOnError,
+    },
+    requestBody: cutRequest,
+    responseBody: cutResponse,
+    search: {
+      url,
+      requestHeaders: headerLines(sent?.headers ?? []),
+      responseHeaders: headerLines(storedResponse?.headers ?? []),
+      requestBody: requestText === null ? '' : indexedText(masker.text(requestText.searched)),
+      responseBody: indexedText(responseText),
+    },
+  }
+}
+
+/** The host name of a URL, lower case; '' when it does not parse. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase()
+  } catch {
+    return ''
+  }
+}
+
+function headerLines(headers: readonly (readonly [string, string])[]): string {
+  return headers.map(([name, value]) => `${name}: ${value}`).join('\n')
+}
+
+/** What went out (or would have) when the engine returned an error instead of a response. */
+function unsentRequest(spec: RequestSpec | null): HistoryEntry['sentOnError'] {
+  if (!spec) return null
+  const keyParam = authQueryParam(spec.auth)
+  const built = buildUrl(spec.url, keyParam ? [...spec.params, keyParam] : spec.params)
+  return { method: spec.method, url: built.ok ? built.url : spec.url, headers: mergeHeaders(spec) }
+}
+
+/** The body text kept (as sent) and the text searched (readable), or null for none or a file. */
+function requestBodyText(body: RequestBody): { stored: string; searched: string } | null {
+  switch (body.type) {
+    case 'json':
+    case 'raw':
+      return { stored: body.text, searched: body.text }
+    case 'form': {
+      const fields = body.fields.filter((f) => f.enabled && f.key !== '')
+      const form = new URLSearchParams(fields.map((f): [string, string] => [f.key, f.value]))
+      return {
+        stored: form.toString(),
+        searched: fields.map((f) => `${f.key}=${f.value}`).join('\n'),
+      }
+    }
+    case 'multipart': {
+      const lines = body.parts
+        .filter((p) => p.enabled)
+        .map((p) => (p.kind === 'text' ? `${p.key}=${p.value}` : `${p.key}=@${p.path}`))
+        .join('\n')
+      return { stored: lines, searched: lines }
+    }
+    default:
+      return null
+  }
+}

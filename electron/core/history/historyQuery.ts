@@ -1,0 +1,93 @@
+import type { HistoryFilter } from '../../../shared/model/history'
+import type { SqlValue } from './sqlite'
+
+/** Prefix matching on one or two characters would expand to most of the index's terms. */
+const MIN_PREFIX_CHARS = 3
+const MAX_TERMS = 16
+
+/**
+ * Turns what the user typed into a safe FTS5 query: each word becomes a quoted phrase
+ * (quotes doubled, so no input is ever read as FTS syntax: `AND`, `*`, `"`, `NEAR(` are
+ * just words), the words are ANDed, and words of 3+ characters match as prefixes for
+ * search as you type. Null when the text has nothing searchable (empty, punctuation only).
+ */
+export function toMatchQuery(text: string): string | null {
+  const terms = text
+    .split(/\s+/)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word))
+    .slice(0, MAX_TERMS)
+    .map((word) => {
+      const quoted = `"${word.replace(/"/g, '""')}"`
+      return [...word].length >= MIN_PREFIX_CHARS ? `${quoted}*` : quoted
+    })
+  return terms.length > 0 ? terms.join(' ') : null
+}
+
+export interface WhereClause {
+  /** `WHERE ...`, or '' for no condition. */
+  sql: string
+  params: SqlValue[]
+}
+
+/** The filter as SQL over `entries e`, plus a keyset position to continue after. */
+export function whereOf(
+  filter: Partial<HistoryFilter>,
+  before: { at: number; id: number } | null = null,
+): WhereClause {
+  const conditions: string[] = []
+  const params: SqlValue[] = []
+  const match = toMatchQuery(filter.text ?? '')
+  if (match !== null) {
+    // `+e.id` keeps SQLite from driving the query from the match list (then sorting it all):
+    // it walks the newest-first index and tests each row against the matched set instead.
+    conditions.push('+e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)')
+    params.push(match)
+  }
+  const inList = (column: string, values: readonly string[]) => {
+    if (values.length === 0) return
+    conditions.push(`e.${column} IN (${values.map(() => '?').join(', ')})`)
+    params.push(...values)
+  }
+  inList(
+    'method',
+    (filter.methods ?? []).map((m) => m.toUpperCase()),
+  )
+  inList('status_class', filter.statusClasses ?? [])
+  const host = normaliseHost(filter.host ?? '')
+  if (host !== '') {
+    conditions.push('e.host = ?')
+    params.push(host)
+  }
+  const equal = (column: string, value: string | null | undefined) => {
+    if (value === null || value === undefined) return
+    conditions.push(`e.${column} = ?`)
+    params.push(value)
+  }
+  equal('workspace', filter.workspace)
+  equal('environment', filter.environment)
+  equal('request_path', filter.requestPath)
+  if (filter.from !== null && filter.from !== undefined) {
+    conditions.push('e.at >= ?')
+    params.push(filter.from)
+  }
+  if (filter.to !== null && filter.to !== undefined) {
+    conditions.push('e.at <= ?')
+    params.push(filter.to)
+  }
+  if (before) {
+    conditions.push('(e.at, e.id) < (?, ?)')
+    params.push(before.at, before.id)
+  }
+  return { sql: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params }
+}
+
+/** `API.Example.com:8080` or a pasted URL -> `api.example.com`, as the host column holds it. */
+function normaliseHost(text: string): string {
+  const trimmed = text.trim().toLowerCase()
+  if (trimmed === '') return ''
+  try {
+    return new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(trimmed) ? trimmed : `http://${trimmed}`).hostname
+  } catch {
+    return trimmed
+  }
+}

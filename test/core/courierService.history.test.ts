@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  dispatchCall,
+  type CourierService,
+  type EventName,
+  type EventPayload,
+} from '../../shared/ipc'
+import { createCourierService } from '../../electron/core/courierService'
+import type { HistoryStore } from '../../electron/core/history/historyStore'
+import { MASK } from '../../electron/core/history/masking'
+import { HttpEngine } from '../../electron/core/http/engine'
+import { SettingsService } from '../../electron/core/settings/settingsService'
+import { createMemoryStore } from '../../electron/core/storage/keyValueStore'
+import { harness } from './workspace/helpers'
+import { openStore } from './history/helpers'
+import { startRecordingServer } from '../servers'
+
+let server: Awaited<ReturnType<typeof startRecordingServer>>
+beforeAll(async () => {
+  server = await startRecordingServer()
+})
+afterAll(() => server.close())
+
+function service(history: HistoryStore | null) {
+  const engine = new HttpEngine()
+  const events: { event: EventName; payload: unknown }[] = []
+  const warnings: string[] = []
+  const core: CourierService = createCourierService({
+    engine,
+    settings: new SettingsService(createMemoryStore()),
+    workspace: harness().service,
+    pickFile: async () => null,
+    pickFolder: async () => null,
+    appInfo: {
+      version: '1.2.3',
+      shell: 'web',
+      dataDir: '/tmp',
+      canPickFiles: false,
+      secretsWarning: null,
+      notices: [],
+    },
+    history,
+    warn: (m) => warnings.push(m),
+    emit: <E extends EventName>(event: E, payload: EventPayload<E>) =>
+      events.push({ event, payload }),
+  })
+  return { core, events, warnings, engine }
+}
+
+const send = (core: CourierService, url: string) =>
+  dispatchCall(core, 'http:send', {
+    requestId: 'r1',
+    spec: { method: 'GET', url: `${url}/hello?token={{secret}}` },
+    variables: { secret: 'S3CRET-VALUE-42' },
+    context: { secretNames: ['secret'], workspaceName: 'Shop', environment: 'dev' },
+  })
+
+describe('http:send and history', () => {
+  it('adds each send to history, masked, and announces it with history:added', async () => {
+    const { store } = openStore()
+    const { core, events, engine } = service(store)
+    try {
+      const result = await send(core, server.url)
+      expect(result.ok).toBe(true)
+      expect(server.requests.at(-1)?.url).toBe('/hello?token=S3CRET-VALUE-42')
+      const added = events.filter((e) => e.event === 'history:added')
+      expect(added).toHaveLength(1)
+      const summary = added[0]!.payload as { id: number; url: string; status: number }
+      expect(summary).toMatchObject({
+        url: `${server.url}/hello?token=${MASK}`,
+        status: 200,
+        workspaceName: 'Shop',
+        environment: 'dev',
+        source: 'app',
+      })
+      const page = await dispatchCall(core, 'history:list', { text: 'hello' })
+      expect(page.entries.map((e) => e.id)).toEqual([summary.id])
+      const entry = await dispatchCall(core, 'history:get', { id: summary.id })
+      expect(entry.response?.body).toBe('{"ok":true}')
+      expect(JSON.stringify(entry)).not.toContain('S3CRET-VALUE-42')
+      const har = JSON.parse(await dispatchCall(core, 'history:exportHar', { ids: [summary.id] }))
+      expect(har.log.creator.version).toBe('1.2.3')
+      expect(await dispatchCall(core, 'history:clear', {})).toBe(1)
+    } finally {
+      engine.close()
+      store.close()
+    }
+  })
+
+  it('still returns the response when history fails, and says why', async () => {
+    const { store } = openStore()
+    store.close()
+    const { core, events, warnings, engine } = service(store)
+    try {
+      const result = await send(core, server.url)
+      expect(result.ok).toBe(true)
+      expect(events.some((e) => e.event === 'history:added')).toBe(false)
+      expect(warnings[0]).toMatch(/could not be added to the history/)
+    } finally {
+      engine.close()
+    }
+  })
+
+  it('answers history calls with a clear error when there is no history', async () => {
+    const { core, engine } = service(null)
+    try {
+      expect((await send(core, server.url)).ok).toBe(true)
+      await expect(dispatchCall(core, 'history:list', {})).rejects.toThrow(
+        /History is not available/,
+      )
+    } finally {
+      engine.close()
+    }
+  })
+})

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the tests use: Chromium (end-to-end tests through playwright-core),
-# httpbin (a real HTTP echo server) and requests (runs generated Python code).
+# httpbin (a real HTTP echo server), requests and curl (run generated Python and curl code).
 set -euo pipefail
-packages=(chromium python3-httpbin python3-requests)
+packages=(chromium python3-httpbin python3-requests curl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

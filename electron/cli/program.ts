@@ -5,6 +5,9 @@ import { COMMON_METHODS, type RequestSpec } from '../../shared/model/request'
 import { HttpEngine } from '../core/http/engine'
 import { readExternalOverrides, SecretsFileError } from '../core/secrets/externalSecrets'
 import { WorkspaceError } from '../core/workspace/workspaceApi'
+import { addCodeCommand } from './codeCommand'
+import { addExportCommand } from './exportCommand'
+import { addImportCommand } from './importCommand'
 import { toJsonOutput, toPrettyOutput } from './formatResult'
 import {
   overlayFlags,
@@ -98,6 +101,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         engine.close()
       }
     })
+
+  addExportCommand(program, io)
+  addCodeCommand(program, io)
+  addImportCommand(program, io)
 
   try {
     await program.parseAsync(argv, { from: 'user' })

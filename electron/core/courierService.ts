@@ -1,5 +1,11 @@
 import type { CourierService, EventName, EventPayload, AppInfo } from '../../shared/ipc'
 import type { HistoryStore } from './history/historyStore'
+import { codeLanguages, generateCode } from './interop/code/codeLanguages'
+import { exportHar } from './interop/export/harExport'
+import { exportPostman } from './interop/export/postmanExport'
+import { parseCurl } from './interop/import/curl'
+import { importText } from './interop/import/importText'
+import { writeImport } from './interop/import/writeImport'
 import type { HttpEngine } from './http/engine'
 import type { SettingsService } from './settings/settingsService'
 import type { WorkspaceApi } from './workspace/workspaceApi'
@@ -122,6 +128,14 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
       plain(() => history().exportHar(ids, deps.appInfo.version)),
     'history:getRetention': async () => plain(() => history().getRetention()),
     'history:setRetention': async (retention) => plain(() => history().setRetention(retention)),
+    'interop:import': async ({ text, fileName, format, into }) =>
+      plain(async () => writeImport(ws, await importText(text, { fileName, format }), into)),
+    'interop:parseCurl': async ({ text }) => plain(() => parseCurl(text)),
+    'interop:export': async ({ folder, format }) =>
+      plain(() => (format === 'har' ? exportHar(ws, folder) : exportPostman(ws, folder))),
+    'interop:languages': async () => codeLanguages(),
+    'interop:code': async ({ spec, variables, language }) =>
+      plain(() => generateCode(spec, variables, language)),
     'globals:get': async () => plain(() => ws.globals()),
     'globals:update': async ({ variables }) => plain(() => ws.updateGlobals(variables)),
   }

@@ -12,6 +12,13 @@ import {
   HistorySummarySchema,
   SendContextSchema,
 } from '../model/history'
+import {
+  CodeLanguageSchema,
+  EXPORT_FORMATS,
+  IMPORT_FORMATS,
+  ImportReportSchema,
+  ParsedCurlSchema,
+} from '../model/interop'
 import { VariableRowSchema } from '../model/variables'
 import {
   EnvironmentSchema,
@@ -167,6 +174,41 @@ export const calls = {
   },
   'history:getRetention': { args: z.object({}), result: HistoryRetentionSchema },
   'history:setRetention': { args: HistoryRetentionSchema, result: HistoryRetentionSchema },
+  /**
+   * Reads a collection, environment, HAR, OpenAPI file or curl command (as text; nothing
+   * is fetched, run or read from disk) into a new folder of the open workspace.
+   */
+  'interop:import': {
+    args: z.object({
+      text: z.string().max(20 * 1024 * 1024, 'Files over 20 MB are not imported'),
+      /** The file's name, a hint for the format and the folder name. */
+      fileName: z.string().max(300).default(''),
+      format: z.enum(IMPORT_FORMATS).default('auto'),
+      /** Where the new folder goes ('' = workspace root). */
+      into: z.string().max(1000).default(''),
+    }),
+    result: ImportReportSchema,
+  },
+  /** A curl command (as pasted into the URL field) as a request. */
+  'interop:parseCurl': {
+    args: z.object({ text: z.string().max(1024 * 1024) }),
+    result: ParsedCurlSchema,
+  },
+  /** A folder ('' = the whole workspace) as Postman v2.1 or HAR text; secrets left out. */
+  'interop:export': {
+    args: z.object({ folder: z.string().max(1000).default(''), format: z.enum(EXPORT_FORMATS) }),
+    result: z.string(),
+  },
+  'interop:languages': { args: z.object({}), result: z.array(CodeLanguageSchema) },
+  /** The request, resolved with these variables, as code in `language`. */
+  'interop:code': {
+    args: z.object({
+      spec: RequestSpecSchema,
+      variables: z.record(z.string(), z.string()).default({}),
+      language: z.string().max(50),
+    }),
+    result: z.string(),
+  },
   'globals:get': { args: z.object({}), result: z.array(VariableRowSchema) },
   'globals:update': {
     args: z.object({ variables: z.array(VariableRowSchema) }),

@@ -35,6 +35,11 @@ export const CALL_NAMES = [
   'history:exportHar',
   'history:getRetention',
   'history:setRetention',
+  'interop:import',
+  'interop:parseCurl',
+  'interop:export',
+  'interop:languages',
+  'interop:code',
   'globals:get',
   'globals:update',
 ] as const

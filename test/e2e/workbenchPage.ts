@@ -37,7 +37,9 @@ export class WorkbenchPage {
     await this.request.getByRole('textbox', { name: 'URL' }).fill(url)
   }
 
-  async requestTab(name: 'Params' | 'Headers' | 'Body' | 'Auth' | 'Settings') {
+  async requestTab(
+    name: 'Params' | 'Headers' | 'Body' | 'Auth' | 'Variables' | 'Settings' | 'Code',
+  ) {
     await this.request.getByRole('tab', { name, exact: true }).click()
   }
 

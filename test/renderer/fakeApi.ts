@@ -1,6 +1,7 @@
 import type { CourierApi, EventPayload, SendArgsInput, SendResult } from '../../shared/ipc'
 import { createFakeWorkspace } from './fakeWorkspace'
 import { HistoryRetentionSchema, type HistoryEntry } from '../../shared/model/history'
+import { emptyRequest } from '../../shared/model/request'
 import { defaultSettings, type Settings } from '../../shared/model/settings'
 import type { ResponseRecord } from '../../shared/model/response'
 
@@ -41,6 +42,29 @@ export function createFakeApi() {
   const historyEntries: HistoryEntry[] = []
   const api: CourierApi = {
     ...workspace.calls,
+    interop: {
+      import: async ({ fileName }) => ({
+        format: 'curl',
+        folder: fileName || 'Imported',
+        requests: 1,
+        folders: 1,
+        environments: 0,
+        notes: [],
+      }),
+      parseCurl: async ({ text }) => ({
+        spec: { ...emptyRequest(), method: 'PUT', url: text.split(/\s+/)[1] ?? '' },
+        notes: ['-k: TLS verification is off for this request.'],
+      }),
+      export: async () => '{}',
+      languages: async () => [
+        { id: 'curl', label: 'cURL' },
+        { id: 'python-requests', label: 'Python requests' },
+      ],
+      code: async ({ spec, language }) =>
+        language === 'curl'
+          ? `curl -X ${spec.method} '${spec.url}'`
+          : `requests.${spec.method.toLowerCase()}('${spec.url}')`,
+    },
     history: {
       list: async (args) => {
         const text = args.text ?? ''

@@ -86,7 +86,7 @@ export function describeFailure(error: unknown, ctx: FailureContext): RequestFai
       code,
     )
   }
-  const tls = TLS_CODES[code]
+  const tls = Object.hasOwn(TLS_CODES, code) ? TLS_CODES[code] : undefined
   if (tls || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code === 'EPROTO') {
     return new RequestFailure(
       'TLS',

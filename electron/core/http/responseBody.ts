@@ -45,7 +45,7 @@ export async function decompressBody(
     .reverse()
   let out = bytes
   for (const coding of codings) {
-    const inflater = inflaters[coding]
+    const inflater = Object.hasOwn(inflaters, coding) ? inflaters[coding] : undefined
     if (!inflater || out.length === 0) return out
     try {
       out = await inflater(out, cap)

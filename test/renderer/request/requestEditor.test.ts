@@ -74,4 +74,42 @@ describe('request editor', () => {
     expect(implicit.find('tr.overridden').text()).toContain('User-Agent')
     wrapper.unmount()
   })
+
+  it('turns a pasted curl command into the request and lists what to check', async () => {
+    const { wrapper, tab } = mountEditor()
+    const input = wrapper.find('input[aria-label="URL"]')
+    const paste = new Event('paste', { bubbles: true, cancelable: true }) as ClipboardEvent
+    Object.defineProperty(paste, 'clipboardData', {
+      value: { getData: () => 'curl http://h/users -k' },
+    })
+    input.element.dispatchEvent(paste)
+    await flushPromises()
+    expect(paste.defaultPrevented).toBe(true)
+    expect(tab.spec.method).toBe('PUT')
+    expect(tab.spec.url).toBe('http://h/users')
+    expect(wrapper.text()).toContain('TLS verification is off')
+    wrapper.unmount()
+  })
+
+  it('shows the request as code in the chosen language', async () => {
+    const { wrapper, tab } = mountEditor()
+    useRequestTabsStore().setUrl(tab, 'http://h/users')
+    await wrapper
+      .findAll('[role="tab"]')
+      .find((t) => t.text() === 'Code')!
+      .trigger('click')
+    await flushPromises()
+    const language = wrapper.find('select[aria-label="Language"]')
+    expect(language.findAll('option').map((o) => o.text())).toEqual(['cURL', 'Python requests'])
+    await flushPromises()
+    expect(wrapper.find('[aria-label="Generated code"]').text()).toContain(
+      "requests.get('http://h/users')",
+    )
+    await language.setValue('curl')
+    await flushPromises()
+    expect(wrapper.find('[aria-label="Generated code"]').text()).toContain(
+      "curl -X GET 'http://h/users'",
+    )
+    wrapper.unmount()
+  })
 })

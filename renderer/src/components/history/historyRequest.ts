@@ -27,3 +27,24 @@ export function requestOfEntry(entry: HistoryEntry): RequestSpec {
 export function entryName(entry: { method: string; url: string }): string {
   return `${entry.method} ${entry.url}`
 }
+
+/**
+ * The request as it went out, for Copy as cURL: URL and headers as sent (secrets masked),
+ * the body as edited (history keeps the sent body only as a summary).
+ */
+export function sentRequestOfEntry(entry: HistoryEntry): RequestSpec {
+  const sent = entry.response?.sent ?? entry.sentOnError
+  const base = requestOfEntry(entry)
+  if (!sent) return base
+  const headers = sent.headers
+    .filter(([name]) => !ADDED_BY_ENGINE.has(name.toLowerCase()))
+    .map(([key, value]) => ({ key, value, enabled: true }))
+  return {
+    ...base,
+    method: sent.method,
+    url: sent.url,
+    params: [],
+    headers,
+    auth: { type: 'none' },
+  }
+}

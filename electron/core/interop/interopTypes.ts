@@ -1,0 +1,29 @@
+import type { Environment, InheritedDefaults, SavedRequest } from '../../../shared/model/workspace'
+
+/** A folder of an import, before it is written into the workspace. */
+export interface ImportedFolder {
+  name: string
+  /** Headers, auth and variables the source gave this folder (or the collection). */
+  defaults?: InheritedDefaults
+  requests: SavedRequest[]
+  folders: ImportedFolder[]
+}
+
+/** What a source file holds, in Courier's terms, plus what could not be carried over. */
+export interface ImportResult {
+  /** e.g. `postman-collection v2.1`, `openapi 3.1`, `curl`. */
+  format: string
+  /** The collection itself, named after it; its defaults are the collection's. */
+  root: ImportedFolder
+  environments: Environment[]
+  /** One line per item not carried over or changed on the way, naming the item. */
+  notes: string[]
+}
+
+/** An import refused as a whole (unreadable, too big, too deep, hostile): nothing is written. */
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ImportError'
+  }
+}

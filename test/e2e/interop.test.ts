@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startHttpbin, type RunningServer } from '../servers'
+import { screenshot, startWorkbench, type Workbench } from './harness'
+import { WorkbenchPage } from './workbenchPage'
+
+let httpbin: RunningServer
+let bench: Workbench
+let ui: WorkbenchPage
+
+beforeAll(async () => {
+  ;[httpbin, bench] = await Promise.all([startHttpbin(), startWorkbench()])
+  ui = new WorkbenchPage(bench.page)
+  await bench.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(bench.host.url).origin,
+  })
+})
+afterAll(async () => {
+  await bench?.close()
+  await httpbin?.close()
+})
+
+const collection = () =>
+  JSON.stringify({
+    info: {
+      name: 'Shop API',
+      schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+    },
+    item: [
+      {
+        name: 'Users',
+        item: [
+          {
+            name: 'Update user',
+            request: {
+              method: 'PUT',
+              url: `${httpbin.url}/put`,
+              header: [{ key: 'X-Team', value: 'qa' }],
+              body: { mode: 'raw', raw: '{"name":"Jane"}', options: { raw: { language: 'json' } } },
+            },
+          },
+        ],
+      },
+    ],
+  })
+
+describe('interop with other tools', () => {
+  it('imports a pasted Postman collection into the workspace and sends from it', async () => {
+    await bench.page.getByRole('button', { name: 'Import' }).click()
+    const dialog = bench.page.getByRole('dialog', { name: 'Import' })
+    await dialog.getByRole('textbox', { name: 'Paste to import' }).fill(collection())
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+    await expect
+      .poll(() => dialog.getByRole('region', { name: 'Import report' }).textContent())
+      .toMatch(/Imported 1 request/)
+    await screenshot(bench.page, 'import-report')
+    await dialog.getByRole('button', { name: 'Done' }).click()
+
+    const item = (name: string) => bench.page.getByRole('treeitem', { name, exact: true })
+    await item('Shop API').click()
+    await item('Users').click()
+    await item('Update user').click()
+    await expect
+      .poll(() => ui.request.getByRole('textbox', { name: 'URL' }).inputValue())
+      .toBe(`${httpbin.url}/put`)
+    expect(await ui.send()).toBe('200 OK')
+    const echo = (await ui.jsonBody()) as { json: unknown; headers: Record<string, string> }
+    expect(echo.json).toEqual({ name: 'Jane' })
+    expect(echo.headers['X-Team']).toBe('qa')
+  })
+
+  it('shows the request as Python requests code and copies it as cURL', async () => {
+    await ui.requestTab('Code')
+    await ui.request.getByRole('combobox', { name: 'Language' }).selectOption('python-requests')
+    const code = ui.request.getByRole('textbox', { name: 'Generated code' })
+    await expect.poll(() => code.textContent()).toContain('requests.put(')
+    await screenshot(bench.page, 'code-python')
+    await ui.request.getByRole('button', { name: 'Copy as cURL' }).click()
+    await expect
+      .poll(() => bench.page.evaluate(() => navigator.clipboard.readText()))
+      .toMatch(new RegExp(`^curl .*${httpbin.url.replace(/\./g, '\\.')}/put`, 's'))
+  })
+
+  it('turns a curl command pasted into the URL field into the request', async () => {
+    await ui.newTab()
+    const command = `curl -X PATCH '${httpbin.url}/patch' -H 'X-Trace: t-1' --json '{"age": 42}'`
+    await ui.request.getByRole('textbox', { name: 'URL' }).evaluate((input, text) => {
+      const data = new DataTransfer()
+      data.setData('text/plain', text)
+      input.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      )
+    }, command)
+    await expect
+      .poll(() => ui.request.getByRole('textbox', { name: 'URL' }).inputValue())
+      .toBe(`${httpbin.url}/patch`)
+    expect(await ui.request.getByRole('combobox', { name: 'Method' }).inputValue()).toBe('PATCH')
+    expect(await ui.send()).toBe('200 OK')
+    const echo = (await ui.jsonBody()) as { json: unknown; headers: Record<string, string> }
+    expect(echo.json).toEqual({ age: 42 })
+    expect(echo.headers['X-Trace']).toBe('t-1')
+    expect(bench.errors).toEqual([])
+  })
+})

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHttpbin, type RunningServer } from '../servers'
 import { screenshot, startWorkbench, type Workbench } from './harness'
@@ -66,6 +67,20 @@ describe('interop with other tools', () => {
     const echo = (await ui.jsonBody()) as { json: unknown; headers: Record<string, string> }
     expect(echo.json).toEqual({ name: 'Jane' })
     expect(echo.headers['X-Team']).toBe('qa')
+  })
+
+  it('imports an OpenAPI file chosen in the file input, with a report of what to check', async () => {
+    await bench.page.getByRole('button', { name: 'Import', exact: true }).click()
+    const dialog = bench.page.getByRole('dialog', { name: 'Import' })
+    await dialog
+      .getByRole('button', { name: 'Import file' })
+      .setInputFiles(resolve('test/fixtures/interop/openapi-3.0.yaml'))
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+    const report = dialog.getByRole('region', { name: 'Import report' })
+    await expect.poll(() => report.textContent()).toMatch(/from openapi 3\.0/i)
+    await screenshot(bench.page, 'import-openapi')
+    await dialog.getByRole('button', { name: 'Done' }).click()
+    await expect.poll(() => bench.page.getByRole('treeitem').count()).toBeGreaterThan(1)
   })
 
   it('shows the request as Python requests code and copies it as cURL', async () => {

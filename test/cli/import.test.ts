@@ -1,34 +1,14 @@
-import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { runCourier, tempDir } from './runCourier'
 
-const run = promisify(execFile)
-const bin = resolve('bin/courier.mjs')
-
-async function courier(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'courier-import-data-'))
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      timeout: 30_000,
-      env: { ...process.env, COURIER_DATA_DIR: dataDir },
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string }
-    return {
-      code: typeof e.code === 'number' ? e.code : -1,
-      stdout: e.stdout ?? '',
-      stderr: e.stderr ?? '',
-    }
-  }
-}
+/** Each run on its own fresh data directory. */
+const courier = (args: string[]) => runCourier(args, { dataDir: tempDir('courier-import-data-') })
 
 describe('courier import', () => {
   it('imports a collection into a new workspace folder and prints the report', async () => {
-    const into = join(mkdtempSync(join(tmpdir(), 'courier-import-')), 'ws')
+    const into = join(tempDir('courier-import-'), 'ws')
     const out = await courier([
       'import',
       'test/fixtures/interop/postman-v21.collection.json',
@@ -51,7 +31,7 @@ describe('courier import', () => {
   })
 
   it('imports an OpenAPI document with its environments into an existing workspace', async () => {
-    const into = join(mkdtempSync(join(tmpdir(), 'courier-import-')), 'ws')
+    const into = join(tempDir('courier-import-'), 'ws')
     await courier(['import', 'test/fixtures/interop/sample.har', '--into', into])
     const out = await courier([
       'import',
@@ -67,7 +47,7 @@ describe('courier import', () => {
   })
 
   it('refuses a broken file with exit 2 and a clear message, writing nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'courier-import-'))
+    const dir = tempDir('courier-import-')
     const bad = join(dir, 'bad.json')
     writeFileSync(bad, '{\n  "info": {\n    "name": x\n  }\n}')
     const into = join(dir, 'ws')

@@ -1,8 +1,5 @@
-import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { Collection } from 'postman-collection'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WorkspaceService } from '../../electron/core/workspace/workspaceService'
@@ -12,34 +9,19 @@ import {
   LITERAL_TOKEN,
   SECRET_VALUE,
 } from '../core/interop/export/exportWorkspace'
+import { runCourier, tempDir } from './runCourier'
 
-const run = promisify(execFile)
-const bin = resolve('bin/courier.mjs')
 let service: WorkspaceService
 let workspaceDir: string
 let dataDir: string
 
-async function courier(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: Record<string, string | undefined> = { ...process.env, COURIER_DATA_DIR: dataDir }
-  for (const key of Object.keys(env)) if (key.startsWith('COURIER_VAR_')) delete env[key]
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { timeout: 30_000, env })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string }
-    return {
-      code: typeof e.code === 'number' ? e.code : -1,
-      stdout: e.stdout ?? '',
-      stderr: e.stderr ?? '',
-    }
-  }
-}
+const courier = (args: string[]) => runCourier(args, { dataDir })
 
 beforeAll(async () => {
   const created = await createExportWorkspace()
   service = created.service
   workspaceDir = join(created.dir, 'ws')
-  dataDir = mkdtempSync(join(tmpdir(), 'courier-cli-data-'))
+  dataDir = tempDir('courier-cli-data-')
 })
 afterAll(async () => {
   await service?.close()
@@ -57,7 +39,7 @@ describe('courier export', () => {
   })
 
   it('writes one folder as HAR to a file', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'courier-har-')), 'users.har')
+    const file = join(tempDir('courier-har-'), 'users.har')
     const out = await courier([
       'export',
       '--workspace',

@@ -1,36 +1,14 @@
-import { execFile } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHttpbin } from '../servers'
+import { runCourier, tempDir } from './runCourier'
 
-const run = promisify(execFile)
-const bin = resolve('bin/courier.mjs')
 // Every send goes to the history of the data directory: a fresh one, never the user's.
-const env = { ...process.env, COURIER_DATA_DIR: mkdtempSync(join(tmpdir(), 'courier-cli-send-')) }
+const dataDir = tempDir('courier-cli-send-')
 let httpbin: { url: string; close(): Promise<void> }
 
-/** Runs the real `courier` binary; resolves with its exit code instead of throwing. */
-async function courier(
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      timeout: 30_000,
-      env,
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string }
-    return {
-      code: typeof e.code === 'number' ? e.code : -1,
-      stdout: e.stdout ?? '',
-      stderr: e.stderr ?? '',
-    }
-  }
-}
+const courier = (...args: string[]) => runCourier(args, { dataDir })
 
 beforeAll(async () => {
   httpbin = await startHttpbin()
@@ -105,7 +83,7 @@ describe('courier send', () => {
   })
 
   it('reads --json @file and sends --multipart files', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'courier-cli-'))
+    const dir = tempDir('courier-cli-')
     writeFileSync(join(dir, 'body.json'), '{"from":"file"}')
     writeFileSync(join(dir, 'a.txt'), 'attached')
     const json = await courier(

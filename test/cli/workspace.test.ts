@@ -1,8 +1,5 @@
-import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HistoryStore } from '../../electron/core/history/historyStore'
 import { MemorySecretStore } from '../../electron/core/secrets/memorySecretStore'
@@ -10,37 +7,20 @@ import { openConfStore } from '../../electron/core/storage/openConfStore'
 import { WorkspaceService } from '../../electron/core/workspace/workspaceService'
 import { EnvironmentSchema, SavedRequestSchema } from '../../shared/model/workspace'
 import { startHttpbin, type RunningServer } from '../servers'
+import { runCourier, tempDir } from './runCourier'
 
-const run = promisify(execFile)
-const bin = resolve('bin/courier.mjs')
 const APP_ONLY_TOKEN = 'kept-by-the-app-only'
 let httpbin: RunningServer
 let dataDir: string
 let workspaceDir: string
 
 /** Runs the real `courier` binary on the test's data directory, with only the given COURIER_VAR_*. */
-async function courier(
-  args: string[],
-  vars: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: Record<string, string | undefined> = { ...process.env, COURIER_DATA_DIR: dataDir }
-  for (const key of Object.keys(env)) if (key.startsWith('COURIER_VAR_')) delete env[key]
-  for (const [name, value] of Object.entries(vars)) env[`COURIER_VAR_${name}`] = value
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      timeout: 30_000,
-      env,
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string }
-    return {
-      code: typeof e.code === 'number' ? e.code : -1,
-      stdout: e.stdout ?? '',
-      stderr: e.stderr ?? '',
-    }
-  }
-}
+const courier = (args: string[], vars: Record<string, string> = {}) =>
+  runCourier(args, { dataDir, vars })
+
+/** `courier send "Users/Update user"` from the test workspace in the given environment. */
+const sendUpdateUser = (env: string, extra: string[] = [], vars: Record<string, string> = {}) =>
+  courier(['send', 'Users/Update user', '--workspace', workspaceDir, '--env', env, ...extra], vars)
 
 /** The request httpbin saw, from `--output json`. */
 function echoOf(stdout: string) {
@@ -109,27 +89,15 @@ async function createWorkspace(): Promise<void> {
 
 beforeAll(async () => {
   httpbin = await startHttpbin()
-  dataDir = mkdtempSync(join(tmpdir(), 'courier-cli-data-'))
-  workspaceDir = join(mkdtempSync(join(tmpdir(), 'courier-cli-ws-')), 'api-tests')
+  dataDir = tempDir('courier-cli-data-')
+  workspaceDir = join(tempDir('courier-cli-ws-'), 'api-tests')
   await createWorkspace()
 })
 afterAll(() => httpbin.close())
 
 describe('courier send "Folder/Request"', () => {
   it('sends a saved request with inherited headers and auth, environment and secret values', async () => {
-    const r = await courier(
-      [
-        'send',
-        'Users/Update user',
-        '--workspace',
-        workspaceDir,
-        '--env',
-        'staging',
-        '--output',
-        'json',
-      ],
-      { token: 'cli-token' },
-    )
+    const r = await sendUpdateUser('staging', ['--output', 'json'], { token: 'cli-token' })
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     const echo = echoOf(r.stdout)
@@ -152,16 +120,11 @@ describe('courier send "Folder/Request"', () => {
   })
 
   it('takes secrets from a --secrets file and lets flags extend the saved request', async () => {
-    const secrets = join(mkdtempSync(join(tmpdir(), 'courier-cli-secrets-')), 'secrets.json')
+    const secrets = join(tempDir('courier-cli-secrets-'), 'secrets.json')
     writeFileSync(secrets, JSON.stringify({ token: 'file-token', name: 'From File' }))
-    const r = await courier(
+    const r = await sendUpdateUser(
+      'staging',
       [
-        'send',
-        'Users/Update user',
-        '--workspace',
-        workspaceDir,
-        '--env',
-        'staging',
         '--secrets',
         secrets,
         '-H',
@@ -184,14 +147,7 @@ describe('courier send "Folder/Request"', () => {
   })
 
   it('says how to supply a secret the command line cannot read', async () => {
-    const r = await courier([
-      'send',
-      'Users/Update user',
-      '--workspace',
-      workspaceDir,
-      '--env',
-      'staging',
-    ])
+    const r = await sendUpdateUser('staging')
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('{{token}}')
     expect(r.stderr).toContain('COURIER_VAR_token')
@@ -199,10 +155,7 @@ describe('courier send "Folder/Request"', () => {
   })
 
   it('exits 2 listing the environments when --env names none of them', async () => {
-    const r = await courier(
-      ['send', 'Users/Update user', '--workspace', workspaceDir, '--env', 'prod'],
-      { token: 't' },
-    )
+    const r = await sendUpdateUser('prod', [], { token: 't' })
     expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
     expect(r.stderr).toMatch(/No environment "prod"/)
@@ -221,7 +174,7 @@ describe('courier send "Folder/Request"', () => {
   })
 
   it('exits 2 with the secrets file and its problem when it is not valid JSON', async () => {
-    const bad = join(mkdtempSync(join(tmpdir(), 'courier-cli-secrets-')), 'bad.json')
+    const bad = join(tempDir('courier-cli-secrets-'), 'bad.json')
     writeFileSync(bad, '{"token": ')
     const r = await courier([
       'send',
@@ -268,10 +221,7 @@ describe('courier send and history', () => {
   const history = () => HistoryStore.open(dataDir, { notice: () => {} })
 
   it('adds the send to the history of the data directory, secrets masked', async () => {
-    const r = await courier(
-      ['send', 'Users/Update user', '--workspace', workspaceDir, '--env', 'production'],
-      { token: 'cli-SECRET-token-77' },
-    )
+    const r = await sendUpdateUser('production', [], { token: 'cli-SECRET-token-77' })
     expect(r.code).toBe(0)
     const store = history()
     try {

@@ -1,31 +1,20 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startHttpbin, type RunningServer } from '../servers'
-import { screenshot, startWorkbench, type Workbench } from './harness'
-import { WorkbenchPage } from './workbenchPage'
+import { describe, expect, it } from 'vitest'
+import { startHttpbin } from '../servers'
+import { screenshot } from './harness'
+import { useWorkbench } from './setup'
 
-let httpbin: RunningServer
-let bench: Workbench
-let ui: WorkbenchPage
+const ctx = useWorkbench(startHttpbin)
 
-beforeAll(async () => {
-  ;[httpbin, bench] = await Promise.all([startHttpbin(), startWorkbench()])
-  ui = new WorkbenchPage(bench.page)
-})
-afterAll(async () => {
-  await bench?.close()
-  await httpbin?.close()
-})
-
-const item = (name: string) => bench.page.getByRole('treeitem', { name, exact: true })
+const item = (name: string) => ctx.bench.page.getByRole('treeitem', { name, exact: true })
 
 async function newFolder(name: string) {
-  await bench.page.getByRole('button', { name: 'Workspace actions' }).click()
-  await bench.page.getByRole('menuitem', { name: 'New folder' }).click()
-  await bench.page.getByRole('textbox', { name: 'Folder name' }).fill(name)
-  await bench.page.getByRole('button', { name: 'Create' }).click()
+  await ctx.bench.page.getByRole('button', { name: 'Workspace actions' }).click()
+  await ctx.bench.page.getByRole('menuitem', { name: 'New folder' }).click()
+  await ctx.bench.page.getByRole('textbox', { name: 'Folder name' }).fill(name)
+  await ctx.bench.page.getByRole('button', { name: 'Create' }).click()
   await item(name).waitFor()
 }
 
@@ -34,14 +23,14 @@ async function itemAction(name: string, action: string) {
   await item(name)
     .getByRole('button', { name: `Actions for ${name}` })
     .click()
-  await bench.page.getByRole('menuitem', { name: action }).click()
+  await ctx.bench.page.getByRole('menuitem', { name: action }).click()
 }
 
 describe('the workspace tree', () => {
   it('gives a folder headers and auth that its requests inherit, and shows them', async () => {
     await newFolder('Orders')
     await itemAction('Orders', 'Folder settings')
-    const dialog = bench.page.getByRole('dialog', { name: 'Folder settings: Orders' })
+    const dialog = ctx.bench.page.getByRole('dialog', { name: 'Folder settings: Orders' })
     await dialog.getByRole('textbox', { name: 'Header name 1' }).fill('X-Team')
     await dialog.getByRole('textbox', { name: 'Header value 1' }).fill('qa')
     await dialog.getByRole('tab', { name: 'Auth' }).click()
@@ -49,45 +38,47 @@ describe('the workspace tree', () => {
     await dialog.getByRole('textbox', { name: 'Token' }).fill('folder-token')
     await dialog.getByRole('button', { name: 'Save' }).click()
 
-    await ui.setUrl(`${httpbin.url}/headers`)
-    await ui.requestTab('Auth')
-    await ui.request
+    await ctx.ui.setUrl(`${ctx.server.url}/headers`)
+    await ctx.ui.requestTab('Auth')
+    await ctx.ui.request
       .getByRole('combobox', { name: 'Auth type' })
       .selectOption({ label: 'Inherit from folder' })
-    await bench.page.keyboard.press('Control+s')
-    const save = bench.page.getByRole('dialog', { name: 'Save request' })
+    await ctx.bench.page.keyboard.press('Control+s')
+    const save = ctx.bench.page.getByRole('dialog', { name: 'Save request' })
     await save.getByRole('textbox', { name: 'Request name' }).fill('Headers echo')
     await save.getByRole('combobox', { name: 'Folder' }).selectOption('Orders')
     await save.getByRole('button', { name: 'Save' }).click()
     await item('Headers echo').waitFor()
 
-    await expect.poll(() => ui.request.textContent()).toContain('Uses Bearer auth from "Orders"')
-    await ui.requestTab('Headers')
-    const inherited = ui.request.getByRole('table', { name: /Inherited from folders/ })
+    await expect
+      .poll(() => ctx.ui.request.textContent())
+      .toContain('Uses Bearer auth from "Orders"')
+    await ctx.ui.requestTab('Headers')
+    const inherited = ctx.ui.request.getByRole('table', { name: /Inherited from folders/ })
     await expect.poll(() => inherited.textContent()).toContain('X-Team')
-    await screenshot(bench.page, 'workspace-inherited-headers')
-    expect(await ui.send()).toBe('200 OK')
-    const echo = (await ui.jsonBody()) as { headers: Record<string, string> }
+    await screenshot(ctx.bench.page, 'workspace-inherited-headers')
+    expect(await ctx.ui.send()).toBe('200 OK')
+    const echo = (await ctx.ui.jsonBody()) as { headers: Record<string, string> }
     expect(echo.headers['X-Team']).toBe('qa')
     expect(echo.headers.Authorization).toBe('Bearer folder-token')
   })
 
   it('renames, duplicates, deletes with undo, moves by drag and drop, and filters', async () => {
     await item('Headers echo').focus()
-    await bench.page.keyboard.press('F2')
-    await bench.page.getByRole('textbox', { name: 'Name', exact: true }).fill('Echo headers')
-    await bench.page.getByRole('button', { name: 'Rename' }).click()
+    await ctx.bench.page.keyboard.press('F2')
+    await ctx.bench.page.getByRole('textbox', { name: 'Name', exact: true }).fill('Echo headers')
+    await ctx.bench.page.getByRole('button', { name: 'Rename' }).click()
     await item('Echo headers').waitFor()
     await expect
-      .poll(() => bench.page.getByRole('tablist', { name: 'Open requests' }).textContent())
+      .poll(() => ctx.bench.page.getByRole('tablist', { name: 'Open requests' }).textContent())
       .toContain('Echo headers')
 
     await itemAction('Echo headers', 'Duplicate')
     await item('Echo headers copy').waitFor()
     await item('Echo headers copy').focus()
-    await bench.page.keyboard.press('Delete')
+    await ctx.bench.page.keyboard.press('Delete')
     await expect.poll(() => item('Echo headers copy').count()).toBe(0)
-    await bench.page.getByRole('button', { name: 'Undo' }).click()
+    await ctx.bench.page.getByRole('button', { name: 'Undo' }).click()
     await item('Echo headers copy').waitFor()
 
     await newFolder('Archive')
@@ -97,14 +88,14 @@ describe('the workspace tree', () => {
       .poll(() => item('Echo headers copy').getAttribute('data-path'))
       .toBe('Archive/Echo headers copy.request.json')
 
-    await bench.page.getByRole('searchbox', { name: 'Filter requests' }).fill('copy')
-    await expect.poll(() => bench.page.getByRole('treeitem').count()).toBe(2)
-    await screenshot(bench.page, 'workspace-filtered')
-    await bench.page.getByRole('searchbox', { name: 'Filter requests' }).fill('')
+    await ctx.bench.page.getByRole('searchbox', { name: 'Filter requests' }).fill('copy')
+    await expect.poll(() => ctx.bench.page.getByRole('treeitem').count()).toBe(2)
+    await screenshot(ctx.bench.page, 'workspace-filtered')
+    await ctx.bench.page.getByRole('searchbox', { name: 'Filter requests' }).fill('')
   })
 
   it('shows a request another program wrote into the folder, without a restart', async () => {
-    const dir = join(bench.dataDir, 'workspaces', 'Default')
+    const dir = join(ctx.bench.dataDir, 'workspaces', 'Default')
     writeFileSync(
       join(dir, 'From git.request.json'),
       JSON.stringify({ schemaVersion: 1, name: 'From git', method: 'DELETE', url: 'http://h/x' }),
@@ -114,25 +105,27 @@ describe('the workspace tree', () => {
 
   it('creates another workspace, saves into it with the Save button, and switches back', async () => {
     const folder = join(mkdtempSync(join(tmpdir(), 'courier-e2e-ws-')), 'Team API')
-    await bench.page.getByRole('button', { name: 'Workspace actions' }).click()
-    await bench.page.getByRole('menuitem', { name: 'New workspace…' }).click()
-    await bench.page.getByRole('textbox', { name: 'Folder path' }).fill(folder)
-    await bench.page.getByRole('button', { name: 'Create' }).click()
-    const title = bench.page.getByRole('region', { name: 'Workspace panel' }).getByRole('heading')
+    await ctx.bench.page.getByRole('button', { name: 'Workspace actions' }).click()
+    await ctx.bench.page.getByRole('menuitem', { name: 'New workspace…' }).click()
+    await ctx.bench.page.getByRole('textbox', { name: 'Folder path' }).fill(folder)
+    await ctx.bench.page.getByRole('button', { name: 'Create' }).click()
+    const title = ctx.bench.page
+      .getByRole('region', { name: 'Workspace panel' })
+      .getByRole('heading')
     await expect.poll(() => title.textContent()).toBe('Team API')
-    expect(await bench.page.getByRole('treeitem').count()).toBe(0)
+    expect(await ctx.bench.page.getByRole('treeitem').count()).toBe(0)
 
-    await ui.newTab()
-    await ui.setUrl(`${httpbin.url}/get`)
-    await ui.request.getByRole('button', { name: 'Save', exact: true }).click()
-    const save = bench.page.getByRole('dialog', { name: 'Save request' })
+    await ctx.ui.newTab()
+    await ctx.ui.setUrl(`${ctx.server.url}/get`)
+    await ctx.ui.request.getByRole('button', { name: 'Save', exact: true }).click()
+    const save = ctx.bench.page.getByRole('dialog', { name: 'Save request' })
     await save.getByRole('textbox', { name: 'Request name' }).fill('Ping')
     await save.getByRole('button', { name: 'Save' }).click()
     await item('Ping').waitFor()
     expect(existsSync(join(folder, 'Ping.request.json'))).toBe(true)
 
-    await bench.page.getByRole('button', { name: 'Workspace actions' }).click()
-    await bench.page.getByRole('menuitem', { name: 'Switch to My workspace' }).click()
+    await ctx.bench.page.getByRole('button', { name: 'Workspace actions' }).click()
+    await ctx.bench.page.getByRole('menuitem', { name: 'Switch to My workspace' }).click()
     await item('Orders').waitFor()
     expect(await item('Ping').count()).toBe(0)
   })
@@ -143,17 +136,17 @@ describe('the workspace tree', () => {
     await item('Echo headers').click()
     // Opening reads the file first: wait for its tab before editing it.
     await expect
-      .poll(() => ui.request.getByRole('textbox', { name: 'URL' }).inputValue())
-      .toBe(`${httpbin.url}/headers`)
-    await ui.setUrl(`${httpbin.url}/anything`)
-    await bench.page.getByRole('button', { name: 'Close Echo headers' }).click()
-    const ask = bench.page.getByRole('dialog', { name: 'Unsaved changes' })
+      .poll(() => ctx.ui.request.getByRole('textbox', { name: 'URL' }).inputValue())
+      .toBe(`${ctx.server.url}/headers`)
+    await ctx.ui.setUrl(`${ctx.server.url}/anything`)
+    await ctx.bench.page.getByRole('button', { name: 'Close Echo headers' }).click()
+    const ask = ctx.bench.page.getByRole('dialog', { name: 'Unsaved changes' })
     await ask.waitFor()
-    await screenshot(bench.page, 'unsaved-changes')
+    await screenshot(ctx.bench.page, 'unsaved-changes')
     await ask.getByRole('button', { name: "Don't save" }).click()
     await expect
-      .poll(() => bench.page.getByRole('tablist', { name: 'Open requests' }).textContent())
+      .poll(() => ctx.bench.page.getByRole('tablist', { name: 'Open requests' }).textContent())
       .not.toContain('Echo headers')
-    expect(bench.errors).toEqual([])
+    expect(ctx.bench.errors).toEqual([])
   })
 })

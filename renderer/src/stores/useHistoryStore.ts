@@ -8,6 +8,7 @@ import {
 } from '../../../shared/model/history'
 import type { ResponseRecord } from '../../../shared/model/response'
 import { useApi } from '../api/currentApi'
+import { attemptInto } from './attempt'
 import { sideOf, type ComparedSide } from '../components/history/historyDiff'
 import { entryName } from '../components/history/historyRequest'
 
@@ -52,16 +53,7 @@ export const useHistoryStore = defineStore('history', () => {
     )
   })
 
-  async function attempt<T>(run: () => Promise<T>): Promise<T | null> {
-    try {
-      const result = await run()
-      error.value = null
-      return result
-    } catch (e) {
-      error.value = (e as Error).message
-      return null
-    }
-  }
+  const attempt = attemptInto(error)
 
   /** Reads the first page for the current filter (and starts listening for new sends). */
   async function search() {

@@ -3,6 +3,7 @@ import { ref } from 'vue'
 import type { CodeLanguage, ExportFormat, ImportReport } from '../../../shared/model/interop'
 import type { RequestSpec } from '../../../shared/model/request'
 import { useApi } from '../api/currentApi'
+import { attemptInto } from './attempt'
 import { useWorkspaceStore } from './useWorkspaceStore'
 
 /** Import, export and code generation: the renderer's side of interop with other tools. */
@@ -13,16 +14,7 @@ export const useInteropStore = defineStore('interop', () => {
   const report = ref<ImportReport | null>(null)
   const error = ref<string | null>(null)
 
-  async function attempt<T>(run: () => Promise<T>): Promise<T | null> {
-    try {
-      const result = await run()
-      error.value = null
-      return result
-    } catch (e) {
-      error.value = (e as Error).message
-      return null
-    }
-  }
+  const attempt = attemptInto(error)
 
   async function loadLanguages() {
     if (languages.value.length === 0) {

@@ -9,6 +9,7 @@ import type {
   WorkspaceSnapshot,
 } from '../../../shared/model/workspace'
 import { useApi } from '../api/currentApi'
+import { attemptInto } from './attempt'
 import { useRequestTabsStore } from './useRequestTabsStore'
 import { findNode } from './workspaceTree'
 
@@ -30,17 +31,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     return s?.environments.find((e) => e.name === s.activeEnvironment) ?? null
   })
 
-  /** Runs a workspace call, turning a failure into a visible message instead of a throw. */
-  async function attempt<T>(run: () => Promise<T>): Promise<T | null> {
-    try {
-      const result = await run()
-      error.value = null
-      return result
-    } catch (e) {
-      error.value = (e as Error).message
-      return null
-    }
-  }
+  const attempt = attemptInto(error)
 
   async function load() {
     const api = useApi()

@@ -40,3 +40,16 @@ export function jsonIsPlain(text: string): boolean {
   const tokens = text.replace(/"(?:[^"\\]|\\.)*"/g, '""').match(/-?\d[\d.eE+-]*/g) ?? []
   return tokens.every((t) => String(Number(t)) === t)
 }
+
+/**
+ * A JSON text parsed when it survives a round trip ({@link jsonIsPlain}); `undefined` when
+ * it is not valid JSON or would change, so the caller sends it as text.
+ */
+export function parsePlainJson(text: string): { value: unknown } | undefined {
+  if (!jsonIsPlain(text)) return undefined
+  try {
+    return { value: JSON.parse(text) }
+  } catch {
+    return undefined
+  }
+}

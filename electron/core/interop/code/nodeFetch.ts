@@ -1,4 +1,4 @@
-import { jsString, jsonIsPlain } from './literals'
+import { jsString, parsePlainJson } from './literals'
 import { fileNameOf, isImpliedContentType, type PreparedRequest } from './preparedRequest'
 
 /** Pairs as an object literal, or as a list of pairs when a name repeats. */
@@ -24,15 +24,9 @@ export function nodeFetch(request: PreparedRequest): string {
   let bodyExpr: string | null = null
   switch (body.type) {
     case 'json': {
-      let parsed: unknown
-      let plain = jsonIsPlain(body.text)
-      try {
-        parsed = JSON.parse(body.text)
-      } catch {
-        plain = false
-      }
+      const plain = parsePlainJson(body.text)
       if (plain) {
-        setup.push(`const payload = ${JSON.stringify(parsed, null, 2)}`)
+        setup.push(`const payload = ${JSON.stringify(plain.value, null, 2)}`)
         bodyExpr = 'JSON.stringify(payload)'
       } else bodyExpr = jsString(body.text)
       break

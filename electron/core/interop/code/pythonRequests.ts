@@ -1,5 +1,5 @@
 import { parseQuery } from '../../../../shared/logic/url'
-import { jsonIsPlain, pyString, pyValue } from './literals'
+import { parsePlainJson, pyString, pyValue } from './literals'
 import {
   fileNameOf,
   isBasicAuthHeader,
@@ -57,15 +57,9 @@ export function pythonRequests(request: PreparedRequest): string {
   const basicAsOption = basic !== null && !nonAscii(basic.username + basic.password)
   switch (body.type) {
     case 'json': {
-      let parsed: unknown
-      let plain = jsonIsPlain(body.text)
-      try {
-        parsed = JSON.parse(body.text)
-      } catch {
-        plain = false
-      }
+      const plain = parsePlainJson(body.text)
       if (plain) {
-        lines.push(`payload = ${pyValue(parsed)}`)
+        lines.push(`payload = ${pyValue(plain.value)}`)
         args.push('json=payload')
         dropBodyType = (h) => h.source === 'body'
       } else {

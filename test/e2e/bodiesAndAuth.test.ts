@@ -85,6 +85,22 @@ describe('bodies, as httpbin echoes them', () => {
   })
 })
 
+describe('binary responses', () => {
+  it('shows size, type and a hex preview, never mojibake', async () => {
+    await ctx.ui.newTab()
+    await ctx.ui.setUrl(`${ctx.server.url}/bytes/100?seed=7`)
+    expect(await ctx.ui.send()).toBe('200 OK')
+    const body = ctx.ui.response.getByRole('group', { name: 'Response body' })
+    await expect
+      .poll(() => body.textContent())
+      .toContain('Binary body (100 bytes, application/octet-stream)')
+    const hex = body.getByLabel('Hex preview')
+    expect(await hex.textContent()).toMatch(/^00000000 {2}([0-9a-f]{2} ){15}[0-9a-f]{2} {2}\|/)
+    expect(await body.getByRole('button', { name: 'Save to file' }).isEnabled()).toBe(true)
+    await screenshot(ctx.bench.page, 'binary-response')
+  })
+})
+
 describe('auth', () => {
   it('Basic auth passes httpbin /basic-auth', async () => {
     await ctx.ui.newTab()

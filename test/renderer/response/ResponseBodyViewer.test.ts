@@ -78,6 +78,10 @@ describe('ResponseBodyViewer', () => {
     )
     expect(w.text()).toContain('Binary body (1,234 bytes, image/png)')
     expect(w.text()).not.toContain(PNG_BASE64.slice(0, 20))
+    // A PNG starts with 89 'PNG' \r \n 1a \n: shown as hex and safe ASCII, never as mojibake.
+    expect(w.get('[aria-label="Hex preview"]').text()).toMatch(
+      /^00000000 {2}89 50 4e 47 0d 0a 1a 0a .*\|\.PNG\.\.\.\./,
+    )
     expect(w.findComponent(BaseCodeEditor).exists()).toBe(false)
     expect(w.findAll('button').map((b) => b.text())).toEqual(['Save to file'])
 

@@ -5,6 +5,7 @@ import {
   fileExtension,
   formatBytes,
   formatDuration,
+  hexDump,
   statusClass,
   statusLine,
 } from '../../../renderer/src/components/response/formatResponse'
@@ -75,5 +76,17 @@ describe('body kinds and file names', () => {
 
   it('decodes base64 to bytes', () => {
     expect([...decodeBase64('AAH/')]).toEqual([0, 1, 255])
+  })
+})
+
+describe('hexDump', () => {
+  it('prints offset, 16 bytes of hex and their printable ASCII, then how much is left', () => {
+    const bytes = new Uint8Array([0x41, 0x00, 0xff, ...Array.from({ length: 30 }, () => 0x7a)])
+    const lines = hexDump(bytes, 32).split('\n')
+    expect(lines[0]).toBe(
+      '00000000  41 00 ff 7a 7a 7a 7a 7a 7a 7a 7a 7a 7a 7a 7a 7a  |A..zzzzzzzzzzzzz|',
+    )
+    expect(lines[1]?.startsWith('00000010  7a')).toBe(true)
+    expect(lines[2]).toBe('… 1 more bytes')
   })
 })

@@ -140,3 +140,22 @@ export function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
   return bytes
 }
+
+/**
+ * The first bytes of a binary body as a classic hex dump: offset, 16 bytes in hex, and
+ * their printable ASCII (anything else as a dot), so a binary body is never mojibake.
+ */
+export function hexDump(bytes: Uint8Array, max = 512): string {
+  const lines: string[] = []
+  const end = Math.min(bytes.length, max)
+  for (let at = 0; at < end; at += 16) {
+    const row = bytes.subarray(at, Math.min(at + 16, end))
+    const hex = [...row].map((b) => b.toString(16).padStart(2, '0')).join(' ')
+    const text = [...row]
+      .map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.'))
+      .join('')
+    lines.push(`${at.toString(16).padStart(8, '0')}  ${hex.padEnd(47)}  |${text}|`)
+  }
+  if (bytes.length > max) lines.push(`… ${bytes.length - max} more bytes`)
+  return lines.join('\n')
+}

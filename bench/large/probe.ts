@@ -1,0 +1,82 @@
+/**
+ * Page-side instrumentation for bench/large.ts (measureSize.ts), kept as plain JavaScript text: functions
+ * handed to Playwright from tsx carry esbuild's `__name` helper, which the page lacks.
+ *
+ * Installed with `page.addInitScript` before the app loads:
+ * - a PerformanceObserver for 'longtask' (buffered) that keeps every entry;
+ * - `window.__benchArm(expectedLength)`: records the time of the next click on the Send
+ *   button (capture phase, so before the app's handler runs), then checks on every
+ *   animation frame (a frame only runs between tasks, so a busy UI thread delays the
+ *   check exactly as it delays the paint) for:
+ *   - `firstAt`: the response body editor (`.cm-content` labelled "Response body text"
+ *     inside the Response region) shows text: the first screen of the body;
+ *   - `doneAt`: the status line is shown and the CodeMirror document holds exactly
+ *     `expectedLength` characters, i.e. the whole Pretty text (computed in Node with the
+ *     app's own formatJson). The EditorView is found from the DOM the way
+ *     `EditorView.findFromDOM` does (`cmTile.root.view` in @codemirror/view 6.4x,
+ *     `cmView.view` before);
+ *   - `error`: the text of a role=alert in the Response region (a transport error).
+ */
+export const PROBE_SCRIPT = `
+(() => {
+  const b = {
+    longtasks: [],
+    clickAt: null,
+    firstAt: null,
+    doneAt: null,
+    error: null,
+    docLength: null,
+    frames: 0,
+    armed: false,
+  };
+  window.__bench = b;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) {
+    b.observerError = String(e);
+  }
+  const viewOf = (content) => {
+    const tile = content.cmTile;
+    if (tile && tile.root && tile.root.view) return tile.root.view;
+    const legacy = content.cmView;
+    return legacy && legacy.view ? legacy.view : null;
+  };
+  window.__benchArm = (expected) => {
+    b.clickAt = null;
+    b.firstAt = null;
+    b.doneAt = null;
+    b.error = null;
+    b.docLength = null;
+    b.frames = 0;
+    b.armed = true;
+    document.addEventListener(
+      'click',
+      (event) => {
+        const button = event.target instanceof Element ? event.target.closest('button') : null;
+        if (b.clickAt === null && button && button.textContent.trim() === 'Send') {
+          b.clickAt = performance.now();
+        }
+      },
+      { capture: true },
+    );
+    const tick = () => {
+      b.frames++;
+      if (b.clickAt !== null) {
+        const region = document.querySelector('section[aria-label="Response"]');
+        const content = region && region.querySelector('.cm-content[aria-label="Response body text"]');
+        if (content && b.firstAt === null && content.textContent.length > 0) b.firstAt = performance.now();
+        const view = content ? viewOf(content) : null;
+        if (view) b.docLength = view.state.doc.length;
+        const status = region && region.querySelector('[aria-label="Response status"]');
+        if (b.firstAt !== null && status && b.docLength === expected) b.doneAt = performance.now();
+        const alert = region && region.querySelector('[role="alert"]');
+        if (alert) b.error = alert.textContent.trim().replace(/\\s+/g, ' ');
+      }
+      if (b.doneAt === null && b.error === null) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  };
+})();
+`

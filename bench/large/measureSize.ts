@@ -46,6 +46,8 @@ interface Probe {
   clickAt: number | null
   firstAt: number | null
   doneAt: number | null
+  /** When the probe clicked the large-body Format button (null: Pretty was the default). */
+  formatClickAt: number | null
   error: string | null
   docLength: number | null
   observerError?: string

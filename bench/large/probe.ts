@@ -16,6 +16,9 @@
  *     `EditorView.findFromDOM` does (`cmTile.root.view` in @codemirror/view 6.4x,
  *     `cmView.view` before);
  *   - `error`: the text of a role=alert in the Response region (a transport error).
+ *   A body over the viewer's large-body threshold opens in Raw with a Format button: the
+ *   probe clicks it as soon as it is seen (`formatClickAt`), so `doneAt` still means the
+ *   Pretty text is shown, and `firstAt` stays the first text shown (the Raw view).
  */
 export const PROBE_SCRIPT = `
 (() => {
@@ -24,6 +27,7 @@ export const PROBE_SCRIPT = `
     clickAt: null,
     firstAt: null,
     doneAt: null,
+    formatClickAt: null,
     error: null,
     docLength: null,
     frames: 0,
@@ -47,6 +51,7 @@ export const PROBE_SCRIPT = `
     b.clickAt = null;
     b.firstAt = null;
     b.doneAt = null;
+    b.formatClickAt = null;
     b.error = null;
     b.docLength = null;
     b.frames = 0;
@@ -67,6 +72,15 @@ export const PROBE_SCRIPT = `
         const region = document.querySelector('section[aria-label="Response"]');
         const content = region && region.querySelector('.cm-content[aria-label="Response body text"]');
         if (content && b.firstAt === null && content.textContent.length > 0) b.firstAt = performance.now();
+        if (region && b.formatClickAt === null) {
+          const format = Array.from(region.querySelectorAll('button')).find(
+            (button) => button.textContent.trim() === 'Format' && !button.disabled,
+          );
+          if (format) {
+            b.formatClickAt = performance.now();
+            format.click();
+          }
+        }
         const view = content ? viewOf(content) : null;
         if (view) b.docLength = view.state.doc.length;
         const status = region && region.querySelector('[aria-label="Response status"]');

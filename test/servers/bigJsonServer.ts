@@ -1,0 +1,29 @@
+import { createServer } from 'node:http'
+import { listen, type RunningServer } from './listen'
+
+/** A compact JSON array of small records, about `bytes` long (no line breaks). */
+export function bigJson(bytes: number): string {
+  const parts: string[] = []
+  let length = 2
+  for (let id = 0; length < bytes; id++) {
+    const part = JSON.stringify({ id, name: `user ${id}`, tags: ['alpha', 'bravo'], ok: true })
+    parts.push(part)
+    length += part.length + 1
+  }
+  return `[${parts.join(',')}]`
+}
+
+/** `/big` answers a ~3 MB JSON body, over the viewer's large-body threshold. */
+export function startBigJsonServer(bytes = 3_000_000): Promise<RunningServer> {
+  const body = Buffer.from(bigJson(bytes))
+  const server = createServer((req, res) => {
+    req.resume()
+    res
+      .writeHead(200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': body.length,
+      })
+      .end(body)
+  })
+  return listen(server)
+}

@@ -13,7 +13,7 @@ describe('a large response', () => {
     const body = ctx.ui.response.getByRole('group', { name: 'Response body' })
     const text = body.getByRole('textbox', { name: 'Response body text' })
     await expect
-      .poll(() => body.getByText(/Large response \(3\.0 MB\): shown as received\./).isVisible())
+      .poll(() => body.getByText(/Large response \(2\.86 MB\): shown as received\./).isVisible())
       .toBe(true)
     expect(await body.getByRole('radio', { name: 'Raw' }).isChecked()).toBe(true)
     const firstLine = () => text.locator('.cm-line').first().textContent()

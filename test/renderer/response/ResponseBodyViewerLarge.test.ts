@@ -42,7 +42,7 @@ describe('ResponseBodyViewer with a large body', () => {
     const w = mountViewer(body)
     expect(checked(w, 'raw')).toBe(true)
     expect(editorText(w)).toBe(body)
-    expect(w.text()).toMatch(/Large response \(1\.2 MB\): shown as received\./)
+    expect(w.text()).toMatch(/Large response \(1\.14 MB\): shown as received\./)
     const button = formatButton(w)
     expect(button?.exists()).toBe(true)
 

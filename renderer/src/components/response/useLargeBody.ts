@@ -1,6 +1,7 @@
 import { computed, onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue'
 import type { ResponseRecord } from '../../../../shared/model/response'
 import { formatInBackground, type FormatJob } from './formatInBackground'
+import { formatBytes } from './formatResponse'
 
 export type BodyViewName = 'pretty' | 'raw' | 'preview'
 
@@ -27,8 +28,7 @@ export function useLargeBody(
 ) {
   const large = computed(() => isLarge(response()))
   const largeNote = computed(
-    () =>
-      `Large response (${(response().sizes.body / 1_000_000).toFixed(1)} MB): shown as received.`,
+    () => `Large response (${formatBytes(response().sizes.body)}): shown as received.`,
   )
   const backgroundJson = computed(() => large.value && kind.value === 'json')
   const formatted = shallowRef<string | null | undefined>(undefined)

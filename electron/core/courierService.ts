@@ -1,5 +1,6 @@
 import type { CourierService, EventName, EventPayload, AppInfo } from '../../shared/ipc'
 import type { HistoryStore } from './history/historyStore'
+import type { AppStateService } from './settings/appStateService'
 import { codeLanguages, generateCode } from './interop/code/codeLanguages'
 import { exportHar } from './interop/export/harExport'
 import { exportPostman } from './interop/export/postmanExport'
@@ -13,6 +14,8 @@ import type { WorkspaceApi } from './workspace/workspaceApi'
 export interface CourierServiceDeps {
   engine: HttpEngine
   settings: SettingsService
+  /** The open tabs kept across restarts. */
+  appState: AppStateService
   /** The open workspace, its environments and the globals. */
   workspace: WorkspaceApi
   /** Native file dialog in the app; null where the shell has none. */
@@ -136,6 +139,11 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
     'interop:languages': async () => codeLanguages(),
     'interop:code': async ({ spec, variables, language }) =>
       plain(() => generateCode(spec, variables, language)),
+    'state:get': async () => deps.appState.get(),
+    'state:save': async (state) => {
+      deps.appState.save(state)
+      return true
+    },
     'globals:get': async () => plain(() => ws.globals()),
     'globals:update': async ({ variables }) => plain(() => ws.updateGlobals(variables)),
   }

@@ -3,6 +3,7 @@ import { createCourierService, type CourierServiceDeps } from '../core/courierSe
 import { HistoryStore } from '../core/history/historyStore'
 import { HttpEngine } from '../core/http/engine'
 import { EncryptedSecretStore } from '../core/secrets/encryptedSecretStore'
+import { AppStateService } from '../core/settings/appStateService'
 import { SettingsService } from '../core/settings/settingsService'
 import { WorkspaceService } from '../core/workspace/workspaceService'
 import { openElectronStore } from './adapters/electronStoreAdapter'
@@ -25,6 +26,7 @@ app.whenReady().then(() => {
   const engine = new HttpEngine()
   const store = openElectronStore(dataDir, (m) => notices.push(m))
   const settings = new SettingsService(store, (m) => notices.push(m))
+  const appState = new AppStateService(store, (m) => notices.push(m))
   // safeStorage is only usable once the app is ready, which it is here.
   const secrets = new EncryptedSecretStore(store, safeStorageCipher())
   const workspace = new WorkspaceService({ dataDir, store, secrets })
@@ -34,6 +36,7 @@ app.whenReady().then(() => {
   const service = createCourierService({
     engine,
     settings,
+    appState,
     workspace,
     pickFile: (title) => pickFileWithDialog(mainWindow, title),
     pickFolder: (title) => pickFolderWithDialog(mainWindow, title),

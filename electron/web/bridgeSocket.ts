@@ -12,8 +12,12 @@ import {
 import { answerMessage } from './bridgeMessages'
 import { isAllowedHost, isAllowedOrigin, tokenMatches } from './loopbackGuard'
 
-/** Largest frame a client may send; requests are specs, not uploads of files. */
-export const MAX_MESSAGE_BYTES = 1024 * 1024
+/**
+ * Largest frame a client may send. A request spec carries its body text (a big JSON body
+ * to PUT, an import up to 20 MB, the open tabs' drafts), so 1 MB was too small; the socket
+ * is loopback-only and token-protected, and this still bounds what one frame can cost.
+ */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
 export interface BridgeOptions {
   token: string

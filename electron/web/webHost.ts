@@ -7,6 +7,7 @@ import { HistoryStore } from '../core/history/historyStore'
 import { HttpEngine } from '../core/http/engine'
 import { readExternalOverrides } from '../core/secrets/externalSecrets'
 import { MemorySecretStore } from '../core/secrets/memorySecretStore'
+import { AppStateService } from '../core/settings/appStateService'
 import { SettingsService } from '../core/settings/settingsService'
 import { openConfStore, type StorageNotice } from '../core/storage/openConfStore'
 import { WorkspaceService } from '../core/workspace/workspaceService'
@@ -55,6 +56,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   notices.push(...storageNotices.map((n) => n.message))
   const engine = new HttpEngine()
   const settings = new SettingsService(store, (m) => notices.push(m))
+  const appState = new AppStateService(store, (m) => notices.push(m))
   const secrets = new MemorySecretStore()
   const workspace = new WorkspaceService({ dataDir: options.dataDir, store, secrets })
   const history = HistoryStore.tryOpen(options.dataDir, { notice: (m) => notices.push(m) })
@@ -64,6 +66,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const core = createCourierService({
     engine,
     settings,
+    appState,
     workspace,
     pickFile: async () => null,
     pickFolder: async () => null,

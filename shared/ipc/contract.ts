@@ -19,6 +19,7 @@ import {
   ImportReportSchema,
   ParsedCurlSchema,
 } from '../model/interop'
+import { AppStateSchema } from '../model/appState'
 import { VariableRowSchema } from '../model/variables'
 import {
   EnvironmentSchema,
@@ -102,6 +103,10 @@ export const calls = {
     result: z.string().nullable(),
   },
   'app:info': { args: z.object({}), result: AppInfoSchema },
+  /** The open tabs as they were left, to restore at start. */
+  'state:get': { args: z.object({}), result: AppStateSchema },
+  /** Keeps the open tabs (secret values and typed credentials are dropped on the way). */
+  'state:save': { args: AppStateSchema, result: z.boolean() },
   /** The open workspace (the embedded default one on first start). */
   'workspace:snapshot': { args: z.object({}), result: WorkspaceSnapshotSchema },
   /** Opens an existing workspace folder (one with a `courier.json`). */

@@ -11,6 +11,8 @@ export const CALL_NAMES = [
   'dialog:pickFile',
   'dialog:pickFolder',
   'app:info',
+  'state:get',
+  'state:save',
   'workspace:snapshot',
   'workspace:open',
   'workspace:create',

@@ -9,6 +9,7 @@ import { createCourierService } from '../../electron/core/courierService'
 import type { HistoryStore } from '../../electron/core/history/historyStore'
 import { MASK } from '../../electron/core/history/masking'
 import { HttpEngine } from '../../electron/core/http/engine'
+import { AppStateService } from '../../electron/core/settings/appStateService'
 import { SettingsService } from '../../electron/core/settings/settingsService'
 import { createMemoryStore } from '../../electron/core/storage/keyValueStore'
 import { harness } from './workspace/helpers'
@@ -28,6 +29,7 @@ function service(history: HistoryStore | null) {
   const core: CourierService = createCourierService({
     engine,
     settings: new SettingsService(createMemoryStore()),
+    appState: new AppStateService(createMemoryStore()),
     workspace: harness().service,
     pickFile: async () => null,
     pickFolder: async () => null,

@@ -1,6 +1,7 @@
 import type { CourierApi, EventPayload, SendArgsInput, SendResult } from '../../shared/ipc'
 import { createFakeWorkspace } from './fakeWorkspace'
 import { HistoryRetentionSchema, type HistoryEntry } from '../../shared/model/history'
+import { AppStateSchema, type AppState } from '../../shared/model/appState'
 import { emptyRequest } from '../../shared/model/request'
 import { defaultSettings, type Settings } from '../../shared/model/settings'
 import type { ResponseRecord } from '../../shared/model/response'
@@ -40,8 +41,16 @@ export function createFakeApi() {
 
   const workspace = createFakeWorkspace()
   const historyEntries: HistoryEntry[] = []
+  let appState: AppState = AppStateSchema.parse({})
   const api: CourierApi = {
     ...workspace.calls,
+    state: {
+      get: async () => JSON.parse(JSON.stringify(appState)) as AppState,
+      save: async (state) => {
+        appState = AppStateSchema.parse(state)
+        return true
+      },
+    },
     interop: {
       import: async ({ fileName }) => ({
         format: 'curl',

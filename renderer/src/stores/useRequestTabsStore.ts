@@ -8,6 +8,7 @@ import {
 } from '../../../shared/logic/paramRows'
 import { emptyRequest, type RequestSpec } from '../../../shared/model/request'
 import type { VariableRow } from '../../../shared/model/variables'
+import type { AppState } from '../../../shared/model/appState'
 import type { SavedRequest } from '../../../shared/model/workspace'
 
 /** One open request: the draft being edited and what it was when opened or last saved. */
@@ -157,9 +158,37 @@ export const useRequestTabsStore = defineStore('requestTabs', () => {
     tab.baseline = ''
   }
 
+  /** The open tabs as the app keeps them across restarts. */
+  function toState(): AppState {
+    return {
+      schemaVersion: 1,
+      tabs: tabs.value.map((t) => ({
+        spec: plain(t.spec),
+        variables: plain(t.variables),
+        saved: t.saved ? { ...t.saved } : null,
+        baseline: t.baseline,
+      })),
+      active: Math.max(
+        0,
+        tabs.value.findIndex((t) => t.id === activeId.value),
+      ),
+    }
+  }
+
+  /** Reopens the tabs of a previous run, unsaved edits and all. */
+  function restore(state: AppState) {
+    for (const saved of state.tabs) {
+      const tab = open(saved.spec, saved.saved, saved.variables)
+      tab.baseline = saved.baseline
+    }
+    activeId.value = tabs.value[state.active]?.id ?? tabs.value.at(-1)?.id ?? null
+  }
+
   return {
     tabs,
     activeId,
+    toState,
+    restore,
     active,
     open,
     openSaved,

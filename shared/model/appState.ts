@@ -1,0 +1,28 @@
+import { z } from 'zod'
+import { RequestSpecSchema } from './request'
+import { VariableRowSchema } from './variables'
+
+/** The current version of the saved app state. */
+export const APP_STATE_SCHEMA_VERSION = 1
+
+/** One open tab as it is kept across restarts: its draft, and where it is saved if it is. */
+export const OpenTabSchema = z.object({
+  spec: RequestSpecSchema,
+  variables: z.array(VariableRowSchema).default([]),
+  saved: z.object({ path: z.string(), name: z.string(), workspace: z.string() }).nullable(),
+  /** The draft as last saved, serialised, so unsaved changes stay marked after a restart. */
+  baseline: z.string().max(50 * 1024 * 1024),
+})
+export type OpenTab = z.infer<typeof OpenTabSchema>
+
+/**
+ * What the app restores at start: the open tabs with their unsaved edits. Secret values
+ * and typed credentials are left out when it is written (they are never on disk in clear).
+ */
+export const AppStateSchema = z.object({
+  schemaVersion: z.literal(APP_STATE_SCHEMA_VERSION).default(APP_STATE_SCHEMA_VERSION),
+  tabs: z.array(OpenTabSchema).max(200).default([]),
+  /** Index of the selected tab. */
+  active: z.number().int().min(0).default(0),
+})
+export type AppState = z.infer<typeof AppStateSchema>

@@ -60,6 +60,8 @@ export const HistoryEntrySchema = HistorySummarySchema.extend({
       headers: z.array(z.tuple([z.string(), z.string()])),
     })
     .nullable(),
+  /** The request body as sent (secrets masked); null when there was none or it was a file. */
+  sentBody: z.string().nullable(),
   /** True when a body was cut at the per-entry limit; `response.body` then holds the start. */
   truncated: z.boolean(),
 })

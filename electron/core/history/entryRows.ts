@@ -119,6 +119,7 @@ export function loadEntry(db: Sqlite, id: number): HarSource | null {
     ...detail.response,
     body: body.toString(detail.response.bodyEncoding === 'base64' ? 'base64' : 'utf8'),
   }
+  const requestBody = parts.get('request_body')?.toString('utf8') ?? null
   return {
     entry: {
       ...summaryOf(row),
@@ -126,9 +127,10 @@ export function loadEntry(db: Sqlite, id: number): HarSource | null {
       response,
       error: detail.error ?? null,
       sentOnError: detail.sentOnError ?? null,
+      sentBody: requestBody,
       truncated: row.truncated === 1,
     },
-    requestBody: parts.get('request_body')?.toString('utf8') ?? null,
+    requestBody,
   }
 }
 

@@ -87,6 +87,7 @@ describe('secrets in history', () => {
     expect(everything).toContain(`key=${MASK}`)
     expect(everything).toContain(`Bearer ${MASK}`)
     expect(everything).toContain('{{apiSecret}}') // the edited request keeps its reference
+    expect(store.get(ids[0]!).sentBody).toBe(`{"secret":"${MASK}"}`) // the body as sent, masked
     for (const text of [SENTINEL, 's3cr3t', '7731', TOKEN]) {
       expect(store.list({ text }).entries, text).toEqual([])
     }

@@ -34,13 +34,8 @@ export function addCodeCommand(program: Command, io: CliIo): void {
         throw new UsageError(`Unknown language "${flags.lang}". Languages: ${ids.join(', ')}.`)
       }
       const overrides = readExternalOverrides({ secretsFile: flags.secrets ?? null })
-      const { loadSavedRequest } = await import('./savedRequest')
-      const loaded = await loadSavedRequest({
-        requestPath: path,
-        ...(flags.workspace !== undefined ? { workspaceDir: flags.workspace } : {}),
-        ...(flags.env !== undefined ? { environment: flags.env } : {}),
-      })
-      for (const notice of loaded.notices) io.stderr(`Note: ${notice}\n`)
+      const { loadForCommand } = await import('./savedRequest')
+      const loaded = await loadForCommand(path, flags, io)
       // A secret the CLI cannot read is empty here: leave it as {{name}} rather than blank.
       const variables = Object.fromEntries(
         [...loaded.scoped]

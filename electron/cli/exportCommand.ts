@@ -2,12 +2,9 @@ import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { Option, type Command } from 'commander'
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/model/interop'
-import { defaultDataDir } from '../core/dataDir'
 import { exportHar } from '../core/interop/export/harExport'
 import { exportPostman } from '../core/interop/export/postmanExport'
-import { MemorySecretStore } from '../core/secrets/memorySecretStore'
-import { createMemoryStore } from '../core/storage/keyValueStore'
-import { WorkspaceService } from '../core/workspace/workspaceService'
+import { cliWorkspaceService } from './cliWorkspace'
 import type { CliIo } from './program'
 
 interface ExportFlags {
@@ -41,12 +38,7 @@ export function addExportCommand(program: Command, io: CliIo): void {
     )
     .option('--output <file>', 'write to this file instead of printing')
     .action(async (flags: ExportFlags) => {
-      const workspace = new WorkspaceService({
-        dataDir: defaultDataDir(),
-        store: createMemoryStore(),
-        secrets: new MemorySecretStore(null),
-        watch: false,
-      })
+      const workspace = cliWorkspaceService()
       try {
         await workspace.open(resolve(flags.workspace))
         const text =

@@ -2,15 +2,12 @@ import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { CommanderError, Option, type Command } from 'commander'
 import { IMPORT_FORMATS, type ImportFormat } from '../../shared/model/interop'
-import { defaultDataDir } from '../core/dataDir'
 import { importText } from '../core/interop/import/importText'
 import { MAX_IMPORT_BYTES } from '../core/interop/import/parseSource'
 import { writeImport } from '../core/interop/import/writeImport'
 import { ImportError } from '../core/interop/interopTypes'
-import { MemorySecretStore } from '../core/secrets/memorySecretStore'
-import { createMemoryStore } from '../core/storage/keyValueStore'
 import { isWorkspace } from '../core/workspace/workspaceManifest'
-import { WorkspaceService } from '../core/workspace/workspaceService'
+import { cliWorkspaceService } from './cliWorkspace'
 import type { CliIo } from './program'
 
 interface ImportFlags {
@@ -37,12 +34,7 @@ export function addImportCommand(program: Command, io: CliIo): void {
         .default('auto'),
     )
     .action(async (file: string, flags: ImportFlags) => {
-      const workspace = new WorkspaceService({
-        dataDir: defaultDataDir(),
-        store: createMemoryStore(),
-        secrets: new MemorySecretStore(null),
-        watch: false,
-      })
+      const workspace = cliWorkspaceService()
       try {
         const result = await importText(await readSource(file), {
           fileName: basename(file),

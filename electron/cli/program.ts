@@ -164,13 +164,8 @@ async function savedRequestToSend(path: string, flags: SendFlags, io: CliIo): Pr
   const parts = parseFlagParts(flags)
   const overrides = readExternalOverrides({ secretsFile: flags.secrets ?? null })
   // Loaded on demand: METHOD URL never touches workspaces.
-  const { loadSavedRequest } = await import('./savedRequest')
-  const loaded = await loadSavedRequest({
-    requestPath: path,
-    ...(flags.workspace !== undefined ? { workspaceDir: flags.workspace } : {}),
-    ...(flags.env !== undefined ? { environment: flags.env } : {}),
-  })
-  for (const notice of loaded.notices) io.stderr(`Note: ${notice}\n`)
+  const { loadForCommand } = await import('./savedRequest')
+  const loaded = await loadForCommand(path, flags, io)
   const spec = overlayFlags(loaded.spec, parts)
   const given = { ...overrides, ...parts.variables }
   // The app keeps secret values encrypted by the OS, out of the CLI's reach: a secret

@@ -13,6 +13,7 @@ import { MemorySecretStore } from '../core/secrets/memorySecretStore'
 import type { KeyValueStore } from '../core/storage/keyValueStore'
 import { openConfStore, type StorageNotice } from '../core/storage/openConfStore'
 import { WorkspaceService } from '../core/workspace/workspaceService'
+import type { CliIo } from './program'
 import { UsageError } from './parseSendOptions'
 
 const REQUEST_SUFFIX = '.request.json'
@@ -210,4 +211,22 @@ function editDistance(a: string, b: string): number {
     previous = current
   }
   return previous[b.length]!
+}
+
+/**
+ * `loadSavedRequest` for a command's `--workspace` and `--env` flags, with the notices it
+ * gives (e.g. a workspace file that could not be read) printed as notes on stderr.
+ */
+export async function loadForCommand(
+  requestPath: string,
+  flags: { workspace?: string; env?: string },
+  io: Pick<CliIo, 'stderr'>,
+): Promise<LoadedRequest> {
+  const loaded = await loadSavedRequest({
+    requestPath,
+    ...(flags.workspace !== undefined ? { workspaceDir: flags.workspace } : {}),
+    ...(flags.env !== undefined ? { environment: flags.env } : {}),
+  })
+  for (const notice of loaded.notices) io.stderr(`Note: ${notice}\n`)
+  return loaded
 }

@@ -1,4 +1,5 @@
 import { WEB_TOKEN_PARAM, type CourierApi } from '../../../shared/ipc'
+import { plainCopy } from '../stores/plainCopy'
 import { connectWebBridge } from './webBridge'
 
 declare global {
@@ -14,7 +15,7 @@ declare global {
  * renderer knows which one runs.
  */
 export async function connectApi(): Promise<CourierApi> {
-  if (window.courier) return window.courier
+  if (window.courier) return withPlainArguments(window.courier)
   const token = new URLSearchParams(window.location.hash.slice(1)).get(WEB_TOKEN_PARAM)
   if (!token) {
     throw new Error(
@@ -22,6 +23,24 @@ export async function connectApi(): Promise<CourierApi> {
     )
   }
   return connectWebBridge(token)
+}
+
+/**
+ * Electron's IPC structured-clones arguments, which fails on Vue's reactive proxies; the
+ * web bridge JSON-encodes them anyway. Copying here, once, lets every store pass its
+ * state as it is.
+ */
+function withPlainArguments(api: CourierApi): CourierApi {
+  const wrapped: Record<string, unknown> = { on: api.on.bind(api) }
+  for (const [domain, group] of Object.entries(api)) {
+    if (typeof group !== 'object' || group === null) continue
+    wrapped[domain] = Object.fromEntries(
+      Object.entries(group as Record<string, (args: unknown) => Promise<unknown>>).map(
+        ([action, call]) => [action, (args: unknown) => call(plainCopy(args ?? {}))],
+      ),
+    )
+  }
+  return wrapped as CourierApi
 }
 
 export type { CourierApi }

@@ -7,6 +7,7 @@ import type { RequestSpec } from '../../../shared/model/request'
 /** Where a send comes from, for its history entry (every field optional). */
 export type SendContextInput = z.input<typeof SendContextSchema>
 import { useApi } from '../api/currentApi'
+import { plainCopy } from './plainCopy'
 import type { ExchangeState } from './exchangeState'
 
 const IDLE: ExchangeState = { phase: 'idle' }
@@ -52,8 +53,8 @@ export const useExchangeStore = defineStore('exchange', () => {
     try {
       // A plain copy: the draft is a reactive proxy, which no transport can clone, and
       // edits made while the request runs must not change what was sent.
-      const sent = JSON.parse(JSON.stringify(spec)) as RequestSpec
-      const plainContext = JSON.parse(JSON.stringify(context)) as SendContextInput
+      const sent = plainCopy(spec)
+      const plainContext = plainCopy(context)
       lastSent.set(tabId, { spec: sent, variables: { ...variables }, context: plainContext })
       const result = await useApi().http.send({
         requestId,

@@ -3,6 +3,7 @@ import { ref } from 'vue'
 import type { CodeLanguage, ExportFormat, ImportReport } from '../../../shared/model/interop'
 import type { RequestSpec } from '../../../shared/model/request'
 import { useApi } from '../api/currentApi'
+import { downloadFile } from '../composables/downloadFile'
 import { attemptInto } from './attempt'
 import { useWorkspaceStore } from './useWorkspaceStore'
 
@@ -23,8 +24,7 @@ export const useInteropStore = defineStore('interop', () => {
   }
 
   async function code(spec: RequestSpec, variables: Record<string, string>, language: string) {
-    const plain = JSON.parse(JSON.stringify(spec)) as RequestSpec
-    return attempt(() => useApi().interop.code({ spec: plain, variables, language }))
+    return attempt(() => useApi().interop.code({ spec, variables, language }))
   }
 
   /** Imports text (a file's content or a paste) into the open workspace; true on success. */
@@ -45,12 +45,7 @@ export const useInteropStore = defineStore('interop', () => {
     const text = await attempt(() => useApi().interop.export({ folder, format }))
     if (text === null) return
     const extension = format === 'har' ? 'har' : 'postman_collection.json'
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-    const link = document.createElement('a')
-    link.href = url
-    link.download = `${name}.${extension}`
-    link.click()
-    URL.revokeObjectURL(url)
+    downloadFile(`${name}.${extension}`, text, 'application/json')
   }
 
   return { languages, report, error, loadLanguages, code, importText, parseCurl, exportFolder }

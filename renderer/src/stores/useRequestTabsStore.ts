@@ -10,6 +10,7 @@ import { emptyRequest, type RequestSpec } from '../../../shared/model/request'
 import type { VariableRow } from '../../../shared/model/variables'
 import type { AppState } from '../../../shared/model/appState'
 import type { SavedRequest } from '../../../shared/model/workspace'
+import { plainCopy as plain } from './plainCopy'
 
 /** One open request: the draft being edited and what it was when opened or last saved. */
 export interface RequestTab {
@@ -29,7 +30,6 @@ export interface RequestTab {
 
 let counter = 0
 const newId = () => `tab-${Date.now().toString(36)}-${(counter++).toString(36)}`
-const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
 const snapshotOf = (spec: RequestSpec, variables: VariableRow[]) =>
   JSON.stringify({ spec, variables })
 

@@ -77,10 +77,10 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     const name = target?.name ?? inPlace?.name
     if (!name) return false
     const request: SavedRequest = {
-      ...JSON.parse(JSON.stringify(tab.spec)),
+      ...tab.spec,
       schemaVersion: 1,
       name,
-      variables: JSON.parse(JSON.stringify(tab.variables)),
+      variables: tab.variables,
     }
     const result = await attempt(() =>
       useApi().workspace.saveRequest({

@@ -1,5 +1,6 @@
 import { emptyRequest, type RequestSpec } from '../../../../shared/model/request'
 import type { HistoryEntry } from '../../../../shared/model/history'
+import { plainCopy } from '../../stores/plainCopy'
 
 /** Headers the engine adds on its own: left out when a sent request becomes an edited one. */
 const ADDED_BY_ENGINE = new Set([
@@ -15,7 +16,7 @@ const ADDED_BY_ENGINE = new Set([
  * for a `courier send` entry, rebuilt from what went on the wire.
  */
 export function requestOfEntry(entry: HistoryEntry): RequestSpec {
-  if (entry.edited) return JSON.parse(JSON.stringify(entry.edited)) as RequestSpec
+  if (entry.edited) return plainCopy(entry.edited)
   const sent = entry.response?.sent ?? entry.sentOnError
   const headers = (sent?.headers ?? [])
     .filter(([name]) => !ADDED_BY_ENGINE.has(name.toLowerCase()))

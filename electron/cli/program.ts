@@ -9,6 +9,7 @@ import { addCodeCommand } from './codeCommand'
 import { addExportCommand } from './exportCommand'
 import { addImportCommand } from './importCommand'
 import { toJsonOutput, toPrettyOutput } from './formatResult'
+import { withWholeBody } from './wholeBody'
 import {
   overlayFlags,
   parseFlagParts,
@@ -84,7 +85,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const engine = new HttpEngine()
       try {
         const at = Date.now()
-        const result = await engine.send({ spec, variables })
+        const result = await withWholeBody(await engine.send({ spec, variables }), engine.bodies)
         if (flags.history) {
           // Loaded on demand: --no-history never opens the database.
           const { recordSend } = await import('./recordSend')

@@ -8,6 +8,8 @@ import { parseCurl } from './interop/import/curl'
 import { importText } from './interop/import/importText'
 import { writeImport } from './interop/import/writeImport'
 import type { HttpEngine } from './http/engine'
+import type { BodySaveResult } from '../../shared/model/body'
+import { withBodyForHistory } from './history/bodyForHistory'
 import type { SettingsService } from './settings/settingsService'
 import type { WorkspaceApi } from './workspace/workspaceApi'
 
@@ -20,6 +22,11 @@ export interface CourierServiceDeps {
   workspace: WorkspaceApi
   /** Native file dialog in the app; null where the shell has none. */
   pickFile: (title: string) => Promise<{ path: string; name: string; size: number } | null>
+  /**
+   * Save to file for a kept body: the app asks where and writes it; browser mode answers
+   * with a download URL served by its host.
+   */
+  saveBody: (bodyId: string, fileName: string) => Promise<BodySaveResult>
   /** Native folder dialog in the app; null when cancelled or where the shell has none. */
   pickFolder: (title: string) => Promise<string | null>
   appInfo: AppInfo
@@ -56,6 +63,7 @@ function messageOf(error: unknown): string {
 export function createCourierService(deps: CourierServiceDeps): CourierService {
   const ws = deps.workspace
   const warn = deps.warn ?? ((message: string) => console.warn(message))
+  const bodies = deps.engine.bodies
   const history = (): HistoryStore => {
     if (!deps.history) {
       throw new Error('History is not available in this session: see the notice shown at start-up.')
@@ -76,13 +84,14 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
       // The send succeeded whatever happens to its history entry.
       if (deps.history) {
         try {
+          const limit = deps.history.getRetention().maxBodyBytes
           const summary = deps.history.append({
             at,
             source: 'app',
             context,
             spec,
             variables,
-            result,
+            result: await withBodyForHistory(result, bodies, limit),
           })
           deps.emit('history:added', summary)
         } catch (error) {
@@ -144,6 +153,18 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
       deps.appState.save(state)
       return true
     },
+    'body:open': async ({ bodyId, view }) =>
+      plain(() =>
+        bodies.open(bodyId, view, (done) => deps.emit('body:progress', { bodyId, view, done })),
+      ),
+    'body:lines': async ({ bodyId, view, from, count }) =>
+      plain(() => bodies.lines(bodyId, view, from, count)),
+    'body:search': async ({ bodyId, view, query, caseSensitive }) =>
+      plain(() => bodies.search(bodyId, view, query, caseSensitive)),
+    'body:path': async ({ bodyId, line }) => plain(() => bodies.path(bodyId, line)),
+    'body:filter': async ({ bodyId, expression }) => plain(() => bodies.filter(bodyId, expression)),
+    'body:save': async ({ bodyId, fileName }) => plain(() => deps.saveBody(bodyId, fileName)),
+    'body:release': async ({ bodyId }) => plain(() => bodies.release(bodyId)),
     'globals:get': async () => plain(() => ws.globals()),
     'globals:update': async ({ variables }) => plain(() => ws.updateGlobals(variables)),
   }

@@ -2,12 +2,18 @@ import { app, BrowserWindow, session } from 'electron'
 import { createCourierService, type CourierServiceDeps } from '../core/courierService'
 import { HistoryStore } from '../core/history/historyStore'
 import { HttpEngine } from '../core/http/engine'
+import { BodyStore } from '../core/bodies/bodyStore'
+import { sessionBodiesDir } from '../core/bodies/sessionBodiesDir'
 import { EncryptedSecretStore } from '../core/secrets/encryptedSecretStore'
 import { AppStateService } from '../core/settings/appStateService'
 import { SettingsService } from '../core/settings/settingsService'
 import { WorkspaceService } from '../core/workspace/workspaceService'
 import { openElectronStore } from './adapters/electronStoreAdapter'
-import { pickFileWithDialog, pickFolderWithDialog } from './adapters/fileDialog'
+import {
+  pickFileWithDialog,
+  pickFolderWithDialog,
+  pickSavePathWithDialog,
+} from './adapters/fileDialog'
 import { safeStorageCipher } from './adapters/safeStorageCipher'
 import { registerIpc } from './registerIpc'
 import { createSecureWindow } from './secureWindow'
@@ -23,7 +29,8 @@ app.whenReady().then(() => {
     callback(false),
   )
   const dataDir = app.getPath('userData')
-  const engine = new HttpEngine()
+  const bodies = new BodyStore({ dir: sessionBodiesDir(dataDir) })
+  const engine = new HttpEngine({ bodies })
   const store = openElectronStore(dataDir, (m) => notices.push(m))
   const settings = new SettingsService(store, (m) => notices.push(m))
   const appState = new AppStateService(store, (m) => notices.push(m))
@@ -40,6 +47,12 @@ app.whenReady().then(() => {
     workspace,
     pickFile: (title) => pickFileWithDialog(mainWindow, title),
     pickFolder: (title) => pickFolderWithDialog(mainWindow, title),
+    saveBody: async (bodyId, fileName) => {
+      const path = await pickSavePathWithDialog(mainWindow, fileName)
+      if (!path) return { outcome: 'cancelled' }
+      await bodies.saveTo(bodyId, path)
+      return { outcome: 'saved', path }
+    },
     appInfo: {
       version: app.getVersion(),
       shell: 'electron',
@@ -57,6 +70,7 @@ app.whenReady().then(() => {
   app.on('before-quit', () => {
     stopForwarding()
     engine.close()
+    void bodies.close()
     history?.close()
     void workspace.close()
   })

@@ -11,6 +11,9 @@ import { AppStateService } from '../core/settings/appStateService'
 import { SettingsService } from '../core/settings/settingsService'
 import { openConfStore, type StorageNotice } from '../core/storage/openConfStore'
 import { WorkspaceService } from '../core/workspace/workspaceService'
+import { BodyStore } from '../core/bodies/bodyStore'
+import { sessionBodiesDir } from '../core/bodies/sessionBodiesDir'
+import { createBodyDownloads } from './bodyDownloads'
 import { createBridge } from './bridgeSocket'
 import { createToken, isAllowedHost } from './loopbackGuard'
 import { securityHeaders } from './securityHeaders'
@@ -54,7 +57,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const storageNotices: StorageNotice[] = []
   const store = openConfStore(options.dataDir, storageNotices)
   notices.push(...storageNotices.map((n) => n.message))
-  const engine = new HttpEngine()
+  const bodies = new BodyStore({ dir: sessionBodiesDir(options.dataDir) })
+  const engine = new HttpEngine({ bodies })
+  const downloads = createBodyDownloads(bodies)
   const settings = new SettingsService(store, (m) => notices.push(m))
   const appState = new AppStateService(store, (m) => notices.push(m))
   const secrets = new MemorySecretStore()
@@ -70,6 +75,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     workspace,
     pickFile: async () => null,
     pickFolder: async () => null,
+    saveBody: async (bodyId, fileName) => downloads.offer(bodyId, fileName),
     appInfo: {
       version: packageVersion(),
       shell: 'web',
@@ -101,6 +107,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const stopCore = async () => {
     stopForwarding()
     engine.close()
+    await bodies.close()
     history?.close()
     await workspace.close()
   }
@@ -112,6 +119,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendStatus(res, 403)
       return
     }
+    if (downloads.handle(req, res)) return
     serveStatic(req, res).catch(() => {
       if (!res.headersSent) sendStatus(res, 500)
       else res.destroy()

@@ -20,6 +20,17 @@ import {
   ParsedCurlSchema,
 } from '../model/interop'
 import { AppStateSchema } from '../model/appState'
+import {
+  BodyFilterResultSchema,
+  BodyLinesArgsSchema,
+  BodyLinesSchema,
+  BodyOpenResultSchema,
+  BodyRefSchema,
+  BodySaveResultSchema,
+  BodySearchArgsSchema,
+  BodySearchResultSchema,
+  BodyViewSchema,
+} from '../model/body'
 import { VariableRowSchema } from '../model/variables'
 import {
   EnvironmentSchema,
@@ -214,6 +225,35 @@ export const calls = {
     }),
     result: z.string(),
   },
+  /**
+   * Prepares a view of a kept body (the pretty view formats it, reporting `body:progress`);
+   * fails with a message when the body is no longer kept.
+   */
+  'body:open': {
+    args: BodyRefSchema.extend({ view: BodyViewSchema }),
+    result: BodyOpenResultSchema,
+  },
+  /** Lines of an opened view. */
+  'body:lines': { args: BodyLinesArgsSchema, result: BodyLinesSchema },
+  /** Where a text occurs in an opened view. */
+  'body:search': { args: BodySearchArgsSchema, result: BodySearchResultSchema },
+  /** The JSONPath of the value on a line of the pretty view, e.g. `$.items[3].name`. */
+  'body:path': {
+    args: BodyRefSchema.extend({ line: z.number().int().min(0) }),
+    result: z.string(),
+  },
+  /** Applies a JSONPath expression to a JSON body; the matches are kept as a new body. */
+  'body:filter': {
+    args: BodyRefSchema.extend({ expression: z.string().trim().min(1).max(2000) }),
+    result: BodyFilterResultSchema,
+  },
+  /** Writes the whole body, byte for byte, to a file the user picks (streamed from disk). */
+  'body:save': {
+    args: BodyRefSchema.extend({ fileName: z.string().max(255).default('response') }),
+    result: BodySaveResultSchema,
+  },
+  /** Lets the Node side drop a body the renderer no longer shows. */
+  'body:release': { args: BodyRefSchema, result: z.boolean() },
   'globals:get': { args: z.object({}), result: z.array(VariableRowSchema) },
   'globals:update': {
     args: z.object({ variables: z.array(VariableRowSchema) }),
@@ -229,6 +269,8 @@ export const events = {
     receivedBytes: z.number(),
     totalBytes: z.number().nullable(),
   }),
+  /** How far the pretty view of a body is formatted, 0 to 1. */
+  'body:progress': z.object({ bodyId: z.string(), view: BodyViewSchema, done: z.number() }),
   /** A send was added to history (from this window, another, or the CLI is not seen). */
   'history:added': HistorySummarySchema,
   /** The workspace changed (by Courier or by another program, e.g. git pull). */

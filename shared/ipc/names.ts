@@ -42,12 +42,24 @@ export const CALL_NAMES = [
   'interop:export',
   'interop:languages',
   'interop:code',
+  'body:open',
+  'body:lines',
+  'body:search',
+  'body:path',
+  'body:filter',
+  'body:save',
+  'body:release',
   'globals:get',
   'globals:update',
 ] as const
 export type CallName = (typeof CALL_NAMES)[number]
 
-export const EVENT_NAMES = ['http:progress', 'history:added', 'workspace:changed'] as const
+export const EVENT_NAMES = [
+  'http:progress',
+  'body:progress',
+  'history:added',
+  'workspace:changed',
+] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 
 /** Splits `domain:action`. */

@@ -49,8 +49,21 @@ export const ResponseRecordSchema = z.object({
   url: z.string(),
   /** Headers in the order received, every repeated header kept. */
   headers: HeaderListSchema,
-  /** The decompressed body: text in `utf8`, anything else in `base64`. */
+  /**
+   * The decompressed body: text in `utf8`, anything else in `base64`. When `bodyComplete`
+   * is false this is only its start (a preview); the whole body stays on the Node side
+   * under `bodyId` and the renderer asks for the lines it shows (`body:*` calls).
+   */
   body: z.string(),
+  /** False when `body` is a preview of a larger body (see sizes.body for the whole). */
+  bodyComplete: z.boolean().default(true),
+  /** Where the Node side keeps the whole body for this session; null when nothing is kept. */
+  bodyId: z.string().nullable().default(null),
+  /**
+   * The body is larger than "Max response size": it was received and kept on disk all the
+   * same, but is not shown until the limit is raised; it can be saved to a file.
+   */
+  overLimit: z.boolean().default(false),
   bodyEncoding: z.enum(['utf8', 'base64']),
   /** Media type from Content-Type without parameters, e.g. application/json; '' when absent. */
   mediaType: z.string(),

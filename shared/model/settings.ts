@@ -10,7 +10,10 @@ export const RequestDefaultsSchema = z.object({
   followRedirects: z.boolean().default(true),
   maxRedirects: z.number().int().min(0).max(100).default(10),
   verifyTls: z.boolean().default(true),
-  /** Largest response body accepted, in bytes. */
+  /**
+   * Largest response body shown, in bytes. Bigger bodies are still received (kept on disk)
+   * and can be saved to a file or shown after raising this limit.
+   */
   maxResponseBytes: z
     .number()
     .int()

@@ -33,6 +33,7 @@ function service(history: HistoryStore | null) {
     workspace: harness().service,
     pickFile: async () => null,
     pickFolder: async () => null,
+    saveBody: async () => ({ outcome: 'cancelled' }),
     appInfo: {
       version: '1.2.3',
       shell: 'web',

@@ -1,34 +1,143 @@
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { startBigJsonServer } from '../servers'
+import {
+  LAST_RECORD_NAME,
+  hugeBodyChunk,
+  startBigJsonServer,
+  startHugeBodyServer,
+} from '../servers'
 import { screenshot } from './harness'
 import { useWorkbench } from './setup'
 
-const ctx = useWorkbench(() => startBigJsonServer())
+const MB = 1024 * 1024
+const ctx = useWorkbench(async () => {
+  const [json, huge] = await Promise.all([startBigJsonServer(50 * MB), startHugeBodyServer()])
+  return { json, huge }
+})
+
+/** The page's Long Tasks from now on (the UI thread busy for more than 50 ms at once). */
+async function watchLongTasks(): Promise<() => Promise<number[]>> {
+  const page = ctx.bench.page
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] }
+    w.__longTasks = []
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks.push(Math.round(entry.duration))
+    }).observe({ type: 'longtask' })
+  })
+  return () => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)
+}
+
+function sha256OfFile(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256')
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('end', () => resolve(hash.digest('hex')))
+      .on('error', reject)
+  })
+}
 
 describe('a large response', () => {
-  it('opens as received with a note, and Format shows it pretty (formatted in a worker)', async () => {
+  it('shows 50 MB of JSON at once, scrolls to its end, searches, formats and filters it without a long task over 100 ms', async () => {
+    await ctx.bench.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(ctx.bench.host.url).origin,
+    })
+    const longTasks = await watchLongTasks()
     await ctx.ui.newTab()
-    await ctx.ui.setUrl(`${ctx.server.url}/big`)
+    await ctx.ui.setUrl(`${ctx.server.json.url}/big`)
     expect(await ctx.ui.send()).toBe('200 OK')
     const body = ctx.ui.response.getByRole('group', { name: 'Response body' })
-    const text = body.getByRole('textbox', { name: 'Response body text' })
+    const lines = body.getByRole('region', { name: 'Response body lines' })
     await expect
-      .poll(() => body.getByText(/Large response \(2\.86 MB\): shown as received\./).isVisible())
-      .toBe(true)
+      .poll(() => lines.locator('.row .text').first().textContent())
+      .toMatch(/^\[\{"id":0,/)
+    expect(
+      await body.getByText(/Large response \(50(\.0)? MB\): shown as received\./).isVisible(),
+    ).toBe(true)
     expect(await body.getByRole('radio', { name: 'Raw' }).isChecked()).toBe(true)
-    const firstLine = () => text.locator('.cm-line').first().textContent()
-    expect(await firstLine()).toMatch(/^\[\{"id":0,/)
-    await screenshot(ctx.bench.page, 'large-response-raw')
 
-    const workers: string[] = []
-    ctx.bench.page.on('worker', (worker) => workers.push(worker.url()))
+    // To the end with the keyboard: the last row holds the last record.
+    await lines.focus()
+    await ctx.bench.page.keyboard.press('End')
+    await expect.poll(() => lines.getByText(LAST_RECORD_NAME).isVisible()).toBe(true)
+    await ctx.bench.page.keyboard.press('Home')
+    await expect.poll(() => lines.getByText(LAST_RECORD_NAME).count()).toBe(0)
+
+    // Search finds the word near the end and scrolls to it.
+    const search = body.getByRole('searchbox', { name: 'Search body' })
+    await search.fill('ZEBRAFISH')
+    await expect
+      .poll(() => body.getByRole('search').getByRole('status').textContent())
+      .toBe('1 of 1')
+    await expect.poll(() => lines.locator('mark').first().textContent()).toBe('zebrafish')
+    await screenshot(ctx.bench.page, 'large-response-raw-search')
+
+    // Pretty, formatted on the Node side (from the top: no search running).
+    await search.fill('')
     await body.getByRole('button', { name: 'Format', exact: true }).click()
-    await expect.poll(() => body.getByRole('radio', { name: 'Pretty' }).isChecked()).toBe(true)
-    await expect.poll(firstLine).toBe('[')
-    expect(await text.locator('.cm-line').nth(1).textContent()).toBe('  {')
-    expect(await body.getByText(/Large response/).count()).toBe(0)
-    expect(workers).toEqual([expect.stringMatching(/formatJson\.worker-.*\.js$/)])
+    await expect
+      .poll(() => body.getByRole('radio', { name: 'Pretty' }).isChecked(), { timeout: 30_000 })
+      .toBe(true)
+    await expect
+      .poll(() => lines.locator('.row .text').first().textContent(), { timeout: 30_000 })
+      .toBe('[')
+    expect(await lines.locator('.row .text').nth(1).textContent()).toBe('  {')
+    const fold = lines.getByRole('button', { name: /^Fold lines 2–10$/ })
+    await fold.click()
+    expect(await lines.getByRole('button', { name: /^Unfold lines 2–10$/ }).isVisible()).toBe(true)
+    expect(await lines.locator('.row .text').nth(2).textContent()).toBe('  {')
+
+    // The path of the line the search lands on, copied.
+    await search.fill('zebrafish')
+    await expect.poll(() => lines.locator('mark').first().isVisible()).toBe(true)
+    await lines
+      .locator('.row', { has: ctx.bench.page.locator('mark') })
+      .first()
+      .click()
+    await body.getByRole('button', { name: 'Copy JSON path' }).click()
+    await expect
+      .poll(() => ctx.bench.page.evaluate(() => navigator.clipboard.readText()))
+      .toMatch(/^\$\[\d+\]\.name$/)
     await screenshot(ctx.bench.page, 'large-response-pretty')
+
+    // JSONPath filter on the Node side.
+    await body.getByRole('textbox', { name: 'JSONPath filter' }).fill('$[?(@.id == -1)].name')
+    await body.getByRole('button', { name: 'Apply', exact: true }).click()
+    await expect.poll(() => body.getByText('1 match').isVisible(), { timeout: 30_000 }).toBe(true)
+    await expect.poll(() => body.getByText(`"${LAST_RECORD_NAME}"`).isVisible()).toBe(true)
+
+    const tasks = await longTasks()
+    expect(Math.max(0, ...tasks), `long tasks: ${tasks.join(', ')} ms`).toBeLessThan(100)
+    expect(ctx.bench.errors).toEqual([])
+  })
+
+  it('saves a 200 MB binary body over the size limit to a file, byte for byte, and shows it as binary', async () => {
+    const size = 200 * MB
+    await ctx.ui.newTab()
+    await ctx.ui.setUrl(`${ctx.server.huge.url}/bytes/${size}`)
+    expect(await ctx.ui.send()).toBe('200 OK')
+    const note = ctx.ui.response.getByRole('group', { name: 'Response over the size limit' })
+    await expect.poll(() => note.getByText(/200(\.0)? MB/).isVisible()).toBe(true)
+    const download = ctx.bench.page.waitForEvent('download')
+    await note.getByRole('button', { name: 'Save to file' }).click()
+    const saved = await (await download).path()
+    const expected = createHash('sha256')
+    for (let left = size; left > 0; left -= hugeBodyChunk.length)
+      expected.update(hugeBodyChunk.subarray(0, Math.min(left, hugeBodyChunk.length)))
+    expect(await sha256OfFile(saved)).toBe(expected.digest('hex'))
+
+    await note.getByRole('button', { name: 'Show it' }).click()
+    const body = ctx.ui.response.getByRole('group', { name: 'Response body' })
+    await expect
+      .poll(() =>
+        body.getByText(/Binary body \(209,715,200 bytes, application\/octet-stream\)/).isVisible(),
+      )
+      .toBe(true)
+    const hex = hugeBodyChunk.subarray(0, 16).toString('hex').match(/../g)!.join(' ')
+    expect(await body.getByLabel('Hex preview').textContent()).toContain(hex)
+    await screenshot(ctx.bench.page, 'large-response-binary')
     expect(ctx.bench.errors).toEqual([])
   })
 })

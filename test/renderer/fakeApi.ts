@@ -5,6 +5,7 @@ import { AppStateSchema, type AppState } from '../../shared/model/appState'
 import { emptyRequest } from '../../shared/model/request'
 import { defaultSettings, type Settings } from '../../shared/model/settings'
 import type { ResponseRecord } from '../../shared/model/response'
+import { createFakeBodies } from './response/fakeBodies'
 
 /** A response record with sensible defaults, for component and store tests. */
 export function fakeResponse(over: Partial<ResponseRecord> = {}): ResponseRecord {
@@ -15,6 +16,9 @@ export function fakeResponse(over: Partial<ResponseRecord> = {}): ResponseRecord
     url: 'http://api.test/users/1',
     headers: [['Content-Type', 'application/json']],
     body: '{"id":1}',
+    bodyComplete: true,
+    bodyId: null,
+    overLimit: false,
     bodyEncoding: 'utf8',
     mediaType: 'application/json',
     charset: 'utf-8',
@@ -39,6 +43,11 @@ export function createFakeApi() {
   >()
   let pending: { resolve: (r: SendResult) => void; requestId: string } | null = null
 
+  const bodyProgress = new Set<(p: EventPayload<'body:progress'>) => void>()
+  const emitBodyProgress = (p: EventPayload<'body:progress'>) => {
+    for (const listener of bodyProgress) listener(p)
+  }
+  const bodies = createFakeBodies(emitBodyProgress)
   const workspace = createFakeWorkspace()
   const historyEntries: HistoryEntry[] = []
   let appState: AppState = AppStateSchema.parse({})
@@ -138,7 +147,13 @@ export function createFakeApi() {
         notices: [],
       }),
     },
+    body: bodies.api,
     on: (event, listener) => {
+      if (event === 'body:progress') {
+        const onBody = listener as (p: EventPayload<'body:progress'>) => void
+        bodyProgress.add(onBody)
+        return () => bodyProgress.delete(onBody)
+      }
       if (event !== 'http:progress') return () => undefined
       const onProgress = listener as (p: EventPayload<'http:progress'>) => void
       progress.add(onProgress)
@@ -150,6 +165,9 @@ export function createFakeApi() {
     api,
     workspace,
     historyEntries,
+    /** Kept response bodies (`body:*`), see fakeBodies. */
+    bodies,
+    emitBodyProgress,
     sent,
     cancelled,
     /** Answers the send in flight. */

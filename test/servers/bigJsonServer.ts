@@ -1,6 +1,9 @@
 import { createServer } from 'node:http'
 import { listen, type RunningServer } from './listen'
 
+/** The name of the last record of every bigJson body: a word to search for near the end. */
+export const LAST_RECORD_NAME = 'zebrafish-at-the-end'
+
 /** A compact JSON array of small records, about `bytes` long (no line breaks). */
 export function bigJson(bytes: number): string {
   const parts: string[] = []
@@ -10,6 +13,7 @@ export function bigJson(bytes: number): string {
     parts.push(part)
     length += part.length + 1
   }
+  parts.push(JSON.stringify({ id: -1, name: LAST_RECORD_NAME }))
   return `[${parts.join(',')}]`
 }
 

@@ -16,8 +16,13 @@ export function startResetServer(): Promise<RunningServer> {
  * costs the test process nothing. Any other path answers 200 with an empty body after
  * draining the request.
  */
+/** What `/bytes/N` repeats: varied bytes, so a copy that drops or reorders any shows. */
+export const hugeBodyChunk = Buffer.from(
+  Array.from({ length: 64 * 1024 }, (_, i) => (i * 7 + (i >> 8)) & 0xff),
+)
+
 export function startHugeBodyServer(): Promise<RunningServer> {
-  const chunk = Buffer.alloc(64 * 1024)
+  const chunk = hugeBodyChunk
   const server = createHttpServer((req, res) => {
     const match = /^\/bytes\/(\d+)$/.exec(req.url ?? '')
     if (!match) {

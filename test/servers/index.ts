@@ -7,6 +7,7 @@ export {
   startCompressedServer,
   startHangingServer,
   startHugeBodyServer,
+  hugeBodyChunk,
   startRedirectLoopServer,
   startResetServer,
 } from './faultyServers'
@@ -14,4 +15,4 @@ export { startTlsServer } from './tlsServer'
 export { startRecordingServer, type RecordedRequest } from './recordingServer'
 export type { RunningServer } from './listen'
 export { startHtmlServer, HTML_PAGE } from './htmlServer'
-export { startBigJsonServer, bigJson } from './bigJsonServer'
+export { startBigJsonServer, bigJson, LAST_RECORD_NAME } from './bigJsonServer'

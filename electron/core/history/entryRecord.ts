@@ -101,6 +101,7 @@ export function toEntryRecord(input: AppendInput, maxBodyBytes: number): EntryRe
   const cutResponse =
     responseBytes && cutBytes(responseBytes, maxBodyBytes, response?.bodyEncoding === 'utf8')
   const truncated =
+    response?.bodyComplete === false ||
     (cutRequest?.length ?? 0) < (requestBytes?.length ?? 0) ||
     (cutResponse?.length ?? 0) < (responseBytes?.length ?? 0)
 

@@ -1,3 +1,4 @@
+import { cutAtCharacter } from '../bodies/utf8'
 /** A response body turned into what the contract carries: text when it is text, base64 otherwise. */
 export interface DecodedBody {
   body: string
@@ -52,4 +53,18 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined): 
     mediaType,
     charset: '',
   }
+}
+
+/**
+ * The start of a body too big to send whole: text when its type says so (or, with no
+ * type, when it has no NUL byte and decodes), cut at a character boundary; base64 else.
+ */
+export function decodePreview(bytes: Buffer, contentType: string | undefined): DecodedBody {
+  const { mediaType, charset } = parseContentType(contentType)
+  const looksText = TEXT_TYPES.test(mediaType) || (mediaType === '' && !bytes.includes(0))
+  const label = charset || 'utf-8'
+  const whole = label === 'utf-8' || label === 'utf8' ? cutAtCharacter(bytes) : bytes
+  const text = looksText ? tryDecode(whole, label) : null
+  if (text !== null) return { body: text, bodyEncoding: 'utf8', mediaType, charset: label }
+  return { body: bytes.toString('base64'), bodyEncoding: 'base64', mediaType, charset: '' }
 }

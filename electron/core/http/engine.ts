@@ -8,11 +8,15 @@ import type { RequestSpec } from '../../../shared/model/request'
 import type { RedirectHop, ResponseRecord } from '../../../shared/model/response'
 import { RequestDefaultsSchema, type RequestDefaults } from '../../../shared/model/settings'
 import type { SendResult } from '../../../shared/ipc/contract'
-import { decodeBody } from './decodeBody'
+import { randomUUID } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { BodyStore } from '../bodies/bodyStore'
+import { decodeBody, decodePreview } from './decodeBody'
 import { describeFailure } from './describeFailure'
 import { encodeBody } from './requestBody'
 import { RequestFailure } from './requestFailure'
-import { decompressBody, readCapped, tooLarge } from './responseBody'
+import { receiveBody } from './receiveBody'
 import { createAgents, socketPhases, type AgentSet } from './timedAgents'
 
 export interface SendOptions {
@@ -26,6 +30,18 @@ export interface SendOptions {
   onProgress?: (receivedBytes: number, totalBytes: number | null) => void
 }
 
+/** Bodies up to this size travel whole in the ResponseRecord; bigger ones as a preview. */
+export const INLINE_BODY_BYTES = 1024 * 1024
+/** The start of a bigger body sent along, enough for a first screen and a hex preview. */
+export const PREVIEW_BYTES = 64 * 1024
+
+export interface EngineOptions {
+  /** Where bodies are kept; by default a store of the engine's own in the temp directory. */
+  bodies?: BodyStore
+  /** Decoded bytes after which receiving stops (protects the disk). Default 4 GiB. */
+  maxReceiveBytes?: number
+}
+
 /** Why an exchange was aborted: the caller's cancel or our own deadline. */
 type AbortReason = 'cancelled' | 'timeout'
 
@@ -37,6 +53,19 @@ type AbortReason = 'cancelled' | 'timeout'
 export class HttpEngine {
   private readonly agents: AgentSet = createAgents()
   private readonly inFlight = new Map<string, AbortController>()
+  private ownBodies: BodyStore | null = null
+  private readonly maxReceiveBytes: number
+
+  constructor(private readonly options: EngineOptions = {}) {
+    this.maxReceiveBytes = options.maxReceiveBytes ?? 4 * 1024 ** 3
+  }
+
+  /** Where this engine keeps response bodies (`bodyId` in its records). */
+  get bodies(): BodyStore {
+    if (this.options.bodies) return this.options.bodies
+    this.ownBodies ??= new BodyStore({ dir: join(tmpdir(), `courier-bodies-${randomUUID()}`) })
+    return this.ownBodies
+  }
 
   /** Cancels a running request; false when no request has that id. */
   cancel(requestId: string): boolean {
@@ -46,10 +75,11 @@ export class HttpEngine {
     return true
   }
 
-  /** Closes kept-alive sockets. */
+  /** Closes kept-alive sockets (and drops the bodies of a store the engine made itself). */
   close(): void {
     for (const c of this.inFlight.values()) c.abort('cancelled' satisfies AbortReason)
     this.agents.destroy()
+    void this.ownBodies?.close()
   }
 
   async send(options: SendOptions): Promise<SendResult> {
@@ -189,20 +219,23 @@ export class HttpEngine {
         headerPairs.push([rawHeaders[i]!, rawHeaders[i + 1]!])
 
       const declared = Number(native?.headers['content-length'])
-      const encoded = native?.headers['content-encoding']
-      if (Number.isFinite(declared) && declared > settings.maxResponseBytes) {
-        bodyStream.destroy()
-        throw tooLarge(declared, settings.maxResponseBytes)
-      }
-      const wire = await readCapped(
-        bodyStream,
-        settings.maxResponseBytes,
-        controller.signal,
-        (received) => onProgress?.(received, Number.isFinite(declared) ? declared : null),
-      )
-      const bytes = await decompressBody(wire, encoded, settings.maxResponseBytes)
+      // Any size is received (bigger than memory goes to disk); over the limit it is kept,
+      // not shown, until the user raises the limit or saves it.
+      const received = await receiveBody(bodyStream, {
+        contentEncoding: native?.headers['content-encoding'],
+        writer: this.bodies.createWriter(),
+        hardLimit: this.maxReceiveBytes,
+        signal: controller.signal,
+        onProgress: (n) => onProgress?.(n, Number.isFinite(declared) ? declared : null),
+      })
       const endedAt = performance.now()
-      const decoded = decodeBody(bytes, native?.headers['content-type'])
+      const { source } = received
+      const contentType = native?.headers['content-type']
+      const complete = source.size <= INLINE_BODY_BYTES
+      const decoded = complete
+        ? decodeBody(await source.read(0, source.size), contentType)
+        : decodePreview(await source.read(0, PREVIEW_BYTES), contentType)
+      const bodyId = this.bodies.keep(source, decoded.charset)
       const statusLine = `HTTP/${native?.httpVersion ?? '1.1'} ${response.status} ${response.statusText}\r\n`
       return {
         status: response.status,
@@ -211,11 +244,14 @@ export class HttpEngine {
         url: redirects.at(-1)?.location ?? url,
         headers: headerPairs,
         ...decoded,
+        bodyComplete: complete,
+        bodyId,
+        overLimit: source.size > settings.maxResponseBytes,
         sizes: {
           headers:
             statusLine.length + headerPairs.reduce((n, [k, v]) => n + k.length + v.length + 4, 2),
-          body: bytes.length,
-          encodedBody: wire.length,
+          body: source.size,
+          encodedBody: received.wireBytes,
         },
         redirects,
         timings: timingsOf(request, startedAt, hopStartedAt, respondedAt, endedAt),

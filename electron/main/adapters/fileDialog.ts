@@ -25,3 +25,15 @@ export async function pickFolderWithDialog(
   const path = result.filePaths[0]
   return result.canceled || !path ? null : path
 }
+
+/** The native Save dialog for a body; null when cancelled. */
+export async function pickSavePathWithDialog(
+  window: BrowserWindow | null,
+  defaultPath: string,
+): Promise<string | null> {
+  const options = { title: 'Save response body', defaultPath }
+  const result = window
+    ? await dialog.showSaveDialog(window, options)
+    : await dialog.showSaveDialog(options)
+  return result.canceled || !result.filePath ? null : result.filePath
+}

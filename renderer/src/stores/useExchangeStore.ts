@@ -25,6 +25,16 @@ export const useExchangeStore = defineStore('exchange', () => {
   >()
   let unsubscribe: (() => void) | null = null
 
+  /** The Node side keeps each response's body until told it is no longer shown. */
+  function releaseBody(tabId: string) {
+    const state = states.value[tabId]
+    const bodyId = state?.phase === 'done' ? state.response.bodyId : null
+    if (bodyId)
+      void useApi()
+        .body.release({ bodyId })
+        .catch(() => undefined)
+  }
+
   function stateOf(tabId: string): ExchangeState {
     return states.value[tabId] ?? IDLE
   }
@@ -49,6 +59,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     listenForProgress()
     const requestId = `${tabId}-${++counter}`
     running.set(tabId, requestId)
+    releaseBody(tabId)
     states.value[tabId] = { phase: 'running', startedAt: performance.now(), receivedBytes: 0 }
     try {
       // A plain copy: the draft is a reactive proxy, which no transport can clone, and
@@ -96,6 +107,7 @@ export const useExchangeStore = defineStore('exchange', () => {
 
   function forget(tabId: string) {
     void cancel(tabId)
+    releaseBody(tabId)
     delete states.value[tabId]
     lastSent.delete(tabId)
   }

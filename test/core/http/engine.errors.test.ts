@@ -115,33 +115,6 @@ describe('every transport failure has a code and a message a tester understands'
     expect(engine.cancel('cancel-me')).toBe(false)
   })
 
-  it('TOO_LARGE for a 150 MB body over the default 100 MB cap, and under a smaller cap', async () => {
-    expectReadable(
-      await failure({ url: `${servers.huge!.url}/bytes/${150 * 1024 * 1024}` }),
-      'TOO_LARGE',
-      /100\.0 MB/,
-    )
-    expectReadable(
-      await failure({
-        url: `${servers.huge!.url}/bytes/${2 * 1024 * 1024}`,
-        settings: { maxResponseBytes: 1024 * 1024 },
-      }),
-      'TOO_LARGE',
-      /1\.0 MB/,
-    )
-  })
-
-  it('TOO_LARGE also for a small compressed body that inflates past the cap', async () => {
-    expectReadable(
-      await failure({
-        url: `${servers.compressed!.url}/bomb/${3 * 1024 * 1024}`,
-        settings: { maxResponseBytes: 1024 * 1024 },
-      }),
-      'TOO_LARGE',
-      /1\.0 MB/,
-    )
-  })
-
   it('PROTOCOL for a body that claims gzip but is not', async () => {
     expectReadable(
       await failure({ url: `${servers.compressed!.url}/corrupt` }),

@@ -89,4 +89,9 @@ describe('hexDump', () => {
     expect(lines[1]?.startsWith('00000010  7a')).toBe(true)
     expect(lines[2]).toBe('… 1 more bytes')
   })
+
+  it('counts what is left from the whole body when it has only the start of it', () => {
+    const lines = hexDump(new Uint8Array(64), 32, 209_715_200).split('\n')
+    expect(lines.at(-1)).toBe('… 209,715,168 more bytes')
+  })
 })

@@ -145,7 +145,7 @@ export function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
  * The first bytes of a binary body as a classic hex dump: offset, 16 bytes in hex, and
  * their printable ASCII (anything else as a dot), so a binary body is never mojibake.
  */
-export function hexDump(bytes: Uint8Array, max = 512): string {
+export function hexDump(bytes: Uint8Array, max = 512, totalBytes = bytes.length): string {
   const lines: string[] = []
   const end = Math.min(bytes.length, max)
   for (let at = 0; at < end; at += 16) {
@@ -156,6 +156,7 @@ export function hexDump(bytes: Uint8Array, max = 512): string {
       .join('')
     lines.push(`${at.toString(16).padStart(8, '0')}  ${hex.padEnd(47)}  |${text}|`)
   }
-  if (bytes.length > max) lines.push(`… ${bytes.length - max} more bytes`)
+  const shown = Math.min(bytes.length, max)
+  if (totalBytes > shown) lines.push(`… ${(totalBytes - shown).toLocaleString('en-US')} more bytes`)
   return lines.join('\n')
 }

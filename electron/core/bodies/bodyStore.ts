@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto'
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
+import { copyFile } from 'node:fs/promises'
+import { pipeline } from 'node:stream/promises'
+import type {
+  BodyFilterResult,
+  BodyLines,
+  BodyOpenResult,
+  BodySearchResult,
+  BodyView,
+} from '../../../shared/model/body'
+import { FileSource, type ByteSource } from './byteSource'
+import { filterJson } from './jsonPathFilter'
+import { jsonPathOfLine } from './jsonPathOfLine'
+import { decoderFor, type KeptBody, type ViewResult } from './keptBody'
+import { readLines } from './lineDocument'
+import { prettyPrintJson } from './prettyJson'
+import { indexRawLines } from './rawLines'
+import { searchDocument } from './searchDocument'
+import { SpoolWriter } from './spoolWriter'
+import { cutAtCharacter } from './utf8'
+
+export interface BodyStoreOptions {
+  /** Where spooled bodies go; emptied when the store opens and removed when it closes. */
+  dir: string
+  /** Bytes a body may hold in memory before it moves to a file. */
+  memoryLimit?: number
+  /** Bodies kept at most; the oldest are dropped first. */
+  maxBodies?: number
+  /** Bytes of bodies kept at most (the newest body is kept whatever its size). */
+  maxBytes?: number
+}
+
+/** The text of a filter result shown at once when it is this small. */
+const FILTER_PREVIEW_BYTES = 64 * 1024
+
+export class BodyNotKeptError extends Error {
+  constructor() {
+    super(
+      'This body is no longer kept (only the latest responses of this session are). Send the request again to see it.',
+    )
+  }
+}
+
+/**
+ * The Node side's keeper of response bodies for one session. Bodies arrive through
+ * `createWriter` (memory up to a limit, then a file), are kept under an id, and are read
+ * as views — raw lines, pretty JSON — a window of lines at a time, searched, filtered
+ * and saved, so the renderer never holds a whole body.
+ */
+export class BodyStore {
+  private readonly bodies = new Map<string, KeptBody>()
+  private readonly memoryLimit: number
+  private readonly maxBodies: number
+  private readonly maxBytes: number
+
+  constructor(private readonly options: BodyStoreOptions) {
+    this.memoryLimit = options.memoryLimit ?? 16 * 1024 * 1024
+    this.maxBodies = options.maxBodies ?? 40
+    this.maxBytes = options.maxBytes ?? 2 * 1024 ** 3
+    // Files left by a session that crashed are of no use to anyone.
+    rmSync(options.dir, { recursive: true, force: true })
+    mkdirSync(options.dir, { recursive: true, mode: 0o700 })
+  }
+
+  /** A place to write a body as it arrives. */
+  createWriter(): SpoolWriter {
+    return new SpoolWriter(this.options.dir, this.memoryLimit)
+  }
+
+  /** Keeps a finished body; returns its id. Older bodies beyond the limit are dropped. */
+  keep(source: ByteSource, charset: string, parent?: string): string {
+    const id = randomUUID()
+    this.bodies.set(id, {
+      id,
+      source,
+      decoder: decoderFor(charset),
+      views: new Map(),
+      derived: new Set(),
+    })
+    if (parent) this.bodies.get(parent)?.derived.add(id)
+    this.evict()
+    return id
+  }
+
+  has(id: string): boolean {
+    return this.bodies.has(id)
+  }
+
+  private get(id: string): KeptBody {
+    const body = this.bodies.get(id)
+    if (!body) throw new BodyNotKeptError()
+    // Map order is the eviction order: what is used moves to the back.
+    this.bodies.delete(id)
+    this.bodies.set(id, body)
+    return body
+  }
+
+  private evict(): void {
+    let bytes = 0
+    for (const body of this.bodies.values()) bytes += body.source.size
+    for (const [id, body] of this.bodies) {
+      if (this.bodies.size <= 1) break
+      if (this.bodies.size <= this.maxBodies && bytes <= this.maxBytes) break
+      bytes -= body.source.size
+      void this.release(id)
+    }
+  }
+
+  /** Bytes [start, end) of a body as received. */
+  async read(id: string, start: number, end: number): Promise<Buffer> {
+    return this.get(id).source.read(start, end)
+  }
+
+  /** How the body's bytes become text (its charset). */
+  decoderOf(id: string): (bytes: Buffer) => string {
+    return this.get(id).decoder
+  }
+
+  size(id: string): number {
+    return this.get(id).source.size
+  }
+
+  private view(
+    id: string,
+    view: BodyView,
+    onProgress?: (done: number) => void,
+  ): Promise<ViewResult> {
+    const body = this.get(id)
+    const existing = body.views.get(view)
+    if (existing) return existing
+    const built: Promise<ViewResult> =
+      view === 'raw'
+        ? indexRawLines(body.source, body.decoder).then((doc) => ({ ok: true as const, doc }))
+        : prettyPrintJson(body.source, {
+            out: this.createWriter(),
+            decoder: body.decoder,
+            onProgress,
+          })
+    body.views.set(view, built)
+    // A failed build (a file removed under us) is retried on the next call.
+    built.catch(() => body.views.delete(view))
+    return built
+  }
+
+  private async doc(id: string, view: BodyView) {
+    const result = await this.view(id, view)
+    if (!result.ok) throw new Error('This body is not valid JSON, so it has no pretty view.')
+    return result.doc
+  }
+
+  async open(
+    id: string,
+    view: BodyView,
+    onProgress?: (done: number) => void,
+  ): Promise<BodyOpenResult> {
+    const result = await this.view(id, view, onProgress)
+    if (!result.ok) return result
+    return { ok: true, lineCount: result.doc.lineCount, size: result.doc.text.size }
+  }
+
+  async lines(id: string, view: BodyView, from: number, count: number): Promise<BodyLines> {
+    const doc = await this.doc(id, view)
+    const lines = await readLines(doc, from, count)
+    const foldEnds = lines.map((_, i) => doc.foldEnds?.[from + i] ?? -1)
+    return { lines, foldEnds }
+  }
+
+  async search(
+    id: string,
+    view: BodyView,
+    query: string,
+    caseSensitive: boolean,
+  ): Promise<BodySearchResult> {
+    return searchDocument(await this.doc(id, view), query, { caseSensitive })
+  }
+
+  async path(id: string, line: number): Promise<string> {
+    return jsonPathOfLine(await this.doc(id, 'pretty'), line)
+  }
+
+  async filter(id: string, expression: string): Promise<BodyFilterResult> {
+    const body = this.get(id)
+    const { count, text } = await filterJson(body.source, expression, this.createWriter())
+    const bodyId = this.keep(text, 'utf-8', id)
+    const start = await text.read(0, FILTER_PREVIEW_BYTES)
+    const complete = text.size <= FILTER_PREVIEW_BYTES
+    return {
+      bodyId,
+      count,
+      size: text.size,
+      preview: complete ? start.toString('utf8') : cutAtCharacter(start).toString('utf8'),
+      complete,
+    }
+  }
+
+  /** Writes the body as received, byte for byte, to `path` (a copy of the file when spooled). */
+  async saveTo(id: string, path: string): Promise<void> {
+    const { source } = this.get(id)
+    if (source instanceof FileSource) {
+      await copyFile(source.path, path)
+      return
+    }
+    await pipeline(source.stream(), createWriteStream(path, { mode: 0o644 }))
+  }
+
+  /** The body as a stream (for a download in browser mode). */
+  stream(id: string) {
+    return this.get(id).source.stream()
+  }
+
+  async release(id: string): Promise<boolean> {
+    const body = this.bodies.get(id)
+    if (!body) return false
+    this.bodies.delete(id)
+    for (const child of body.derived) await this.release(child)
+    const views = [...body.views.values()]
+    await body.source.dispose()
+    for (const built of views) {
+      const result = await built.catch(() => null)
+      if (result?.ok && result.doc.text !== body.source) await result.doc.text.dispose()
+    }
+    return true
+  }
+
+  /** Drops every body and deletes the directory. */
+  async close(): Promise<void> {
+    for (const id of [...this.bodies.keys()]) await this.release(id)
+    rmSync(this.options.dir, { recursive: true, force: true })
+  }
+}

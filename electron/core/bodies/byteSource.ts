@@ -1,0 +1,81 @@
+import { createReadStream } from 'node:fs'
+import { open, rm } from 'node:fs/promises'
+import { Readable } from 'node:stream'
+
+/**
+ * Bytes kept on the Node side: a response body, a pretty view of it, a filter result.
+ * Small ones live in memory, big ones in a temporary file; readers never need to know.
+ */
+export interface ByteSource {
+  readonly size: number
+  /** Bytes [start, end), clamped to the size. */
+  read(start: number, end: number): Promise<Buffer>
+  /** The whole content as a stream (for saving to a file). */
+  stream(): Readable
+  /** Frees the memory or deletes the file. */
+  dispose(): Promise<void>
+}
+
+export class MemorySource implements ByteSource {
+  constructor(private bytes: Buffer) {}
+  get size(): number {
+    return this.bytes.length
+  }
+  /** The bytes themselves, for code that works faster on one buffer. */
+  get buffer(): Buffer {
+    return this.bytes
+  }
+  async read(start: number, end: number): Promise<Buffer> {
+    return this.bytes.subarray(Math.max(0, start), Math.min(end, this.bytes.length))
+  }
+  stream(): Readable {
+    return Readable.from([this.bytes], { objectMode: false })
+  }
+  async dispose(): Promise<void> {
+    this.bytes = Buffer.alloc(0)
+  }
+}
+
+export class FileSource implements ByteSource {
+  constructor(
+    readonly path: string,
+    readonly size: number,
+  ) {}
+  async read(start: number, end: number): Promise<Buffer> {
+    const from = Math.max(0, start)
+    const to = Math.min(end, this.size)
+    if (to <= from) return Buffer.alloc(0)
+    const handle = await open(this.path, 'r')
+    try {
+      const buffer = Buffer.allocUnsafe(to - from)
+      let done = 0
+      while (done < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, done, buffer.length - done, from + done)
+        if (bytesRead === 0) break
+        done += bytesRead
+      }
+      return buffer.subarray(0, done)
+    } finally {
+      await handle.close()
+    }
+  }
+  stream(): Readable {
+    return createReadStream(this.path)
+  }
+  async dispose(): Promise<void> {
+    await rm(this.path, { force: true })
+  }
+}
+
+/** Reads a source front to back in chunks of `chunkBytes` (the last one may be shorter). */
+export async function* chunksOf(
+  source: ByteSource,
+  chunkBytes = 4 * 1024 * 1024,
+): AsyncGenerator<Buffer> {
+  if (source instanceof MemorySource) {
+    for (let at = 0; at < source.size; at += chunkBytes)
+      yield source.buffer.subarray(at, at + chunkBytes)
+    return
+  }
+  for (let at = 0; at < source.size; at += chunkBytes) yield await source.read(at, at + chunkBytes)
+}

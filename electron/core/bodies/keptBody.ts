@@ -1,0 +1,31 @@
+import type { BodyView } from '../../../shared/model/body'
+import type { ByteSource } from './byteSource'
+import type { LineDocument } from './lineDocument'
+
+/** What the store knows of one kept body. */
+export interface KeptBody {
+  readonly id: string
+  readonly source: ByteSource
+  /** Text bodies only: bytes to text for the lines shown. */
+  readonly decoder: (bytes: Buffer) => string
+  /** Built on first use; a promise so concurrent callers share the work. */
+  readonly views: Map<BodyView, Promise<ViewResult>>
+  /** Bodies derived from this one (filter results), dropped with it. */
+  readonly derived: Set<string>
+}
+
+export type ViewResult =
+  | { ok: true; doc: LineDocument }
+  | { ok: false; error: { line: number; column: number; reason: string } }
+
+/** Bytes to text in a charset; UTF-8 (and anything TextDecoder does not know) the fast way. */
+export function decoderFor(charset: string): (bytes: Buffer) => string {
+  const label = charset.toLowerCase()
+  if (label === '' || label === 'utf-8' || label === 'utf8') return (b) => b.toString('utf8')
+  try {
+    const decoder = new TextDecoder(label)
+    return (b) => decoder.decode(b)
+  } catch {
+    return (b) => b.toString('utf8')
+  }
+}

@@ -20,9 +20,8 @@ import { Timeout, collectGarbage, floor, within } from './large/timing'
  * For each size, a loopback server sends a generated JSON array (kept in memory as a
  * Buffer); a fresh Chromium page of the real app (web host in this process, built
  * renderer) sends it and we measure:
- * - firstScreenMs: click on Send -> the response body editor shows text;
- * - prettyDoneMs: click on Send -> status shown and the editor holds the whole Pretty
- *   text (its CodeMirror doc length equals formatJson(body).length);
+ * - firstScreenMs: click on Send -> the body's first screen shows text;
+ * - prettyDoneMs: click on Send -> the whole Pretty view is ready (see probe.ts);
  * - maxLongTaskMs: the longest UI-thread task (Long Tasks API) from the click until
  *   1 s after the Pretty view is complete (or the timeout);
  * - renderer memory: peak RSS of the page's renderer process (VmHWM, reset before the

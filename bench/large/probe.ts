@@ -8,17 +8,18 @@
  *   button (capture phase, so before the app's handler runs), then checks on every
  *   animation frame (a frame only runs between tasks, so a busy UI thread delays the
  *   check exactly as it delays the paint) for:
- *   - `firstAt`: the response body editor (`.cm-content` labelled "Response body text"
- *     inside the Response region) shows text: the first screen of the body;
- *   - `doneAt`: the status line is shown and the CodeMirror document holds exactly
- *     `expectedLength` characters, i.e. the whole Pretty text (computed in Node with the
- *     app's own formatJson). The EditorView is found from the DOM the way
- *     `EditorView.findFromDOM` does (`cmTile.root.view` in @codemirror/view 6.4x,
- *     `cmView.view` before);
+ *   - `firstAt`: the body shows text: the first row of the virtualised viewer ("Response
+ *     body lines", bodies over 1 MB, read from the Node side), or the CodeMirror editor
+ *     ("Response body text") for smaller ones;
+ *   - `doneAt`: the Pretty view is complete: for the viewer, Pretty is checked, no
+ *     "Formatting…" status is left and the first row is `[` (the Node side formats the
+ *     whole body before the view switches); for the editor, its document holds exactly
+ *     `expectedLength` characters (the app's own formatJson, computed in Node). The
+ *     EditorView is found from the DOM the way `EditorView.findFromDOM` does;
  *   - `error`: the text of a role=alert in the Response region (a transport error).
- *   A body over the viewer's large-body threshold opens in Raw with a Format button: the
- *   probe clicks it as soon as it is seen (`formatClickAt`), so `doneAt` still means the
- *   Pretty text is shown, and `firstAt` stays the first text shown (the Raw view).
+ *   A body over 1 MB opens in Raw with a Format button: the probe clicks it once the first
+ *   screen is seen (`formatClickAt`), so `firstAt` is the Raw first screen and `doneAt`
+ *   the complete Pretty view.
  */
 export const PROBE_SCRIPT = `
 (() => {
@@ -72,7 +73,21 @@ export const PROBE_SCRIPT = `
         const region = document.querySelector('section[aria-label="Response"]');
         const content = region && region.querySelector('.cm-content[aria-label="Response body text"]');
         if (content && b.firstAt === null && content.textContent.length > 0) b.firstAt = performance.now();
-        if (region && b.formatClickAt === null) {
+        // Bodies over 1 MB: the virtualised viewer's rows (lines read from the Node side).
+        const lines = region && region.querySelector('[aria-label="Response body lines"]');
+        const firstRow = lines && lines.querySelector('.row .text');
+        const firstText = firstRow ? firstRow.textContent : '';
+        if (b.firstAt === null && firstText.length > 0) b.firstAt = performance.now();
+        const pretty = region && region.querySelector('input[type="radio"][value="pretty"]');
+        const formatting = region && Array.from(region.querySelectorAll('[role="status"]')).some(
+          (s) => s.textContent.includes('Formatting'),
+        );
+        // The pretty view is only shown once the Node side has formatted the whole body.
+        if (b.firstAt !== null && pretty && pretty.checked && !formatting && firstText === '[') {
+          b.doneAt = performance.now();
+        }
+        // Format once the first screen is seen, so firstAt is the Raw view's first screen.
+        if (region && b.formatClickAt === null && b.firstAt !== null) {
           const format = Array.from(region.querySelectorAll('button')).find(
             (button) => button.textContent.trim() === 'Format' && !button.disabled,
           );
@@ -85,6 +100,7 @@ export const PROBE_SCRIPT = `
         if (view) b.docLength = view.state.doc.length;
         const status = region && region.querySelector('[aria-label="Response status"]');
         if (b.firstAt !== null && status && b.docLength === expected) b.doneAt = performance.now();
+        if (b.doneAt !== null && !status) b.doneAt = null;
         const alert = region && region.querySelector('[role="alert"]');
         if (alert) b.error = alert.textContent.trim().replace(/\\s+/g, ' ');
       }

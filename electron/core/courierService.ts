@@ -9,6 +9,7 @@ import { importText } from './interop/import/importText'
 import { writeImport } from './interop/import/writeImport'
 import type { HttpEngine } from './http/engine'
 import type { BodySaveResult } from '../../shared/model/body'
+import type { ResponseRecord } from '../../shared/model/response'
 import { withBodyForHistory } from './history/bodyForHistory'
 import type { SettingsService } from './settings/settingsService'
 import type { WorkspaceApi } from './workspace/workspaceApi'
@@ -59,6 +60,19 @@ function messageOf(error: unknown): string {
   return error.message
 }
 
+/**
+ * A big JSON body shown in Raw first: its pretty view is prepared at once, in the
+ * background, so Format is ready (or nearly) when the tester asks for it.
+ */
+function looksLikeBigJson(response: ResponseRecord): boolean {
+  if (response.bodyComplete || !response.bodyId || response.overLimit) return false
+  if (response.bodyEncoding !== 'utf8') return false
+  return (
+    /[/+]json$/.test(response.mediaType) ||
+    (response.mediaType === '' && /^\s*[[{]/.test(response.body))
+  )
+}
+
 /** The Node side of the contract: every call, backed by core services. Shells only wire it. */
 export function createCourierService(deps: CourierServiceDeps): CourierService {
   const ws = deps.workspace
@@ -81,6 +95,12 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
         onProgress: (receivedBytes, totalBytes) =>
           deps.emit('http:progress', { requestId, receivedBytes, totalBytes }),
       })
+      if (result.ok && looksLikeBigJson(result.response)) {
+        const bodyId = result.response.bodyId!
+        bodies.prepare(bodyId, 'pretty', (done) =>
+          deps.emit('body:progress', { bodyId, view: 'pretty', done }),
+        )
+      }
       // The send succeeded whatever happens to its history entry.
       if (deps.history) {
         try {

@@ -159,6 +159,14 @@ export class BodyStore {
     return { ok: true, lineCount: result.doc.lineCount, size: result.doc.text.size }
   }
 
+  /**
+   * Starts building a view nobody asked for yet (a big JSON body's pretty view, so that
+   * Format is quick); a failure stays for whoever opens the view.
+   */
+  prepare(id: string, view: BodyView, onProgress?: (done: number) => void): void {
+    if (this.has(id)) this.view(id, view, onProgress).catch(() => undefined)
+  }
+
   async lines(id: string, view: BodyView, from: number, count: number): Promise<BodyLines> {
     const doc = await this.doc(id, view)
     const lines = await readLines(doc, from, count)

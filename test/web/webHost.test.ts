@@ -262,6 +262,42 @@ describe('web host: the bridge', () => {
   })
 })
 
+describe('web host: Save to file', () => {
+  it('answers body:save with a one-time download URL that streams the body as received', async () => {
+    const huge = await startHugeBodyServer()
+    try {
+      const client = await connect()
+      const spec = { method: 'GET', url: `${huge.url}/bytes/300000` }
+      const sent = await client.call('http:send', { requestId: 'dl', spec })
+      const bodyId = (sent as { result: { response: { bodyId: string } } }).result.response.bodyId
+      const save = await client.call('body:save', { bodyId, fileName: 'résumé.bin' })
+      expect(save).toMatchObject({ ok: true, result: { outcome: 'download' } })
+      const { url } = (save as { result: { url: string } }).result
+      expect(url).toMatch(/^\/download\/[\w-]{32}$/)
+
+      const first = await rawGet(host.port, url, { host: `127.0.0.1:${host.port}` })
+      expect(first.status).toBe(200)
+      expect(first.headers['content-length']).toBe('300000')
+      expect(first.headers['content-disposition']).toBe(
+        `attachment; filename="r_sum_.bin"; filename*=UTF-8''r%C3%A9sum%C3%A9.bin`,
+      )
+      // The ticket is spent: the same URL, or a made-up one, finds nothing.
+      expect((await rawGet(host.port, url, { host: `127.0.0.1:${host.port}` })).status).toBe(404)
+      expect(
+        (await rawGet(host.port, '/download/made-up', { host: `127.0.0.1:${host.port}` })).status,
+      ).toBe(404)
+      // A released body cannot be offered.
+      await client.call('body:release', { bodyId })
+      expect(await client.call('body:save', { bodyId, fileName: 'x' })).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/no longer kept/) },
+      })
+    } finally {
+      await huge.close()
+    }
+  })
+})
+
 describe('web host: workspaces', () => {
   it('serves the workspace calls: a snapshot, then a saved request read back', async () => {
     const client = await connect()

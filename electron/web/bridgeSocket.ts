@@ -14,10 +14,13 @@ import { isAllowedHost, isAllowedOrigin, tokenMatches } from './loopbackGuard'
 
 /**
  * Largest frame a client may send. A request spec carries its body text (a big JSON body
- * to PUT, an import up to 20 MB, the open tabs' drafts), so 1 MB was too small; the socket
- * is loopback-only and token-protected, and this still bounds what one frame can cost.
+ * to PUT, an import up to 20 MB, the open tabs' drafts), so 1 MB was too small. A text
+ * body may be up to 200 MB and grows when JSON-escaped (every quote and line break takes
+ * two bytes), and a send carries it twice (the spec and the edited request for history),
+ * so a 50 MB body with many quotes already passed 64 MB. The socket is loopback-only and
+ * token-protected, and this still bounds what one frame can cost.
  */
-export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024
 
 export interface BridgeOptions {
   token: string

@@ -1,10 +1,22 @@
-import { readFileSync } from 'node:fs'
-import { mkdtempSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AppStateService } from '../../electron/core/settings/appStateService'
+import { DraftMissingError } from '../../electron/core/settings/draftFiles'
+import { createMemoryStore } from '../../electron/core/storage/keyValueStore'
 import { openConfStore } from '../../electron/core/storage/openConfStore'
+import { draftRef } from '../../shared/logic/draftRef'
+import type { AppState } from '../../shared/model/appState'
 import { emptyRequest } from '../../shared/model/request'
 
 const SENTINEL = 'SENTINEL-tab-3d9e'
@@ -46,5 +58,136 @@ describe('open tabs kept across restarts', () => {
     store.set('appState', { schemaVersion: 1, tabs: 'not a list' })
     expect(service.get().tabs).toEqual([])
     expect(notices[0]).toMatch(/could not be restored/)
+  })
+})
+
+/** A JSON body of about `chars` characters, with quotes, line breaks and non-ASCII text. */
+function bigJson(chars: number, seed = 'a'): string {
+  const item = (i: number) => `  {"id": ${i}, "name": "Zoë ${seed}${i}", "tags": ["x", "y"]}`
+  const items: string[] = []
+  for (let size = 0, i = 0; size < chars; i++) {
+    items.push(item(i))
+    size += items.at(-1)!.length + 2
+  }
+  return `[\n${items.join(',\n')}\n]`
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
+
+function stateWith(text: string, baseline = ''): AppState {
+  return {
+    schemaVersion: 1,
+    active: 0,
+    tabs: [
+      {
+        spec: {
+          ...emptyRequest(),
+          method: 'PUT',
+          url: 'http://h/big',
+          body: { type: 'json', text },
+        },
+        variables: [],
+        saved: null,
+        baseline,
+      },
+    ],
+  }
+}
+
+function openService(dir: string, notices: string[] = []) {
+  const store = openConfStore(dir, [])
+  return { store, service: new AppStateService(store, (m) => notices.push(m)) }
+}
+
+describe('big drafts kept beside the settings file', () => {
+  it('keeps a body over 256 KB in drafts/<sha256>.txt and gives it back whole', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'courier-state-'))
+    const { store, service } = openService(dir)
+    const body = bigJson(3_000_000)
+    const baseline = JSON.stringify({ spec: { body }, variables: [] })
+    service.save(stateWith(body, baseline))
+
+    const settings = readFileSync(store.path, 'utf8')
+    expect(settings.length).toBeLessThan(10_000)
+    expect(readdirSync(join(dir, 'drafts')).sort()).toEqual(
+      [`${sha256(body)}.txt`, `${sha256(baseline)}.txt`].sort(),
+    )
+    expect(readFileSync(join(dir, 'drafts', `${sha256(body)}.txt`), 'utf8')).toBe(body)
+
+    const restored = openService(dir).service.get()
+    expect(restored.tabs[0]?.spec.body).toEqual({ type: 'json', text: body })
+    expect(restored.tabs[0]?.spec.url).toBe('http://h/big')
+    expect(restored.tabs[0]?.baseline).toBe(baseline)
+  })
+
+  it('takes an unchanged body as a reference to its draft, and refuses one to a lost draft', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'courier-state-'))
+    const { service } = openService(dir)
+    const body = bigJson(400_000)
+    service.save(stateWith(body))
+    const ref = draftRef(sha256(body))
+    const withRef = stateWith(ref)
+    withRef.tabs[0]!.spec.url = 'http://h/renamed'
+    service.save(withRef)
+    expect(service.get().tabs[0]?.spec).toMatchObject({
+      url: 'http://h/renamed',
+      body: { type: 'json', text: body },
+    })
+
+    const lost = stateWith(draftRef('0'.repeat(64)))
+    lost.tabs[0]!.spec.url = 'http://h/lost'
+    expect(() => service.save(lost)).toThrow(DraftMissingError)
+    // Nothing was written: the last good state stands, its draft kept.
+    expect(service.get().tabs[0]?.spec.url).toBe('http://h/renamed')
+    expect(existsSync(join(dir, 'drafts', `${sha256(body)}.txt`))).toBe(true)
+  })
+
+  it('deletes drafts no state refers to any more, and temporary files a crash left', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'courier-state-'))
+    const { service } = openService(dir)
+    const drafts = join(dir, 'drafts')
+    const first = bigJson(400_000, 'first')
+    const second = bigJson(400_000, 'second')
+    service.save(stateWith(first))
+    const leftover = join(drafts, '.crashed.tmp')
+    writeFileSync(leftover, 'half a draft')
+    utimesSync(leftover, new Date(0), new Date(0))
+    const writing = join(drafts, '.in-progress.tmp')
+    writeFileSync(writing, 'another process, writing now')
+
+    service.save(stateWith(second))
+    expect(readdirSync(drafts).sort()).toEqual(['.in-progress.tmp', `${sha256(second)}.txt`])
+    service.save(stateWith('{"small": true}'))
+    expect(readdirSync(drafts)).toEqual(['.in-progress.tmp'])
+    expect(service.get().tabs[0]?.spec.body).toEqual({ type: 'json', text: '{"small": true}' })
+  })
+
+  it('gives a tab whose draft file is missing back with an empty body and a notice', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'courier-state-'))
+    const body = bigJson(400_000)
+    const { service } = openService(dir)
+    const state = stateWith(body)
+    state.tabs.push({ ...state.tabs[0]!, spec: { ...emptyRequest(), url: 'http://h/other' } })
+    service.save(state)
+    rmSync(join(dir, 'drafts'), { recursive: true })
+
+    const notices: string[] = []
+    const restored = openService(dir, notices).service.get()
+    expect(restored.tabs.map((t) => t.spec.url)).toEqual(['http://h/big', 'http://h/other'])
+    expect(restored.tabs[0]?.spec).toMatchObject({
+      method: 'PUT',
+      body: { type: 'json', text: '' },
+    })
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toMatch(/unsaved body of the tab for http:\/\/h\/big was lost/)
+    expect(notices[0]).toContain(`${sha256(body)}.txt`)
+  })
+
+  it('keeps every body inline in a store without a folder (memory)', () => {
+    const service = new AppStateService(createMemoryStore())
+    const body = bigJson(400_000)
+    service.save(stateWith(body))
+    expect(service.get().tabs[0]?.spec.body).toEqual({ type: 'json', text: body })
+    expect(() => service.save(stateWith(draftRef(sha256(body))))).toThrow(DraftMissingError)
   })
 })

@@ -1,21 +1,100 @@
 import { defineStore } from 'pinia'
-import { watch } from 'vue'
+import { toRaw, watch } from 'vue'
+import { DRAFT_MIN_BYTES, draftRef } from '../../../shared/logic/draftRef'
+import type { AppState } from '../../../shared/model/appState'
 import { useApi } from '../api/currentApi'
-import { useRequestTabsStore } from './useRequestTabsStore'
+import { digestInBackground } from './draftDigest'
+import { useAppStore } from './useAppStore'
+import { useRequestTabsStore, type RequestTab } from './useRequestTabsStore'
 
 /** How long edits settle before the open tabs are written (one write per pause in typing). */
 const SAVE_DELAY_MS = 400
+
+/**
+ * A plain copy of JSON data that shares its strings. The tabs store's toState() copies
+ * through JSON, which for a 50 MB body is ~250 ms of UI thread per save.
+ */
+function plainData<T>(value: T): T {
+  const raw = toRaw(value)
+  if (Array.isArray(raw)) return raw.map(plainData) as T
+  if (raw === null || typeof raw !== 'object') return raw
+  const copy: Record<string, unknown> = {}
+  for (const [key, item] of Object.entries(raw)) copy[key] = plainData(item)
+  return copy as T
+}
+
+/** A body big enough that the Node side surely keeps it as a draft file (see draftRef.ts). */
+function bigText(tab: RequestTab): string | null {
+  const body = tab.spec.body
+  const text = body.type === 'json' || body.type === 'raw' ? body.text : ''
+  // Characters, not bytes: every character is at least one UTF-8 byte.
+  return text.length > DRAFT_MIN_BYTES ? text : null
+}
 
 /** Keeps the open tabs, with their unsaved edits, across reloads and restarts. */
 export const useAppStateStore = defineStore('appState', () => {
   const tabs = useRequestTabsStore()
   let timer: ReturnType<typeof setTimeout> | undefined
+  /**
+   * Per tab, the big body the Node side has on disk and its hash: while the body stays
+   * that very string, a save sends the reference instead of serialising 50 MB again
+   * (~200 ms of UI thread each time a URL or another tab changes).
+   */
+  const onDisk = new Map<string, { text: string; hash: string }>()
+  /** The latest big body being hashed per tab, so an older hash finishing late is dropped. */
+  const hashing = new Map<string, string>()
 
-  function save() {
+  function remember(tabId: string, text: string) {
+    if (onDisk.get(tabId)?.text === text || hashing.get(tabId) === text) return
+    hashing.set(tabId, text)
+    void digestInBackground(text).then((hash) => {
+      if (hashing.get(tabId) !== text) return
+      hashing.delete(tabId)
+      if (hash) onDisk.set(tabId, { text, hash })
+    })
+  }
+
+  /** The open tabs as state:save takes them (what the tabs store's toState() gives). */
+  function stateToSave(useRefs: boolean) {
+    const sentWhole: [string, string][] = []
+    let usedRefs = false
+    const state: AppState = {
+      schemaVersion: 1,
+      tabs: tabs.tabs.map((tab) => {
+        const spec = plainData(tab.spec)
+        const text = bigText(tab)
+        const known = onDisk.get(tab.id)
+        if (text !== null && (spec.body.type === 'json' || spec.body.type === 'raw')) {
+          if (useRefs && known?.text === text) {
+            spec.body.text = draftRef(known.hash)
+            usedRefs = true
+          } else sentWhole.push([tab.id, text])
+        }
+        const saved = tab.saved ? { ...tab.saved } : null
+        return { spec, variables: plainData(tab.variables), saved, baseline: tab.baseline }
+      }),
+      active: Math.max(
+        0,
+        tabs.tabs.findIndex((t) => t.id === tabs.activeId),
+      ),
+    }
+    return { state, sentWhole, usedRefs }
+  }
+
+  async function save(useRefs = true): Promise<void> {
     timer = undefined
-    void useApi()
-      .state.save(tabs.toState())
-      .catch(() => undefined)
+    const { state, sentWhole, usedRefs } = stateToSave(useRefs)
+    try {
+      await useApi().state.save(state)
+    } catch {
+      // A draft referred to may be gone (its folder cleaned, another window's save):
+      // once more with every body whole.
+      onDisk.clear()
+      if (usedRefs) await save(false)
+      return
+    }
+    for (const id of onDisk.keys()) if (!tabs.tabs.some((t) => t.id === id)) onDisk.delete(id)
+    for (const [id, text] of sentWhole) remember(id, text)
   }
 
   /** Reopens last run's tabs (a fresh empty tab when there were none), then keeps saving them. */
@@ -23,7 +102,18 @@ export const useAppStateStore = defineStore('appState', () => {
     const state = await useApi()
       .state.get({})
       .catch(() => null)
-    if (state && state.tabs.length > 0) tabs.restore(state)
+    if (state && state.tabs.length > 0) {
+      tabs.restore(state)
+      // Their big bodies came from draft files: the next save can refer to them.
+      for (const tab of tabs.tabs) {
+        const text = bigText(tab)
+        if (text !== null) remember(tab.id, text)
+      }
+      // Restoring may have left a notice (a draft file lost): show it now, not next start.
+      await useAppStore()
+        .load()
+        .catch(() => undefined)
+    }
     if (tabs.tabs.length === 0) tabs.open()
     // Watch the tabs themselves (deep, cheap: strings are leaves) and serialise only once the
     // edits settle, so typing in a big body does not copy it on every keystroke.
@@ -31,7 +121,7 @@ export const useAppStateStore = defineStore('appState', () => {
       [() => tabs.tabs, () => tabs.activeId],
       () => {
         clearTimeout(timer)
-        timer = setTimeout(save, SAVE_DELAY_MS)
+        timer = setTimeout(() => void save(), SAVE_DELAY_MS)
       },
       { deep: true },
     )
@@ -39,7 +129,7 @@ export const useAppStateStore = defineStore('appState', () => {
     window.addEventListener('pagehide', () => {
       if (timer === undefined) return
       clearTimeout(timer)
-      save()
+      void save()
     })
   }
 

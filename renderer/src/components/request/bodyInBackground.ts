@@ -1,0 +1,55 @@
+import { runBodyJob, type BodyJob, type ResultOf } from './bodyJobs'
+
+/** A body job in progress: its result and a way to stop it. */
+export interface BackgroundJob<T> {
+  readonly result: Promise<T>
+  /** Stops the work; `result` then never settles. */
+  cancel(): void
+}
+
+function inline<J extends BodyJob>(job: J): BackgroundJob<ResultOf<J>> {
+  let cancelled = false
+  const result = new Promise<ResultOf<J>>((resolve) => {
+    void runBodyJob(job).then((value) => {
+      if (!cancelled) resolve(value)
+    })
+  })
+  return { result, cancel: () => void (cancelled = true) }
+}
+
+/**
+ * Runs a body job (read a file, check or format JSON) in a Web Worker of its own, so a
+ * 50 MB body does not freeze the UI; cancelling terminates the worker. Where there is no
+ * Worker (happy-dom tests) or it cannot start, the job runs on this thread.
+ */
+export function inBackground<J extends BodyJob>(job: J): BackgroundJob<ResultOf<J>> {
+  if (typeof Worker === 'undefined') return inline(job)
+  let worker: Worker
+  try {
+    worker = new Worker(new URL('../../workers/requestBody.worker.ts', import.meta.url), {
+      type: 'module',
+    })
+  } catch {
+    return inline(job)
+  }
+  let cancelled = false
+  const result = new Promise<ResultOf<J>>((resolve) => {
+    worker.onmessage = (event: MessageEvent<ResultOf<J>>) => {
+      worker.terminate()
+      resolve(event.data)
+    }
+    worker.onerror = (event) => {
+      event.preventDefault()
+      worker.terminate()
+      if (!cancelled) void runBodyJob(job).then(resolve)
+    }
+  })
+  worker.postMessage(job)
+  return {
+    result,
+    cancel() {
+      cancelled = true
+      worker.terminate()
+    },
+  }
+}

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
 import { formatBytes } from '../../renderer/src/components/response/formatResponse'
 import { listen, type RunningServer } from '../servers/listen'
 import { screenshot, startWorkbench, type Workbench } from './harness'
@@ -85,21 +86,12 @@ async function longTasks(page: Page): Promise<Record<string, number[]>> {
 const longest = (tasks: number[] | undefined) => Math.max(0, ...(tasks ?? []))
 
 /**
- * The longest UI task allowed while the body editor works (loading a file, scrolling,
- * typing): what the issue asks for.
+ * The longest UI task allowed while a 50 MB body is loaded, scrolled, typed in, left to
+ * settle and sent: what the issue asks for. (It held once the unsaved-changes check, the
+ * copies before sending and the bridge's JSON stopped handling the body whole on the UI
+ * thread: 0.2-1.9 s before.)
  */
-const EDITOR_BUDGET_MS = 100
-/**
- * Known long tasks outside the body editor and its worker, measured in this test (Chromium,
- * 2 cores): each change of the 50 MB body is serialised whole by the tab bar's
- * unsaved-changes check (useRequestTabsStore.isDirty, JSON.stringify: ~200-250 ms) and by
- * the web bridge for state:save (webBridge.ts JSON.stringify + WebSocket.send of the text:
- * ~450-550 ms); a send adds useExchangeStore's plainCopy of the spec and of the edited
- * request (~600 ms) and the bridge's serialisation of both (~900 ms). These bounds only
- * catch regressions beyond that; under 100 ms needs those files changed.
- */
-const SAVE_BUDGET_MS = 1_500
-const SEND_BUDGET_MS = 4_000
+const BUDGET_MS = 100
 /** Waits for what takes seconds with 50 MB (reading, writing, hashing it). */
 const SLOW = { timeout: 30_000 }
 
@@ -179,30 +171,32 @@ describe('a 50 MB JSON request body', () => {
 
     const tasks = await longTasks(page)
     console.info('long tasks (ms) by phase, 50 MB body:', JSON.stringify(tasks))
-    expect(longest(tasks.scroll), 'longest task while scrolling').toBeLessThanOrEqual(
-      EDITOR_BUDGET_MS,
-    )
-    expect(longest(tasks.type), 'longest task while typing').toBeLessThanOrEqual(EDITOR_BUDGET_MS)
-    expect(longest(tasks.load), 'longest task while loading').toBeLessThanOrEqual(SAVE_BUDGET_MS)
-    expect(longest(tasks.settle), 'longest task once typing paused').toBeLessThanOrEqual(
-      SAVE_BUDGET_MS,
-    )
-    expect(longest(tasks.send), 'longest task while sending').toBeLessThanOrEqual(SEND_BUDGET_MS)
+    expect(longest(tasks.scroll), 'longest task while scrolling').toBeLessThanOrEqual(BUDGET_MS)
+    expect(longest(tasks.type), 'longest task while typing').toBeLessThanOrEqual(BUDGET_MS)
+    expect(longest(tasks.load), 'longest task while loading').toBeLessThanOrEqual(BUDGET_MS)
+    expect(longest(tasks.settle), 'longest task once typing paused').toBeLessThanOrEqual(BUDGET_MS)
+    expect(longest(tasks.send), 'longest task while sending').toBeLessThanOrEqual(BUDGET_MS)
     expect(ctx.bench.errors).toEqual([])
   }, 240_000)
 
   it('sends an unchanged big body to state:save as a reference, not whole', async () => {
-    const { page } = ctx.bench
-    const cdp = await page.context().newCDPSession(page)
+    // The page's socket lives in a worker, out of the page's CDP view: the frames are
+    // observed where the web host (in this process) receives them.
     const saves: number[] = []
-    cdp.on('Network.webSocketFrameSent', ({ response }) => {
-      if (response.payloadData.includes('"state:save"')) saves.push(response.payloadData.length)
-    })
-    await cdp.send('Network.enable')
-    await ctx.ui.setUrl(`${ctx.server.url}/upload?again=1`)
-    await expect.poll(() => saves.length, SLOW).toBeGreaterThan(0)
-    expect(saves[0]).toBeLessThan(100_000)
-    await cdp.detach()
+    const emit = WebSocket.prototype.emit
+    WebSocket.prototype.emit = function (this: WebSocket, event: string, ...args: unknown[]) {
+      const data = args[0]
+      if (event === 'message' && Buffer.isBuffer(data) && data.includes('"state:save"'))
+        saves.push(data.length)
+      return emit.call(this, event, ...args)
+    } as typeof emit
+    try {
+      await ctx.ui.setUrl(`${ctx.server.url}/upload?again=1`)
+      await expect.poll(() => saves.length, SLOW).toBeGreaterThan(0)
+      expect(saves[0]).toBeLessThan(100_000)
+    } finally {
+      WebSocket.prototype.emit = emit
+    }
   })
 
   it('comes back after a restart, from its draft file', async () => {

@@ -9,11 +9,15 @@ import {
   type WireMessage,
 } from '../../../shared/ipc'
 
+import { plainCopy } from '../stores/plainCopy'
+import type { FromBridgeWorker, ToBridgeWorker } from './bridgeWorkerMessages'
+
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void }
 
 /**
- * The contract over the web host's WebSocket (browser mode). Opened once; every call
- * is matched to its answer by id, events are fanned out to listeners.
+ * The contract over the web host's WebSocket (browser mode). Opened once, by a worker
+ * that owns the socket (see bridgeSocket.worker.ts); every call is matched to its answer
+ * by id, events are fanned out to listeners.
  */
 export async function connectWebBridge(
   token: string,
@@ -21,23 +25,15 @@ export async function connectWebBridge(
 ): Promise<CourierApi> {
   const url = new URL(WEB_SOCKET_PATH, origin.replace(/^http/, 'ws'))
   url.searchParams.set(WEB_TOKEN_PARAM, token)
-  const socket = new WebSocket(url)
-  await new Promise<void>((resolve, reject) => {
-    socket.addEventListener('open', () => resolve(), { once: true })
-    socket.addEventListener(
-      'error',
-      () =>
-        reject(
-          new Error('Could not connect to the Courier web host. Is `npm run web` still running?'),
-        ),
-      { once: true },
-    )
+  const worker = new Worker(new URL('../workers/bridgeSocket.worker.ts', import.meta.url), {
+    type: 'module',
   })
+  const tell = (message: ToBridgeWorker) => worker.postMessage(message)
+  let open = false
   let nextId = 1
   const pending = new Map<number, Pending>()
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
-  socket.addEventListener('message', (message) => {
-    const data = JSON.parse(String(message.data)) as WireMessage
+  const settle = (data: WireMessage) => {
     if (data.kind === 'event') {
       for (const listener of listeners.get(data.event) ?? []) listener(data.payload)
       return
@@ -47,31 +43,43 @@ export async function connectWebBridge(
     pending.delete(data.id)
     if (data.ok) waiter.resolve(data.result)
     else waiter.reject(new Error(data.error.message))
-  })
-  socket.addEventListener('close', () => {
-    for (const waiter of pending.values()) {
-      waiter.reject(
-        new Error(
-          'The connection to the Courier web host closed. Restart `npm run web` and reload.',
-        ),
-      )
-    }
-    pending.clear()
+  }
+  const closedError = () =>
+    new Error('The connection to the Courier web host is closed. Restart `npm run web` and reload.')
+
+  await new Promise<void>((resolve, reject) => {
+    worker.addEventListener('message', (event: MessageEvent<FromBridgeWorker>) => {
+      const message = event.data
+      if (message.type === 'wire') settle(message.message)
+      else if (message.type === 'open') {
+        open = true
+        resolve()
+      } else if (message.type === 'error' && !open) {
+        reject(
+          new Error('Could not connect to the Courier web host. Is `npm run web` still running?'),
+        )
+      } else if (message.type === 'closed') {
+        pending.get(message.id)?.reject(closedError())
+        pending.delete(message.id)
+      } else if (message.type === 'close') {
+        open = false
+        for (const waiter of pending.values()) waiter.reject(closedError())
+        pending.clear()
+      }
+    })
+    tell({ type: 'connect', url: url.href })
   })
 
   const call = (name: CallName, args: unknown) =>
     new Promise<unknown>((resolve, reject) => {
-      if (socket.readyState !== WebSocket.OPEN) {
-        reject(
-          new Error(
-            'The connection to the Courier web host is closed. Restart `npm run web` and reload.',
-          ),
-        )
+      if (!open) {
+        reject(closedError())
         return
       }
       const id = nextId++
       pending.set(id, { resolve, reject })
-      socket.send(JSON.stringify({ id, call: name, args }))
+      // Posting clones the arguments, which Vue's proxies do not allow: a plain copy first.
+      tell({ type: 'call', call: { id, call: name, args: plainCopy(args ?? {}) } })
     })
 
   const api: Record<string, unknown> = {

@@ -11,6 +11,7 @@ import type { VariableRow } from '../../../shared/model/variables'
 import type { AppState } from '../../../shared/model/appState'
 import type { SavedRequest } from '../../../shared/model/workspace'
 import { plainCopy as plain } from './plainCopy'
+import { BaselineCache, snapshotOf } from './draftBaseline'
 
 /** One open request: the draft being edited and what it was when opened or last saved. */
 export interface RequestTab {
@@ -30,8 +31,6 @@ export interface RequestTab {
 
 let counter = 0
 const newId = () => `tab-${Date.now().toString(36)}-${(counter++).toString(36)}`
-const snapshotOf = (spec: RequestSpec, variables: VariableRow[]) =>
-  JSON.stringify({ spec, variables })
 
 /** What the spec keeps of the Params table: the URL holds enabled rows, so only disabled ones. */
 const disabledParams = (rows: ParamRow[]) =>
@@ -48,19 +47,21 @@ export const useRequestTabsStore = defineStore('requestTabs', () => {
   const tabs = ref<RequestTab[]>([])
   const activeId = ref<string | null>(null)
   const active = computed(() => tabs.value.find((t) => t.id === activeId.value) ?? null)
+  const baselines = new BaselineCache()
 
   function open(
     spec: RequestSpec = emptyRequest(),
     saved: RequestTab['saved'] = null,
     variables: VariableRow[] = [],
   ): RequestTab {
+    const id = newId()
     const tab: RequestTab = {
-      id: newId(),
+      id,
       spec: plain(spec),
       variables: plain(variables),
       paramRows: rowsOfRequest(spec.url, spec.params),
       saved,
-      baseline: snapshotOf(spec, variables),
+      baseline: baselines.take(id, spec, variables),
       changedOnDisk: false,
     }
     tabs.value.push(tab)
@@ -85,6 +86,7 @@ export const useRequestTabsStore = defineStore('requestTabs', () => {
     const index = tabs.value.findIndex((t) => t.id === id)
     if (index === -1) return
     tabs.value.splice(index, 1)
+    baselines.forget(id)
     if (activeId.value === id) {
       activeId.value = tabs.value[Math.min(index, tabs.value.length - 1)]?.id ?? null
     }
@@ -96,7 +98,7 @@ export const useRequestTabsStore = defineStore('requestTabs', () => {
   }
 
   function isDirty(tab: RequestTab): boolean {
-    return snapshotOf(tab.spec, tab.variables) !== tab.baseline
+    return baselines.isDirty(tab.id, tab.baseline, tab.spec, tab.variables)
   }
 
   /** Any edit other than the URL and params (method, headers, body, auth, settings). */
@@ -125,7 +127,7 @@ export const useRequestTabsStore = defineStore('requestTabs', () => {
   /** The request was written to `path` as `name`: the draft is now the saved state. */
   function markSaved(tab: RequestTab, path: string, name: string, workspace: string) {
     tab.saved = { path, name, workspace }
-    tab.baseline = snapshotOf(tab.spec, tab.variables)
+    tab.baseline = baselines.take(tab.id, tab.spec, tab.variables)
     tab.changedOnDisk = false
   }
 
@@ -148,7 +150,7 @@ export const useRequestTabsStore = defineStore('requestTabs', () => {
     tab.spec = spec
     tab.variables = variables
     tab.paramRows = rowsOfRequest(spec.url, spec.params)
-    tab.baseline = snapshotOf(spec, variables)
+    tab.baseline = baselines.take(tab.id, spec, variables)
     tab.changedOnDisk = false
   }
 

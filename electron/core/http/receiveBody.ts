@@ -88,7 +88,10 @@ export async function receiveBody(
         done(tooLargeToReceive(options.hardLimit))
         return
       }
-      writer.write(chunk).then(() => done(), done)
+      writer.write(chunk).then(
+        () => done(),
+        (error: NodeJS.ErrnoException) => done(cannotKeep(error, writer.size)),
+      )
     },
   })
   try {
@@ -124,6 +127,23 @@ async function peek(stream: Readable, signal: AbortSignal): Promise<Buffer | nul
   }
   if (chunk) stream.unshift(chunk)
   return chunk
+}
+
+/** The temporary file could not be written: say so, rather than "unknown error". */
+function cannotKeep(error: NodeJS.ErrnoException, received: number): RequestFailure {
+  const mb = `${(received / 1024 / 1024).toFixed(1)} MB`
+  if (error.code === 'ENOSPC') {
+    return new RequestFailure(
+      'TOO_LARGE',
+      `The disk is full: Courier could not keep this response body (${mb} received).`,
+      'Free some disk space and send the request again.',
+    )
+  }
+  return new RequestFailure(
+    'UNKNOWN',
+    `Courier could not write this response body to its temporary folder (${error.code ?? error.message}${error.path ? `: ${error.path}` : ''}).`,
+    'Check that the data folder is writable and not full, then send the request again.',
+  )
 }
 
 export function tooLargeToReceive(limit: number): RequestFailure {

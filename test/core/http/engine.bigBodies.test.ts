@@ -117,3 +117,23 @@ describe('bodies of any size', () => {
     expect(lines).toEqual(['[', '  {', '    "id": 0,'])
   })
 })
+
+describe('a body that cannot be kept', () => {
+  it('says the temporary folder could not be written, not "unknown error"', async () => {
+    const dir = join(root, 'gone')
+    const store = new BodyStore({ dir, memoryLimit: 1024 })
+    const broken = new HttpEngine({ bodies: store })
+    rmSync(dir, { recursive: true, force: true })
+    try {
+      const result = await broken.send({ spec: spec({ url: `${huge.url}/bytes/100000` }) })
+      expect(result.ok).toBe(false)
+      if (!result.ok) {
+        expect(result.error.message).toMatch(/could not write this response body.*ENOENT/)
+        expect(result.error.hint).toMatch(/writable/)
+      }
+    } finally {
+      broken.close()
+      await store.close()
+    }
+  })
+})

@@ -60,13 +60,21 @@ function messageOf(error: unknown): string {
   return error.message
 }
 
+/** A text body too big to travel whole: the renderer will read it as lines. */
+function isBigText(response: ResponseRecord): boolean {
+  return (
+    !response.bodyComplete &&
+    response.bodyId !== null &&
+    !response.overLimit &&
+    response.bodyEncoding === 'utf8'
+  )
+}
+
 /**
- * A big JSON body shown in Raw first: its pretty view is prepared at once, in the
- * background, so Format is ready (or nearly) when the tester asks for it.
+ * Its pretty view is prepared at once, in the background, so Format is ready (or nearly)
+ * when the tester asks for it.
  */
-function looksLikeBigJson(response: ResponseRecord): boolean {
-  if (response.bodyComplete || !response.bodyId || response.overLimit) return false
-  if (response.bodyEncoding !== 'utf8') return false
+function looksLikeJson(response: ResponseRecord): boolean {
   return (
     /[/+]json$/.test(response.mediaType) ||
     (response.mediaType === '' && /^\s*[[{]/.test(response.body))
@@ -95,17 +103,21 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
         onProgress: (receivedBytes, totalBytes) =>
           deps.emit('http:progress', { requestId, receivedBytes, totalBytes }),
       })
-      if (result.ok && looksLikeBigJson(result.response)) {
-        const bodyId = result.response.bodyId!
-        bodies.prepare(bodyId, 'pretty', (done) =>
-          deps.emit('body:progress', { bodyId, view: 'pretty', done }),
-        )
+      if (result.ok && isBigText(result.response)) {
+        const { bodyId } = result.response
+        bodies.prepare(bodyId!, {
+          pretty: looksLikeJson(result.response),
+          onProgress: (done) =>
+            deps.emit('body:progress', { bodyId: bodyId!, view: 'pretty', done }),
+        })
       }
       // The send succeeded whatever happens to its history entry.
-      if (deps.history) {
+      const store = deps.history
+      const record = async () => {
+        if (!store) return
         try {
-          const limit = deps.history.getRetention().maxBodyBytes
-          const summary = deps.history.append({
+          const limit = store.getRetention().maxBodyBytes
+          const summary = await store.appendAsync({
             at,
             source: 'app',
             context,
@@ -118,6 +130,11 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
           warn(`This send could not be added to the history: ${messageOf(error)}`)
         }
       }
+      // Keeping megabytes of body (read back, masked, compressed) takes a few hundred ms:
+      // for a big body that happens once its first screen is out.
+      if (result.ok && !result.response.bodyComplete && result.response.bodyId)
+        bodies.afterFirstScreen(result.response.bodyId, () => void record())
+      else await record()
       return result
     },
     'http:cancel': async ({ requestId }) => deps.engine.cancel(requestId),

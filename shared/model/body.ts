@@ -10,7 +10,7 @@ export const BodyViewSchema = z.enum(['raw', 'pretty'])
 export type BodyView = z.infer<typeof BodyViewSchema>
 
 /** Longest row of the raw view, in bytes of the body. */
-export const RAW_ROW_BYTES = 4000
+export const RAW_ROW_BYTES = 1000
 /** Most lines one `body:lines` call returns. */
 export const MAX_LINES_PER_CALL = 5000
 /** Most matches one `body:search` call lists (it still counts up to MAX_SEARCH_COUNT). */

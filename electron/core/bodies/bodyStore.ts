@@ -31,6 +31,8 @@ export interface BodyStoreOptions {
   maxBytes?: number
 }
 
+/** Background work on a body starts at the latest this long after it arrived. */
+const AFTER_FIRST_SCREEN_MS = 1000
 /** The text of a filter result shown at once when it is this small. */
 const FILTER_PREVIEW_BYTES = 64 * 1024
 
@@ -50,6 +52,8 @@ export class BodyNotKeptError extends Error {
  */
 export class BodyStore {
   private readonly bodies = new Map<string, KeptBody>()
+  /** Work to run once the first lines of a body were read (see afterFirstScreen). */
+  private readonly waiting = new Map<string, (() => void)[]>()
   private readonly memoryLimit: number
   private readonly maxBodies: number
   private readonly maxBytes: number
@@ -160,16 +164,44 @@ export class BodyStore {
   }
 
   /**
-   * Starts building a view nobody asked for yet (a big JSON body's pretty view, so that
-   * Format is quick); a failure stays for whoever opens the view.
+   * Runs `task` once the first lines of a body were read (its first screen is out), or
+   * after a second at the latest: background work started sooner delays that first screen
+   * by a few hundred ms.
    */
-  prepare(id: string, view: BodyView, onProgress?: (done: number) => void): void {
-    if (this.has(id)) this.view(id, view, onProgress).catch(() => undefined)
+  afterFirstScreen(id: string, task: () => void): void {
+    const tasks = this.waiting.get(id) ?? []
+    if (tasks.length === 0) {
+      this.waiting.set(id, tasks)
+      setTimeout(() => this.runWaiting(id), AFTER_FIRST_SCREEN_MS)
+    }
+    tasks.push(task)
+  }
+
+  private runWaiting(id: string): void {
+    const tasks = this.waiting.get(id)
+    this.waiting.delete(id)
+    for (const task of tasks ?? []) task()
+  }
+
+  /**
+   * Builds a big body's views before they are asked for: the raw lines at once (the
+   * first screen waits for them), then, for JSON, the pretty view, so Format is quick.
+   * A failure stays for whoever opens the view.
+   */
+  prepare(id: string, options: { pretty: boolean; onProgress?: (done: number) => void }): void {
+    if (!this.has(id)) return
+    this.view(id, 'raw').catch(() => undefined)
+    if (!options.pretty) return
+    this.afterFirstScreen(id, () => {
+      if (this.has(id)) this.view(id, 'pretty', options.onProgress).catch(() => undefined)
+    })
   }
 
   async lines(id: string, view: BodyView, from: number, count: number): Promise<BodyLines> {
     const doc = await this.doc(id, view)
     const lines = await readLines(doc, from, count)
+    // The first screen is out: the background work may start.
+    if (this.waiting.has(id)) setImmediate(() => this.runWaiting(id))
     const foldEnds = lines.map((_, i) => doc.foldEnds?.[from + i] ?? -1)
     return { lines, foldEnds }
   }

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs'
-import { open, rm } from 'node:fs/promises'
+import { open, rm, type FileHandle } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 
 /**
@@ -37,32 +37,42 @@ export class MemorySource implements ByteSource {
 }
 
 export class FileSource implements ByteSource {
+  /**
+   * Opened on the first read and kept: each read is then one positioned read, not an
+   * open, a read and a close (three trips through the event loop, each of which may wait
+   * behind a slice of background formatting).
+   */
+  private handle: Promise<FileHandle> | null = null
+
   constructor(
     readonly path: string,
     readonly size: number,
   ) {}
+
   async read(start: number, end: number): Promise<Buffer> {
     const from = Math.max(0, start)
     const to = Math.min(end, this.size)
     if (to <= from) return Buffer.alloc(0)
-    const handle = await open(this.path, 'r')
-    try {
-      const buffer = Buffer.allocUnsafe(to - from)
-      let done = 0
-      while (done < buffer.length) {
-        const { bytesRead } = await handle.read(buffer, done, buffer.length - done, from + done)
-        if (bytesRead === 0) break
-        done += bytesRead
-      }
-      return buffer.subarray(0, done)
-    } finally {
-      await handle.close()
+    this.handle ??= open(this.path, 'r')
+    const handle = await this.handle
+    const buffer = Buffer.allocUnsafe(to - from)
+    let done = 0
+    while (done < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, done, buffer.length - done, from + done)
+      if (bytesRead === 0) break
+      done += bytesRead
     }
+    return buffer.subarray(0, done)
   }
+
   stream(): Readable {
     return createReadStream(this.path)
   }
+
   async dispose(): Promise<void> {
+    const handle = this.handle
+    this.handle = null
+    if (handle) await (await handle.catch(() => null))?.close()
     await rm(this.path, { force: true })
   }
 }

@@ -1,5 +1,5 @@
 import type { HistorySummary } from '../../../shared/model/history'
-import { pack, unpack, type Codec } from './bodyCodec'
+import { pack, packAsync, unpack, type Codec } from './bodyCodec'
 import type { EntryRecord, StoredDetail } from './entryRecord'
 import type { HarSource } from './har'
 import type { Sqlite } from './sqlite'
@@ -35,19 +35,38 @@ export interface SummaryRow extends Record<string, unknown> {
   request_path: string | null
 }
 
-/** The record with its parts encoded (compressed unless `compress` is false) for storage. */
-export function encodeRecord(record: EntryRecord, compress: boolean): StoredRow {
+function partsOf(record: EntryRecord): [string, Buffer][] {
   const parts: [string, Buffer | null][] = [
     ['detail', Buffer.from(JSON.stringify(record.detail))],
     ['request_body', record.requestBody],
     ['response_body', record.responseBody],
   ]
-  const packed = parts.flatMap(([part, data]) =>
-    data === null ? [] : [{ part, ...pack(data, compress) }],
-  )
+  return parts.filter((p): p is [string, Buffer] => p[1] !== null)
+}
+
+function stored(record: EntryRecord, packed: StoredRow['packed']): StoredRow {
   const storedBytes =
     256 + record.summary.url.length + packed.reduce((n, p) => n + p.data.length, 0)
   return { record, packed, storedBytes }
+}
+
+/** The record with its parts encoded (compressed unless `compress` is false) for storage. */
+export function encodeRecord(record: EntryRecord, compress: boolean): StoredRow {
+  return stored(
+    record,
+    partsOf(record).map(([part, data]) => ({ part, ...pack(data, compress) })),
+  )
+}
+
+/** `encodeRecord`, compressing on the thread pool. */
+export async function encodeRecordAsync(
+  record: EntryRecord,
+  compress: boolean,
+): Promise<StoredRow> {
+  const packed = await Promise.all(
+    partsOf(record).map(async ([part, data]) => ({ part, ...(await packAsync(data, compress)) })),
+  )
+  return stored(record, packed)
 }
 
 /** Inserts the entry, its parts and its search text; call inside a transaction. */

@@ -13,10 +13,12 @@ import {
 import { toEntryRecord, type AppendInput } from './entryRecord'
 import {
   encodeRecord,
+  encodeRecordAsync,
   insertEntry,
   loadEntry,
   SUMMARY_COLUMNS,
   summaryOf,
+  type StoredRow,
   type SummaryRow,
 } from './entryRows'
 import { toHar, type HarSource } from './har'
@@ -101,8 +103,22 @@ export class HistoryStore {
     const rows = inputs.map((input) =>
       encodeRecord(toEntryRecord(input, maxBodyBytes), this.compress),
     )
+    return this.insertRows(rows)
+  }
+
+  /**
+   * `append` with the compression on the thread pool: for a send with megabytes of body,
+   * so the process keeps answering meanwhile.
+   */
+  async appendAsync(input: AppendInput): Promise<HistorySummary> {
+    const { maxBodyBytes } = this.getRetention()
+    const row = await encodeRecordAsync(toEntryRecord(input, maxBodyBytes), this.compress)
+    return this.insertRows([row])[0]!
+  }
+
+  private insertRows(rows: StoredRow[]): HistorySummary[] {
     const summaries = this.db.transaction(() => rows.map((r) => insertEntry(this.db, r)))
-    this.appendsSinceRetention += inputs.length
+    this.appendsSinceRetention += rows.length
     if (
       this.appendsSinceRetention >= RETENTION_EVERY_APPENDS ||
       this.now() - this.retentionCheckedAt >= RETENTION_EVERY_MS

@@ -29,7 +29,20 @@ function track(socket: Duplex | null | undefined): void {
   socket.once('secureConnect', () => (record.secureAt = performance.now()))
 }
 
-const KEEP_ALIVE = { keepAlive: true, keepAliveMsecs: 1_000, maxSockets: 64, maxFreeSockets: 16 }
+/**
+ * `timeout` closes an idle kept-alive socket after 4 s (the agent destroys free sockets
+ * that time out; running requests have their own deadline): servers commonly drop idle
+ * connections after 5 s (Node's default, Apache's), and a request written to a socket
+ * the server is closing at that moment fails with RESET. Seen in `npm run bench -- large`
+ * when a run came ~5 s after the previous one.
+ */
+const KEEP_ALIVE = {
+  keepAlive: true,
+  keepAliveMsecs: 1_000,
+  maxSockets: 64,
+  maxFreeSockets: 16,
+  timeout: 4_000,
+}
 
 class TimedHttpAgent extends http.Agent {
   override createConnection(...args: Parameters<http.Agent['createConnection']>) {

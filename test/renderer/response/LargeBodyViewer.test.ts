@@ -1,3 +1,4 @@
+import { RAW_ROW_BYTES } from '../../../shared/model/body'
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { provideApi } from '../../../renderer/src/api/currentApi'
@@ -86,7 +87,8 @@ describe('LargeBodyViewer', () => {
 
   it('formats JSON on the Node side with progress, then shows Pretty', async () => {
     const w = await mountBody(users(50), true)
-    expect(shownRows(w)).toHaveLength(1)
+    // Raw: the one-line body cut into rows of RAW_ROW_BYTES.
+    expect(shownRows(w)).toHaveLength(Math.ceil(users(50).length / RAW_ROW_BYTES))
     fake.bodies.control.holdFormatting = true
     await format(w)
     fake.emitBodyProgress({ bodyId: 'body-1', view: 'pretty', done: 0.42 })

@@ -10,7 +10,7 @@ import { byRole, queryByRole, shownRows, statuses } from './byRole'
 import { sampleResponse } from './sampleResponse'
 
 // A complete body over 1 MB (e.g. from history) is still formatted in a worker here;
-// happy-dom has no Worker: formatInBackground formats on this thread, so Format completes.
+// happy-dom has no Worker: inBackground formats on this thread, so Format completes.
 
 /** A compact JSON array `chars` characters long or a little more. */
 function jsonOf(chars: number): string {

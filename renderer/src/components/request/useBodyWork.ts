@@ -2,8 +2,8 @@ import { computed, onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue
 import { formatJson, type JsonProblem } from '../../../../shared/logic/json'
 import type { RequestBody } from '../../../../shared/model/request'
 import { formatBytes } from '../response/formatResponse'
-import { inBackground, type BackgroundJob } from './bodyInBackground'
-import { checkJson, type CheckResult } from './bodyJobs'
+import { inBackground, type BackgroundJob } from '../../composables/inBackground'
+import { checkJson, type CheckResult } from '../../workers/textJobs'
 
 /**
  * Above this many characters a body is checked and formatted in a worker, after typing

@@ -1,6 +1,6 @@
 import { computed, onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue'
 import type { ResponseRecord } from '../../../../shared/model/response'
-import { formatInBackground, type FormatJob } from './formatInBackground'
+import { inBackground, type BackgroundJob } from '../../composables/inBackground'
 import { formatBytes } from './formatResponse'
 
 export type BodyViewName = 'pretty' | 'raw' | 'preview'
@@ -33,7 +33,7 @@ export function useLargeBody(
   const backgroundJson = computed(() => large.value && kind.value === 'json')
   const formatted = shallowRef<string | null | undefined>(undefined)
   const formatting = ref(false)
-  let job: FormatJob | undefined
+  let job: BackgroundJob<string | null> | undefined
 
   function stopFormatting() {
     job?.cancel()
@@ -43,7 +43,7 @@ export function useLargeBody(
 
   function startFormatting() {
     if (formatting.value || formatted.value !== undefined) return
-    const current = formatInBackground(response().body)
+    const current = inBackground({ op: 'format', text: response().body })
     job = current
     formatting.value = true
     void current.result.then((text) => {

@@ -1,8 +1,9 @@
 /**
- * The request-body jobs themselves, with no DOM or Vue: the worker runs them on a big
- * body, bodyInBackground.ts runs them inline where there is no Worker (happy-dom tests).
+ * Work on big texts (request and response bodies) that would freeze the UI, with no DOM
+ * or Vue: textJobs.worker.ts runs them off the UI thread, composables/inBackground.ts
+ * inline where there is no Worker (happy-dom tests).
  */
-import { findJsonProblem, formatJson, type JsonProblem } from '../../../../shared/logic/json'
+import { findJsonProblem, formatJson, type JsonProblem } from '../../../shared/logic/json'
 
 export type BodyJob =
   /** Reads a chosen file as UTF-8 text (and checks it when it is meant as JSON). */
@@ -11,6 +12,11 @@ export type BodyJob =
   | { op: 'check'; text: string; json: boolean }
   /** The text pretty-printed, null when it is not JSON. */
   | { op: 'format'; text: string }
+  /**
+   * The SHA-256 (lowercase hex) of the text's UTF-8 bytes (encoding 50 MB alone takes
+   * ~140 ms); null where there is no WebCrypto.
+   */
+  | { op: 'digest'; text: string }
 
 export type ReadResult =
   | { ok: true; text: string; problem: JsonProblem | null; bytes: number }
@@ -26,7 +32,9 @@ export type ResultOf<J extends BodyJob> = J extends { op: 'read' }
   ? ReadResult
   : J extends { op: 'check' }
     ? CheckResult
-    : FormatResult
+    : J extends { op: 'digest' }
+      ? string | null
+      : FormatResult
 
 /** UTF-8 size of a text, counted rather than encoded so a 50 MB body costs no second copy. */
 export function utf8Length(text: string): number {
@@ -74,6 +82,12 @@ async function read(file: Blob, json: boolean): Promise<ReadResult> {
   return { ok: true, text, problem, bytes: bytes.length - bom }
 }
 
+async function digest(text: string): Promise<string | null> {
+  if (!globalThis.crypto?.subtle) return null
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+  return Array.from(new Uint8Array(hash), (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
 /** Runs one job (on whichever thread calls it). */
 export async function runBodyJob<J extends BodyJob>(job: J): Promise<ResultOf<J>> {
   switch (job.op) {
@@ -84,6 +98,8 @@ export async function runBodyJob<J extends BodyJob>(job: J): Promise<ResultOf<J>
         problem: job.json ? checkJson(job.text) : null,
         bytes: utf8Length(job.text),
       } as ResultOf<J>
+    case 'digest':
+      return (await digest(job.text)) as ResultOf<J>
     default:
       return formatJson(job.text) as ResultOf<J>
   }

@@ -1,6 +1,6 @@
-import { runBodyJob, type BodyJob, type ResultOf } from './bodyJobs'
+import { runBodyJob, type BodyJob, type ResultOf } from '../workers/textJobs'
 
-/** A body job in progress: its result and a way to stop it. */
+/** A job in progress: its result and a way to stop it. */
 export interface BackgroundJob<T> {
   readonly result: Promise<T>
   /** Stops the work; `result` then never settles. */
@@ -18,7 +18,7 @@ function inline<J extends BodyJob>(job: J): BackgroundJob<ResultOf<J>> {
 }
 
 /**
- * Runs a body job (read a file, check or format JSON) in a Web Worker of its own, so a
+ * Runs a job (read a file, check or format JSON, hash) in a Web Worker of its own, so a
  * 50 MB body does not freeze the UI; cancelling terminates the worker. Where there is no
  * Worker (happy-dom tests) or it cannot start, the job runs on this thread.
  */
@@ -26,7 +26,7 @@ export function inBackground<J extends BodyJob>(job: J): BackgroundJob<ResultOf<
   if (typeof Worker === 'undefined') return inline(job)
   let worker: Worker
   try {
-    worker = new Worker(new URL('../../workers/requestBody.worker.ts', import.meta.url), {
+    worker = new Worker(new URL('../workers/textJobs.worker.ts', import.meta.url), {
       type: 'module',
     })
   } catch {

@@ -12,6 +12,7 @@ import { SettingsService } from '../core/settings/settingsService'
 import { openConfStore, type StorageNotice } from '../core/storage/openConfStore'
 import { WorkspaceService } from '../core/workspace/workspaceService'
 import { BodyStore } from '../core/bodies/bodyStore'
+import { prettyInWorkerThread } from '../core/bodies/prettyInWorker'
 import { sessionBodiesDir } from '../core/bodies/sessionBodiesDir'
 import { createBodyDownloads } from './bodyDownloads'
 import { createBridge } from './bridgeSocket'
@@ -57,7 +58,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const storageNotices: StorageNotice[] = []
   const store = openConfStore(options.dataDir, storageNotices)
   notices.push(...storageNotices.map((n) => n.message))
-  const bodies = new BodyStore({ dir: sessionBodiesDir(options.dataDir) })
+  // Browser mode runs under tsx, which lets a worker thread load the formatter from source.
+  const bodies = new BodyStore({
+    dir: sessionBodiesDir(options.dataDir),
+    pretty: prettyInWorkerThread(),
+  })
   const engine = new HttpEngine({ bodies })
   const downloads = createBodyDownloads(bodies)
   const settings = new SettingsService(store, (m) => notices.push(m))

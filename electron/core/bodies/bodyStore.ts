@@ -14,7 +14,7 @@ import { filterJson } from './jsonPathFilter'
 import { jsonPathOfLine } from './jsonPathOfLine'
 import { decoderFor, type KeptBody, type ViewResult } from './keptBody'
 import { readLines } from './lineDocument'
-import { prettyPrintJson } from './prettyJson'
+import { prettyOnThisThread, type PrettyRunner } from './prettyInWorker'
 import { indexRawLines } from './rawLines'
 import { searchDocument } from './searchDocument'
 import { SpoolWriter } from './spoolWriter'
@@ -29,6 +29,8 @@ export interface BodyStoreOptions {
   maxBodies?: number
   /** Bytes of bodies kept at most (the newest body is kept whatever its size). */
   maxBytes?: number
+  /** How pretty views are made: on this thread by default, or in a worker thread. */
+  pretty?: PrettyRunner
 }
 
 /** Background work on a body starts at the latest this long after it arrived. */
@@ -57,11 +59,13 @@ export class BodyStore {
   private readonly memoryLimit: number
   private readonly maxBodies: number
   private readonly maxBytes: number
+  private readonly pretty: PrettyRunner
 
   constructor(private readonly options: BodyStoreOptions) {
     this.memoryLimit = options.memoryLimit ?? 16 * 1024 * 1024
     this.maxBodies = options.maxBodies ?? 40
     this.maxBytes = options.maxBytes ?? 2 * 1024 ** 3
+    this.pretty = options.pretty ?? prettyOnThisThread
     // Files left by a session that crashed are of no use to anyone.
     rmSync(options.dir, { recursive: true, force: true })
     mkdirSync(options.dir, { recursive: true, mode: 0o700 })
@@ -136,8 +140,9 @@ export class BodyStore {
     const built: Promise<ViewResult> =
       view === 'raw'
         ? indexRawLines(body.source, body.decoder).then((doc) => ({ ok: true as const, doc }))
-        : prettyPrintJson(body.source, {
-            out: this.createWriter(),
+        : this.pretty(body.source, {
+            dir: this.options.dir,
+            memoryLimit: this.memoryLimit,
             decoder: body.decoder,
             onProgress,
           })
@@ -185,16 +190,19 @@ export class BodyStore {
 
   /**
    * Builds a big body's views before they are asked for: the raw lines at once (the
-   * first screen waits for them), then, for JSON, the pretty view, so Format is quick.
+   * first screen waits for them) and, for JSON, the pretty view, so Format is quick.
    * A failure stays for whoever opens the view.
    */
   prepare(id: string, options: { pretty: boolean; onProgress?: (done: number) => void }): void {
     if (!this.has(id)) return
     this.view(id, 'raw').catch(() => undefined)
     if (!options.pretty) return
-    this.afterFirstScreen(id, () => {
+    const start = () => {
       if (this.has(id)) this.view(id, 'pretty', options.onProgress).catch(() => undefined)
-    })
+    }
+    // On this thread, formatting slices would delay the first screen: they wait for it.
+    if (this.pretty.offThread) start()
+    else this.afterFirstScreen(id, start)
   }
 
   async lines(id: string, view: BodyView, from: number, count: number): Promise<BodyLines> {

@@ -69,10 +69,15 @@ export class FileSource implements ByteSource {
     return createReadStream(this.path)
   }
 
-  async dispose(): Promise<void> {
+  /** Closes the file, keeping it (another thread or the store owns it). */
+  async close(): Promise<void> {
     const handle = this.handle
     this.handle = null
     if (handle) await (await handle.catch(() => null))?.close()
+  }
+
+  async dispose(): Promise<void> {
+    await this.close()
     await rm(this.path, { force: true })
   }
 }

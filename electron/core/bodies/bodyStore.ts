@@ -273,6 +273,7 @@ export class BodyStore {
 
   /** Drops every body and deletes the directory. */
   async close(): Promise<void> {
+    await this.pretty.close()
     for (const id of [...this.bodies.keys()]) await this.release(id)
     rmSync(this.options.dir, { recursive: true, force: true })
   }

@@ -18,6 +18,8 @@ export interface PrettyRunner {
   ): Promise<PrettyJsonResult>
   /** True when the work runs on another thread, so it need not wait for a first screen. */
   readonly offThread: boolean
+  /** Stops what the runner keeps (its worker). */
+  close(): Promise<void>
 }
 
 /**
@@ -32,7 +34,7 @@ export const prettyOnThisThread: PrettyRunner = Object.assign(
       onProgress: options.onProgress,
       chunkBytes: 512 * 1024,
     }),
-  { offThread: false },
+  { offThread: false, close: async () => {} },
 )
 
 type Settle = {
@@ -120,5 +122,13 @@ export function prettyInWorkerThread(
       }
       worker.postMessage(job)
     })
-  return Object.assign(run, { offThread: true })
+  async function close(): Promise<void> {
+    const running = worker
+    worker = null
+    // Closing drops the work in hand rather than moving it to this thread.
+    for (const job of pending.values()) job.reject(new Error('Pretty-printing was stopped.'))
+    pending.clear()
+    await running?.terminate()
+  }
+  return Object.assign(run, { offThread: true, close })
 }

@@ -66,4 +66,16 @@ describe('pretty-printing in a worker thread', () => {
     // Both ran in the worker: none fell back to this thread.
     expect(fallbacks).toEqual([])
   })
+
+  it('stops its worker on close, dropping the work in hand', async () => {
+    const runner = prettyInWorkerThread((reason) => fallbacks.push(reason))
+    const job = runner(new MemorySource(Buffer.from(json)), {
+      dir,
+      memoryLimit: 1e6,
+      decoder: utf8,
+    })
+    await runner.close()
+    await expect(job).rejects.toThrow('Pretty-printing was stopped.')
+    expect(fallbacks).toEqual([])
+  })
 })

@@ -74,8 +74,10 @@ describe('pretty-printing in a worker thread', () => {
       memoryLimit: 1e6,
       decoder: utf8,
     })
+    // Expected before closing: the rejection comes while close() runs.
+    const stopped = expect(job).rejects.toThrow('Pretty-printing was stopped.')
     await runner.close()
-    await expect(job).rejects.toThrow('Pretty-printing was stopped.')
+    await stopped
     expect(fallbacks).toEqual([])
   })
 })

@@ -130,10 +130,11 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
           warn(`This send could not be added to the history: ${messageOf(error)}`)
         }
       }
-      // Keeping megabytes of body (read back, masked, compressed) takes a few hundred ms:
-      // for a big body that happens once its first screen is out.
-      if (result.ok && !result.response.bodyComplete && result.response.bodyId)
-        bodies.afterFirstScreen(result.response.bodyId, () => void record())
+      // Keeping megabytes of body (read back, masked, compressed) takes a few hundred ms of
+      // CPU: for a big body that waits until its first screen is out and its views are
+      // built, the work the tester is looking at.
+      const bodyId = result.ok && !result.response.bodyComplete ? result.response.bodyId : null
+      if (bodyId) bodies.afterFirstScreen(bodyId, () => void bodies.settled(bodyId).then(record))
       else await record()
       return result
     },

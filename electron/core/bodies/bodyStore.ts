@@ -115,6 +115,12 @@ export class BodyStore {
     }
   }
 
+  /** Settles once the views being built for a body are done (or failed), e.g. to queue less urgent work. */
+  async settled(id: string): Promise<void> {
+    const views = this.bodies.get(id)?.views
+    if (views) await Promise.allSettled(views.values())
+  }
+
   /** Bytes [start, end) of a body as received. */
   async read(id: string, start: number, end: number): Promise<Buffer> {
     return this.get(id).source.read(start, end)

@@ -7,9 +7,6 @@ import type { BodyStore } from '../core/bodies/bodyStore'
  */
 export async function withWholeBody(result: SendResult, bodies: BodyStore): Promise<SendResult> {
   if (!result.ok || result.response.bodyComplete || !result.response.bodyId) return result
-  const id = result.response.bodyId
-  const bytes = await bodies.read(id, 0, bodies.size(id))
-  const body =
-    result.response.bodyEncoding === 'utf8' ? bodies.decoderOf(id)(bytes) : bytes.toString('base64')
+  const body = await bodies.contents(result.response.bodyId, result.response.bodyEncoding)
   return { ok: true, response: { ...result.response, body, bodyComplete: true } }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { pipeline } from 'node:stream/promises'
 import type { BodySaveResult } from '../../shared/model/body'
-import type { BodyStore } from '../core/bodies/bodyStore'
+import { BodyNotKeptError, type BodyStore } from '../core/bodies/bodyStore'
 import { sendStatus } from './staticFiles'
 
 const PREFIX = '/download/'
@@ -18,7 +18,7 @@ export function createBodyDownloads(bodies: BodyStore) {
   const tickets = new Map<string, { bodyId: string; fileName: string; expires: number }>()
 
   function offer(bodyId: string, fileName: string): BodySaveResult {
-    if (!bodies.has(bodyId)) bodies.size(bodyId) // throws the "no longer kept" message
+    if (!bodies.has(bodyId)) throw new BodyNotKeptError()
     const ticket = randomBytes(24).toString('base64url')
     tickets.set(ticket, { bodyId, fileName, expires: Date.now() + TICKET_LIFETIME_MS })
     return { outcome: 'download', url: `${PREFIX}${ticket}` }

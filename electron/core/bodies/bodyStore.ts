@@ -121,14 +121,14 @@ export class BodyStore {
     if (views) await Promise.allSettled(views.values())
   }
 
-  /** Bytes [start, end) of a body as received. */
-  async read(id: string, start: number, end: number): Promise<Buffer> {
-    return this.get(id).source.read(start, end)
-  }
-
-  /** How the body's bytes become text (its charset). */
-  decoderOf(id: string): (bytes: Buffer) => string {
-    return this.get(id).decoder
+  /**
+   * The body (or its first `maxBytes`) as a ResponseRecord carries it: text in its charset,
+   * without a character cut at the end, or base64.
+   */
+  async contents(id: string, encoding: 'utf8' | 'base64', maxBytes = Infinity): Promise<string> {
+    const body = this.get(id)
+    const bytes = await body.source.read(0, Math.min(maxBytes, body.source.size))
+    return encoding === 'utf8' ? body.decoder(cutAtCharacter(bytes)) : bytes.toString('base64')
   }
 
   size(id: string): number {

@@ -48,7 +48,11 @@ function stripCr(line: string): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line
 }
 
-/** Grows a typed array by doubling while an index is being built. */
+/**
+ * Grows a typed array by doubling while an index is being built. One class per array
+ * type on purpose: `push` runs once per line (millions of times) and stays monomorphic,
+ * where a generic class would see two array kinds at the same call site.
+ */
 export class GrowableFloat64 {
   private data = new Float64Array(1024)
   length = 0

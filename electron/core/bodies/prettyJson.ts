@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import type { BodySyntaxError } from '../../../shared/model/body'
 import { chunksOf, type ByteSource } from './byteSource'
 import type { LineDocument } from './lineDocument'
@@ -32,7 +33,7 @@ export async function prettyPrintJson(
   const { out, signal, onProgress } = options
   const p = new Printer()
   try {
-    if (signal?.aborted) throw abortError()
+    signal?.throwIfAborted()
     // A UTF-8 byte order mark is skipped: RFC 8259 allows it, and TextDecoder drops it too.
     if ((await source.read(0, 3)).equals(BOM)) p.skip = p.lineAt = 3
     let reported = 0
@@ -42,8 +43,8 @@ export async function prettyPrintJson(
       if (p.err) break
       if (onProgress && p.base - reported >= CHUNK) onProgress((reported = p.base) / source.size)
       // Between chunks the process answers other calls, and a cancel lands.
-      await new Promise((resolve) => setImmediate(resolve))
-      if (signal?.aborted) throw abortError()
+      await yieldToEventLoop()
+      signal?.throwIfAborted()
     }
     if (!p.err) p.feed(EMPTY, true)
     if (p.err) {
@@ -66,9 +67,6 @@ export async function prettyPrintJson(
     throw error
   }
 }
-
-const abortError = () =>
-  Object.assign(new Error('Pretty-printing was cancelled'), { name: 'AbortError' })
 
 /** 1 + the UTF-16 units in bytes [from, to): columns count characters, as the small-body path does. */
 async function columnOf(source: ByteSource, from: number, to: number): Promise<number> {

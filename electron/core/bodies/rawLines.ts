@@ -1,11 +1,9 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import { RAW_ROW_BYTES } from '../../../shared/model/body'
 import { chunksOf, type ByteSource } from './byteSource'
 import { GrowableFloat64, type LineDocument } from './lineDocument'
 
 const NEWLINE = 0x0a
-
-/** Lets the process answer other calls between chunks of a long scan. */
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
  * Indexes the lines of a body as received. A line longer than RAW_ROW_BYTES becomes
@@ -42,17 +40,12 @@ export async function indexRawLines(
       at = newline + 1
     }
     offset += chunk.length
-    if (signal?.aborted) throw abortError()
+    signal?.throwIfAborted()
+    // Lets the process answer other calls between chunks of a long scan.
     await yieldToEventLoop()
   }
   // A text ending with a line break has an empty last line, like an editor shows it.
   const lineCount = starts.length
   starts.push(text.size + 1)
   return { text, lineCount, lineStarts: starts.toArray(), decoder }
-}
-
-export function abortError(): Error {
-  const error = new Error('The work was cancelled.')
-  error.name = 'AbortError'
-  return error
 }

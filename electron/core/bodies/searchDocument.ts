@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import {
   MAX_SEARCH_COUNT,
   MAX_SEARCH_MATCHES,
@@ -81,7 +82,7 @@ export async function searchDocument(
     carry = next.carry
     resumeAt = next.resumeAt
     // Let other requests and IPC through between blocks; a search may take a while.
-    await new Promise<void>((resolve) => setImmediate(resolve))
+    await yieldToEventLoop()
     signal?.throwIfAborted()
   }
   return result

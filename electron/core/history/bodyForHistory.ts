@@ -1,6 +1,5 @@
 import type { SendResult } from '../../../shared/ipc/contract'
 import type { BodyStore } from '../bodies/bodyStore'
-import { cutAtCharacter } from '../bodies/utf8'
 
 /**
  * A send as history keeps it: a body too big to travel whole is read back from the body
@@ -16,11 +15,7 @@ export async function withBodyForHistory(
   const response = { ...result.response, bodyId: null, overLimit: false }
   const id = result.response.bodyId
   if (!result.response.bodyComplete && id && bodies.has(id)) {
-    const start = await bodies.read(id, 0, maxBodyBytes + 1)
-    response.body =
-      response.bodyEncoding === 'utf8'
-        ? bodies.decoderOf(id)(cutAtCharacter(start))
-        : start.toString('base64')
+    response.body = await bodies.contents(id, response.bodyEncoding, maxBodyBytes + 1)
   }
   return { ok: true, response }
 }

@@ -37,34 +37,26 @@ function tryDecode(bytes: Uint8Array, charset: string): string | null {
 /**
  * Text media types are decoded with their charset (UTF-8 when none is given); bytes
  * that do not decode, and binary types, travel as base64 so nothing turns into mojibake.
- * With no Content-Type, valid UTF-8 without NUL bytes counts as text.
+ * With no Content-Type, valid UTF-8 without NUL bytes counts as text. `start` says the
+ * bytes are only the start of the body: a UTF-8 character cut at their end is dropped.
  */
-export function decodeBody(bytes: Uint8Array, contentType: string | undefined): DecodedBody {
+export function decodeBody(
+  bytes: Buffer,
+  contentType: string | undefined,
+  start = false,
+): DecodedBody {
   const { mediaType, charset } = parseContentType(contentType)
   const looksText = TEXT_TYPES.test(mediaType) || (mediaType === '' && !bytes.includes(0))
   if (looksText) {
     const label = charset || 'utf-8'
-    const text = tryDecode(bytes, label)
+    const utf8 = label === 'utf-8' || label === 'utf8'
+    const text = tryDecode(start && utf8 ? cutAtCharacter(bytes) : bytes, label)
     if (text !== null) return { body: text, bodyEncoding: 'utf8', mediaType, charset: label }
   }
   return {
-    body: Buffer.from(bytes).toString('base64'),
+    body: bytes.toString('base64'),
     bodyEncoding: 'base64',
     mediaType,
     charset: '',
   }
-}
-
-/**
- * The start of a body too big to send whole: text when its type says so (or, with no
- * type, when it has no NUL byte and decodes), cut at a character boundary; base64 else.
- */
-export function decodePreview(bytes: Buffer, contentType: string | undefined): DecodedBody {
-  const { mediaType, charset } = parseContentType(contentType)
-  const looksText = TEXT_TYPES.test(mediaType) || (mediaType === '' && !bytes.includes(0))
-  const label = charset || 'utf-8'
-  const whole = label === 'utf-8' || label === 'utf8' ? cutAtCharacter(bytes) : bytes
-  const text = looksText ? tryDecode(whole, label) : null
-  if (text !== null) return { body: text, bodyEncoding: 'utf8', mediaType, charset: label }
-  return { body: bytes.toString('base64'), bodyEncoding: 'base64', mediaType, charset: '' }
 }

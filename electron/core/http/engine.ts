@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BodyStore } from '../bodies/bodyStore'
-import { decodeBody, decodePreview } from './decodeBody'
+import { decodeBody } from './decodeBody'
 import { describeFailure } from './describeFailure'
 import { encodeBody } from './requestBody'
 import { RequestFailure } from './requestFailure'
@@ -234,7 +234,7 @@ export class HttpEngine {
       const complete = source.size <= INLINE_BODY_BYTES
       const decoded = complete
         ? decodeBody(await source.read(0, source.size), contentType)
-        : decodePreview(await source.read(0, PREVIEW_BYTES), contentType)
+        : decodeBody(await source.read(0, PREVIEW_BYTES), contentType, true)
       const bodyId = this.bodies.keep(source, decoded.charset)
       const statusLine = `HTTP/${native?.httpVersion ?? '1.1'} ${response.status} ${response.statusText}\r\n`
       return {

@@ -1,6 +1,6 @@
 import { onBeforeUnmount, ref } from 'vue'
 import type { ResponseRecord } from '../../../../shared/model/response'
-import { downloadFile } from '../../composables/downloadFile'
+import { downloadFile, downloadUrl } from '../../composables/downloadFile'
 import { bodyApi, reasonOf } from './large/bodyApi'
 import { decodeBase64, fileExtension } from './formatResponse'
 
@@ -49,16 +49,8 @@ export function useBodyActions(response: () => ResponseRecord) {
   async function saveKept(bodyId: string, fileName: string) {
     const result = await bodyApi().save({ bodyId, fileName })
     if (result.outcome === 'saved') say(`Saved to ${result.path}`, false)
-    else if (result.outcome === 'download') {
-      // Browser mode: the web host streams the kept file from disk behind this URL.
-      const link = document.createElement('a')
-      link.href = result.url
-      link.download = fileName
-      link.hidden = true
-      document.body.append(link)
-      link.click()
-      link.remove()
-    }
+    // Browser mode: the web host streams the kept file from disk behind this URL.
+    else if (result.outcome === 'download') downloadUrl(fileName, result.url)
   }
 
   return { feedback, feedbackIsError, copy, save }

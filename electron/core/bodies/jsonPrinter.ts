@@ -32,6 +32,9 @@ import {
   atEnd,
 } from './jsonGrammar'
 
+/** Spans up to this long are copied byte by byte (see span). */
+const SHORT_SPAN = 64
+
 /** The state machine of prettyJson.ts: validates, re-indents and indexes one chunk at a time. */
 export class Printer {
   // Output: the buffer being filled, full ones waiting to be written, spent ones to refill.
@@ -268,8 +271,15 @@ export class Printer {
   }
 
   private span(from: Buffer, start: number, end: number): void {
-    if (end - start > this.o.length - this.op) this.flush(end - start)
-    this.op += from.copy(this.o, this.op, start, end)
+    const length = end - start
+    if (length > this.o.length - this.op) this.flush(length)
+    // Most tokens are a few bytes: a loop beats Buffer#copy, which makes a view per call.
+    if (length <= SHORT_SPAN) {
+      const o = this.o
+      let op = this.op
+      for (let k = start; k < end; k++) o[op++] = from[k]!
+      this.op = op
+    } else this.op += from.copy(this.o, this.op, start, end)
   }
 
   /** Queues the filled output buffer. */

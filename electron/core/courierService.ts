@@ -8,6 +8,7 @@ import { parseCurl } from './interop/import/curl'
 import { importText } from './interop/import/importText'
 import { writeImport } from './interop/import/writeImport'
 import type { HttpEngine } from './http/engine'
+import { isJsonMediaType } from './http/decodeBody'
 import type { BodySaveResult } from '../../shared/model/body'
 import type { ResponseRecord } from '../../shared/model/response'
 import { withBodyForHistory } from './history/bodyForHistory'
@@ -76,7 +77,7 @@ function isBigText(response: ResponseRecord): boolean {
  */
 function looksLikeJson(response: ResponseRecord): boolean {
   return (
-    /[/+]json$/.test(response.mediaType) ||
+    isJsonMediaType(response.mediaType) ||
     (response.mediaType === '' && /^\s*[[{]/.test(response.body))
   )
 }

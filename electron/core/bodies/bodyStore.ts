@@ -12,9 +12,11 @@ import type {
 import { FileSource, type ByteSource } from './byteSource'
 import { filterJson } from './jsonPathFilter'
 import { jsonPathOfLine } from './jsonPathOfLine'
+import { FirstScreenQueue } from './firstScreenQueue'
 import { decoderFor, type KeptBody, type ViewResult } from './keptBody'
 import { readLines } from './lineDocument'
-import { prettyOnThisThread, type PrettyRunner } from './prettyInWorker'
+import { prettyFeedTap } from './prettyFeedTap'
+import { prettyOnThisThread, type PrettyFeed, type PrettyRunner } from './prettyInWorker'
 import { indexRawLines } from './rawLines'
 import { searchDocument } from './searchDocument'
 import { SpoolWriter } from './spoolWriter'
@@ -33,8 +35,6 @@ export interface BodyStoreOptions {
   pretty?: PrettyRunner
 }
 
-/** Background work on a body starts at the latest this long after it arrived. */
-const AFTER_FIRST_SCREEN_MS = 1000
 /** The text of a filter result shown at once when it is this small. */
 const FILTER_PREVIEW_BYTES = 64 * 1024
 
@@ -54,8 +54,9 @@ export class BodyNotKeptError extends Error {
  */
 export class BodyStore {
   private readonly bodies = new Map<string, KeptBody>()
-  /** Work to run once the first lines of a body were read (see afterFirstScreen). */
-  private readonly waiting = new Map<string, (() => void)[]>()
+  /** Pretty views being built for bodies written but not yet kept (see createWriter). */
+  private readonly fed = new WeakMap<ByteSource, PrettyFeed>()
+  private readonly firstScreen = new FirstScreenQueue()
   private readonly memoryLimit: number
   private readonly maxBodies: number
   private readonly maxBytes: number
@@ -71,20 +72,31 @@ export class BodyStore {
     mkdirSync(options.dir, { recursive: true, mode: 0o700 })
   }
 
-  /** A place to write a body as it arrives. */
-  createWriter(): SpoolWriter {
-    return new SpoolWriter(this.options.dir, this.memoryLimit)
+  /**
+   * A place to write a body as it arrives. With `pretty` (a JSON body), where formatting
+   * runs on another thread, its pretty view is built meanwhile, for when it ends up
+   * bigger than `from` bytes and no bigger than `upTo` (what the viewer shows).
+   */
+  createWriter(pretty?: { from: number; upTo: number }): SpoolWriter {
+    const { dir } = this.options
+    const feed = pretty && this.pretty.feed?.({ dir, memoryLimit: this.memoryLimit })
+    if (!feed) return new SpoolWriter(dir, this.memoryLimit)
+    const tap = prettyFeedTap(feed, pretty, (source) => this.fed.set(source, feed))
+    return new SpoolWriter(dir, this.memoryLimit, tap)
   }
 
   /** Keeps a finished body; returns its id. Older bodies beyond the limit are dropped. */
   keep(source: ByteSource, charset: string, parent?: string): string {
     const id = randomUUID()
+    const feed = this.fed.get(source)
+    this.fed.delete(source)
     this.bodies.set(id, {
       id,
       source,
       decoder: decoderFor(charset),
       views: new Map(),
       derived: new Set(),
+      feed,
     })
     if (parent) this.bodies.get(parent)?.derived.add(id)
     this.evict()
@@ -141,21 +153,34 @@ export class BodyStore {
     onProgress?: (done: number) => void,
   ): Promise<ViewResult> {
     const body = this.get(id)
+    // Only the pretty view reports progress.
+    if (view === 'pretty') body.onProgress ??= onProgress
     const existing = body.views.get(view)
     if (existing) return existing
     const built: Promise<ViewResult> =
       view === 'raw'
         ? indexRawLines(body.source, body.decoder).then((doc) => ({ ok: true as const, doc }))
-        : this.pretty(body.source, {
-            dir: this.options.dir,
-            memoryLimit: this.memoryLimit,
-            decoder: body.decoder,
-            onProgress,
-          })
+        : this.prettyView(body)
     body.views.set(view, built)
     // A failed build (a file removed under us) is retried on the next call.
     built.catch(() => body.views.delete(view))
     return built
+  }
+
+  /** The pretty view: the one built as the body arrived if there is one, else built now. */
+  private prettyView(body: KeptBody): Promise<ViewResult> {
+    const options = {
+      decoder: body.decoder,
+      onProgress: (done: number) => body.onProgress?.(done),
+    }
+    const { feed } = body
+    body.feed = undefined
+    if (feed) return feed.end(body.source, options)
+    return this.pretty(body.source, {
+      ...options,
+      dir: this.options.dir,
+      memoryLimit: this.memoryLimit,
+    })
   }
 
   private async doc(id: string, view: BodyView) {
@@ -174,24 +199,9 @@ export class BodyStore {
     return { ok: true, lineCount: result.doc.lineCount, size: result.doc.text.size }
   }
 
-  /**
-   * Runs `task` once the first lines of a body were read (its first screen is out), or
-   * after a second at the latest: background work started sooner delays that first screen
-   * by a few hundred ms.
-   */
+  /** Runs `task` once the body's first screen is out (see FirstScreenQueue). */
   afterFirstScreen(id: string, task: () => void): void {
-    const tasks = this.waiting.get(id) ?? []
-    if (tasks.length === 0) {
-      this.waiting.set(id, tasks)
-      setTimeout(() => this.runWaiting(id), AFTER_FIRST_SCREEN_MS)
-    }
-    tasks.push(task)
-  }
-
-  private runWaiting(id: string): void {
-    const tasks = this.waiting.get(id)
-    this.waiting.delete(id)
-    for (const task of tasks ?? []) task()
+    this.firstScreen.add(id, task)
   }
 
   /**
@@ -215,7 +225,7 @@ export class BodyStore {
     const doc = await this.doc(id, view)
     const lines = await readLines(doc, from, count)
     // The first screen is out: the background work may start.
-    if (this.waiting.has(id)) setImmediate(() => this.runWaiting(id))
+    this.firstScreen.shown(id)
     const foldEnds = lines.map((_, i) => doc.foldEnds?.[from + i] ?? -1)
     return { lines, foldEnds }
   }
@@ -267,6 +277,7 @@ export class BodyStore {
     const body = this.bodies.get(id)
     if (!body) return false
     this.bodies.delete(id)
+    body.feed?.cancel()
     for (const child of body.derived) await this.release(child)
     const views = [...body.views.values()]
     await body.source.dispose()

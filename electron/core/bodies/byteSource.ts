@@ -82,15 +82,17 @@ export class FileSource implements ByteSource {
   }
 }
 
-/** Reads a source front to back in chunks of `chunkBytes` (the last one may be shorter). */
+/** Reads a source front to back, from byte `from`, in chunks of `chunkBytes` (the last one may be shorter). */
 export async function* chunksOf(
   source: ByteSource,
   chunkBytes = 4 * 1024 * 1024,
+  from = 0,
 ): AsyncGenerator<Buffer> {
   if (source instanceof MemorySource) {
-    for (let at = 0; at < source.size; at += chunkBytes)
+    for (let at = from; at < source.size; at += chunkBytes)
       yield source.buffer.subarray(at, at + chunkBytes)
     return
   }
-  for (let at = 0; at < source.size; at += chunkBytes) yield await source.read(at, at + chunkBytes)
+  for (let at = from; at < source.size; at += chunkBytes)
+    yield await source.read(at, at + chunkBytes)
 }

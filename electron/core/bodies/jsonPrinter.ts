@@ -135,43 +135,50 @@ export class Printer {
     return next
   }
 
-  /** String content from b[i]: the quote is found natively, escapes and controls checked before it. */
+  /**
+   * String content from b[i], scanned in one pass: most strings are short, and a native
+   * indexOf per string cost more than it saved. Escapes and control characters are
+   * checked on the way.
+   */
   private str(b: Buffer, i: number, eof: boolean): number {
     const n = b.length
     const from = i
     for (;;) {
-      const q = b.indexOf(34, i)
-      const end = q < 0 ? n : q
-      while (i < end) {
-        const c = b[i]!
-        if (c >= 32 && c !== 92) i++
-        else if (c === 10 || c === 13) return this.fail(R.string)
-        else if (c < 32) {
-          this.strErr = R.control
-          i++
-        } else {
-          // An escape: \x, or \u and up to 4 hex digits (a short run is an error, not the end).
-          const u = b[i + 1] === 117
-          let hex = 0
-          if (u) while (hex < 4 && HEX[b[i + 2 + hex]!]) hex++
-          if (i + 2 + hex > n || (u && hex < 4 && i + 2 + hex === n)) {
-            if (eof) return this.fail(R.string)
-            this.span(b, from, i)
-            this.carry = b.subarray(i) // the escape is read again, whole, with the next chunk
-            return NEED
-          }
-          if (u ? hex < 4 : !ESCAPES[b[i + 1]!]) this.strErr = u ? R.unicode : R.escape
-          i += 2 + hex
-        }
+      let c = 0
+      while (i < n) {
+        c = b[i]!
+        if (c === 34 || c === 92 || c < 32) break
+        i++
       }
-      if (i > end) continue // that quote was escaped
-      this.span(b, from, q < 0 ? n : q + 1)
-      if (q < 0) return eof ? this.fail(R.string) : NEED
-      this.inString = false
-      if (this.strErr || this.pend) return this.fail(this.strErr || this.pend)
-      this.expect = this.tokKey ? E_COLON : this.afterValue()
-      return q + 1
+      if (i === n) {
+        this.span(b, from, n)
+        return eof ? this.fail(R.string) : NEED
+      }
+      if (c === 34) break
+      if (c === 10 || c === 13) return this.fail(R.string)
+      if (c < 32) {
+        this.strErr = R.control
+        i++
+        continue
+      }
+      // An escape: \x, or \u and up to 4 hex digits (a short run is an error, not the end).
+      const u = b[i + 1] === 117
+      let hex = 0
+      if (u) while (hex < 4 && HEX[b[i + 2 + hex]!]) hex++
+      if (i + 2 + hex > n || (u && hex < 4 && i + 2 + hex === n)) {
+        if (eof) return this.fail(R.string)
+        this.span(b, from, i)
+        this.carry = b.subarray(i) // the escape is read again, whole, with the next chunk
+        return NEED
+      }
+      if (u ? hex < 4 : !ESCAPES[b[i + 1]!]) this.strErr = u ? R.unicode : R.escape
+      i += 2 + hex
     }
+    this.span(b, from, i + 1)
+    this.inString = false
+    if (this.strErr || this.pend) return this.fail(this.strErr || this.pend)
+    this.expect = this.tokKey ? E_COLON : this.afterValue()
+    return i + 1
   }
 
   private num(b: Buffer, i: number, eof: boolean): number {

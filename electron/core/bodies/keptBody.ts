@@ -1,6 +1,7 @@
 import type { BodyView } from '../../../shared/model/body'
 import type { ByteSource } from './byteSource'
 import type { LineDocument } from './lineDocument'
+import type { PrettyFeed } from './prettyInWorker'
 
 /** What the store knows of one kept body. */
 export interface KeptBody {
@@ -12,6 +13,10 @@ export interface KeptBody {
   readonly views: Map<BodyView, Promise<ViewResult>>
   /** Bodies derived from this one (filter results), dropped with it. */
   readonly derived: Set<string>
+  /** Its pretty view, being built since the body arrived, until the view is asked for. */
+  feed?: PrettyFeed
+  /** Hears how far the pretty view is (the first listener given, see BodyStore.view). */
+  onProgress?: (done: number) => void
 }
 
 export type ViewResult =

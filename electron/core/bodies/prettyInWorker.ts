@@ -1,23 +1,40 @@
 import { Worker } from 'node:worker_threads'
 import type { ByteSource } from './byteSource'
-import type { LineDocument } from './lineDocument'
-import { prettyPrintJson, type PrettyJsonResult } from './prettyJson'
-import { refOf, sourceOf, type PrettyJob, type PrettyMessage } from './prettyJobMessages'
+import {
+  refOf,
+  sourceOf,
+  type PrettyJob,
+  type PrettyMessage,
+  type PrettyOutput,
+} from './prettyJobMessages'
+import { prettyPrintJson, syntaxErrorOf, type PrettyJsonResult } from './prettyJson'
 import { SpoolWriter } from './spoolWriter'
+
+export interface PrettyOptions extends PrettyOutput {
+  decoder: (bytes: Buffer) => string
+  onProgress?: (done: number) => void
+}
+
+/** A pretty view built while its body arrives: see BodyStore.createWriter. */
+export interface PrettyFeed {
+  /** The next bytes of the body; the feed copies what it keeps. */
+  write(chunk: Buffer): void
+  /** The body is complete: the pretty view of `source`, which holds the bytes written. */
+  end(
+    source: ByteSource,
+    options: Omit<PrettyOptions, keyof PrettyOutput>,
+  ): Promise<PrettyJsonResult>
+  /** The body will not be shown (the exchange failed, or it is too big): drop the work. */
+  cancel(): void
+}
 
 /** How the store gets a pretty view of a body. */
 export interface PrettyRunner {
-  (
-    source: ByteSource,
-    options: {
-      dir: string
-      memoryLimit: number
-      decoder: (bytes: Buffer) => string
-      onProgress?: (done: number) => void
-    },
-  ): Promise<PrettyJsonResult>
+  (source: ByteSource, options: PrettyOptions): Promise<PrettyJsonResult>
   /** True when the work runs on another thread, so it need not wait for a first screen. */
   readonly offThread: boolean
+  /** Starts a view fed as the body arrives; only where the work runs on another thread. */
+  readonly feed?: (output: PrettyOutput) => PrettyFeed
   /** Stops what the runner keeps (its worker). */
   close(): Promise<void>
 }
@@ -37,13 +54,30 @@ export const prettyOnThisThread: PrettyRunner = Object.assign(
   { offThread: false, close: async () => {} },
 )
 
-type Settle = {
-  resolve: (result: PrettyJsonResult) => void
-  reject: (error: Error) => void
-  onProgress?: (done: number) => void
-  decoder: (bytes: Buffer) => string
-  /** The same work on this thread, if the worker dies before answering. */
-  fallback: () => Promise<PrettyJsonResult>
+/** A fed job posts its bytes in batches this big (one message each)... */
+const BATCH_BYTES = 1024 * 1024
+/**
+ * ...while the worker is at most this far behind; past that the feed stops, and the
+ * worker reads the rest from the finished body, so a slow worker never holds a body's
+ * worth of queued messages.
+ */
+const MAX_BEHIND_BYTES = 32 * 1024 * 1024
+
+const STOPPED = 'Pretty-printing was stopped.'
+
+/** A job the worker has not answered yet. */
+interface Job {
+  output: PrettyOutput
+  /** Input bytes the worker has formatted. */
+  taken: number
+  /** Set once the job can finish: its whole source, and where its answer goes. */
+  settle?: PrettyOptions & {
+    source: ByteSource
+    resolve: (result: PrettyJsonResult) => void
+    reject: (error: Error) => void
+  }
+  /** Why the worker went away before the job could finish, if it did. */
+  lost?: string
 }
 
 /**
@@ -56,29 +90,40 @@ type Settle = {
 export function prettyInWorkerThread(
   onFallback: (reason: string) => void = (reason) =>
     console.warn(`Pretty-printing on the main thread: ${reason}`),
+  /** How fed bytes are sent; tests make them small to see a feed fall behind. */
+  limits = { batchBytes: BATCH_BYTES, maxBehindBytes: MAX_BEHIND_BYTES },
 ): PrettyRunner {
-  const pending = new Map<number, Settle>()
+  const pending = new Map<number, Job>()
   let nextId = 1
   let worker: Worker | null = null
 
+  const onThisThread = (job: Job) => {
+    const { source, resolve, reject, ...options } = job.settle!
+    prettyOnThisThread(source, { ...options, ...job.output }).then(resolve, reject)
+  }
+
   function answer(message: PrettyMessage) {
     const job = pending.get(message.id)
-    if (!job) return
-    if (message.type === 'progress') return job.onProgress?.(message.done)
+    const settle = job?.settle
+    if (message.type === 'progress') {
+      if (job) job.taken = message.taken
+      return settle?.onProgress?.(message.taken / settle.source.size)
+    }
+    if (!settle) return
     pending.delete(message.id)
     if (pending.size === 0) worker?.unref()
-    if (message.type === 'failed') job.reject(new Error(message.message))
-    else if (message.type === 'invalid') job.resolve({ ok: false, error: message.error })
-    else {
-      const doc: LineDocument = {
-        text: sourceOf(message.text),
-        lineCount: message.lineStarts.length - 1,
-        lineStarts: message.lineStarts,
-        foldEnds: message.foldEnds,
-        parents: message.parents,
-        decoder: job.decoder,
-      }
-      job.resolve({ ok: true, doc })
+    if (message.type === 'failed') settle.reject(new Error(message.message))
+    else if (message.type === 'invalid') {
+      syntaxErrorOf(settle.source, message.failure).then(
+        (error) => settle.resolve({ ok: false, error }),
+        settle.reject,
+      )
+    } else {
+      const { text, lineStarts, foldEnds, parents } = message
+      const lineCount = lineStarts.length - 1
+      const doc = { text: sourceOf(text), lineCount, lineStarts, foldEnds, parents }
+      settle.onProgress?.(1)
+      settle.resolve({ ok: true, doc: { ...doc, decoder: settle.decoder } })
     }
   }
 
@@ -90,7 +135,9 @@ export function prettyInWorkerThread(
       if (pending.size > 0) onFallback(reason)
       for (const [id, job] of pending) {
         pending.delete(id)
-        job.fallback().then(job.resolve, job.reject)
+        // A fed job not ended yet falls back when it ends.
+        if (job.settle) onThisThread(job)
+        else job.lost = reason
       }
     }
     started.once('error', (error) => fail(error.message))
@@ -101,34 +148,89 @@ export function prettyInWorkerThread(
   }
   worker = start()
 
+  /** Registers a job and sends its first message; a busy worker keeps the process alive. */
+  function begin(job: Job, message: PrettyJob): void {
+    pending.set(message.id, job)
+    worker ??= start()
+    worker.ref()
+    worker.postMessage(message)
+  }
+
   const run = (...[source, options]: Parameters<PrettyRunner>) =>
     new Promise<PrettyJsonResult>((resolve, reject) => {
-      const id = nextId++
-      pending.set(id, {
-        resolve,
-        reject,
-        onProgress: options.onProgress,
-        decoder: options.decoder,
-        fallback: () => prettyOnThisThread(source, options),
-      })
-      worker ??= start()
-      // Busy, it keeps the process alive; idle (see `answer`), it does not.
-      worker.ref()
-      const job: PrettyJob = {
-        id,
-        source: refOf(source),
-        dir: options.dir,
-        memoryLimit: options.memoryLimit,
-      }
-      worker.postMessage(job)
+      const { dir, memoryLimit } = options
+      const job = { output: { dir, memoryLimit }, taken: 0 }
+      const settle = { ...options, source, resolve, reject }
+      begin(
+        { ...job, settle },
+        { id: nextId++, type: 'source', source: refOf(source), ...job.output },
+      )
     })
+
+  function feed(output: PrettyOutput): PrettyFeed {
+    const id = nextId++
+    const job: Job = { output, taken: 0 }
+    let held: Buffer[] = []
+    let heldBytes = 0
+    let posted = 0
+    let opened = false
+    let behind = false
+    let [cancelled, ended] = [false, false]
+    // One message per batch, its bytes copied into a buffer of its own and transferred.
+    const send = () => {
+      if (heldBytes === 0) return
+      const bytes = new Uint8Array(heldBytes)
+      let at = 0
+      for (const chunk of held) at += (bytes.set(chunk, at), chunk.length)
+      ;[held, heldBytes, posted] = [[], 0, posted + bytes.length]
+      if (!opened) begin(job, { id, type: 'open', ...output })
+      opened = true
+      worker?.postMessage({ id, type: 'chunk', bytes } satisfies PrettyJob, [bytes.buffer])
+    }
+    return {
+      write(chunk) {
+        if (behind || cancelled || job.lost) return
+        held.push(chunk)
+        heldBytes += chunk.length
+        if (heldBytes < limits.batchBytes) return
+        if (posted - job.taken <= limits.maxBehindBytes) return send()
+        behind = true
+        ;[held, heldBytes] = [[], 0]
+      },
+      end(source, options) {
+        ended = true
+        if (closed) return Promise.reject(new Error(STOPPED))
+        // Nothing sent yet (a small body): an ordinary job.
+        if (!opened || cancelled) return run(source, { ...options, ...output })
+        return new Promise((resolve, reject) => {
+          job.settle = { ...options, ...output, source, resolve, reject }
+          if (job.lost) return onThisThread(job)
+          if (!behind) send()
+          const rest = behind ? { source: refOf(source), from: posted } : null
+          worker?.postMessage({ id, type: 'end', rest } satisfies PrettyJob)
+        })
+      },
+      cancel() {
+        // Once ended, the view is on its way: whoever asked for it disposes of it.
+        if (ended) return
+        cancelled = true
+        ;[held, heldBytes] = [[], 0]
+        if (!pending.delete(id)) return
+        worker?.postMessage({ id, type: 'cancel' } satisfies PrettyJob)
+        if (pending.size === 0) worker?.unref()
+      },
+    }
+  }
+
+  let closed = false
   async function close(): Promise<void> {
     const running = worker
     worker = null
+    closed = true
     // Closing drops the work in hand rather than moving it to this thread.
-    for (const job of pending.values()) job.reject(new Error('Pretty-printing was stopped.'))
+    for (const job of pending.values()) job.settle?.reject(new Error(STOPPED))
     pending.clear()
     await running?.terminate()
   }
-  return Object.assign(run, { offThread: true, close })
+  return Object.assign(run, { offThread: true, feed, close })
 }

@@ -1,32 +1,44 @@
-import type { BodySyntaxError } from '../../../shared/model/body'
 import { FileSource, MemorySource, type ByteSource } from './byteSource'
+import type { PrettyFailure } from './prettyJson'
 
 /** Bytes handed between threads: a file by its path, or the bytes themselves. */
 export type SourceRef =
   { kind: 'file'; path: string; size: number } | { kind: 'memory'; bytes: Uint8Array }
 
-/** One body to pretty-print, sent to the worker. */
-export interface PrettyJob {
-  id: number
-  source: SourceRef
-  /** Where its output spools, and how much it may hold in memory first. */
+/** Where a job's output spools, and how much it may hold in memory first. */
+export interface PrettyOutput {
   dir: string
   memoryLimit: number
 }
 
-/** What the pretty worker posts back, for the job with that id. */
-export type PrettyMessage = { id: number } & (
-  | { type: 'progress'; done: number }
-  | { type: 'invalid'; error: BodySyntaxError }
-  | {
-      type: 'done'
-      text: SourceRef
-      lineStarts: Float64Array
-      foldEnds: Int32Array
-      parents: Int32Array
-    }
-  | { type: 'failed'; message: string }
+/**
+ * What the worker is sent. A job either formats a whole source, or is fed: opened,
+ * sent the body's bytes as they arrive, then ended, with the rest to read from the
+ * finished source when the feed fell behind (see prettyFeed.ts).
+ */
+export type PrettyJob = { id: number } & (
+  | ({ type: 'source'; source: SourceRef } & PrettyOutput)
+  | ({ type: 'open' } & PrettyOutput)
+  | { type: 'chunk'; bytes: Uint8Array }
+  | { type: 'end'; rest: { source: SourceRef; from: number } | null }
+  | { type: 'cancel' }
 )
+
+/** What the pretty worker posts back, for the job with that id. */
+export type PrettyMessage = { id: number } &
+  /** Input bytes formatted so far. */
+  (
+    | { type: 'progress'; taken: number }
+    | { type: 'invalid'; failure: PrettyFailure }
+    | {
+        type: 'done'
+        text: SourceRef
+        lineStarts: Float64Array
+        foldEnds: Int32Array
+        parents: Int32Array
+      }
+    | { type: 'failed'; message: string }
+  )
 
 export function refOf(source: ByteSource): SourceRef {
   if (source instanceof FileSource) return { kind: 'file', path: source.path, size: source.size }

@@ -3,6 +3,13 @@ import { open, rm, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { FileSource, MemorySource, type ByteSource } from './byteSource'
 
+/** Sees what a writer is given, as it is given (BodyStore: a pretty view built as a body arrives). */
+export interface WriteTap {
+  write(chunk: Buffer): void
+  finish(source: ByteSource): void
+  abort(): void
+}
+
 /**
  * Collects bytes in memory up to `memoryLimit`, then moves them to a new file in `dir`
  * and appends there, so a body of any size costs at most `memoryLimit` of memory.
@@ -18,6 +25,7 @@ export class SpoolWriter {
   constructor(
     private readonly dir: string,
     private readonly memoryLimit: number,
+    private readonly tap?: WriteTap,
   ) {}
 
   get size(): number {
@@ -32,6 +40,7 @@ export class SpoolWriter {
   async write(chunk: Buffer): Promise<void> {
     if (this.closed) throw new Error('SpoolWriter: write after finish')
     if (chunk.length === 0) return
+    this.tap?.write(chunk)
     this.written += chunk.length
     if (!this.handle && this.written <= this.memoryLimit) {
       this.chunks.push(chunk)
@@ -57,19 +66,23 @@ export class SpoolWriter {
 
   async finish(): Promise<ByteSource> {
     this.closed = true
+    let source: ByteSource
     if (!this.handle) {
-      const bytes = Buffer.concat(this.chunks, this.written)
+      source = new MemorySource(Buffer.concat(this.chunks, this.written))
       this.chunks = []
-      return new MemorySource(bytes)
+    } else {
+      await this.handle.close()
+      this.handle = null
+      source = new FileSource(this.path!, this.written)
     }
-    await this.handle.close()
-    this.handle = null
-    return new FileSource(this.path!, this.written)
+    this.tap?.finish(source)
+    return source
   }
 
   /** Drops everything written (a failed or cancelled exchange). */
   async abort(): Promise<void> {
     this.closed = true
+    this.tap?.abort()
     this.chunks = []
     if (this.handle) await this.handle.close().catch(() => undefined)
     this.handle = null

@@ -10,6 +10,11 @@ export interface DecodedBody {
 const TEXT_TYPES =
   /^(text\/|application\/(json|xml|javascript|ecmascript|x-www-form-urlencoded|graphql|yaml|x-yaml|x-ndjson|problem\+json|problem\+xml|ld\+json|x-javascript)$)|\+(json|xml)$/
 
+/** application/json, and any type with a +json suffix (problem+json, vnd.api+json...). */
+export function isJsonMediaType(mediaType: string): boolean {
+  return /[/+]json$/.test(mediaType)
+}
+
 /** Splits a Content-Type into its media type and charset. */
 export function parseContentType(value: string | undefined): {
   mediaType: string

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BodyStore } from '../bodies/bodyStore'
-import { decodeBody } from './decodeBody'
+import { decodeBody, isJsonMediaType, parseContentType } from './decodeBody'
 import { describeFailure } from './describeFailure'
 import { encodeBody } from './requestBody'
 import { RequestFailure } from './requestFailure'
@@ -219,18 +219,21 @@ export class HttpEngine {
         headerPairs.push([rawHeaders[i]!, rawHeaders[i + 1]!])
 
       const declared = Number(native?.headers['content-length'])
+      const contentType = native?.headers['content-type']
+      // A big JSON body is formatted as it arrives, ready for when the tester asks.
+      const json = isJsonMediaType(parseContentType(contentType).mediaType)
+      const pretty = { from: INLINE_BODY_BYTES, upTo: settings.maxResponseBytes }
       // Any size is received (bigger than memory goes to disk); over the limit it is kept,
       // not shown, until the user raises the limit or saves it.
       const received = await receiveBody(bodyStream, {
         contentEncoding: native?.headers['content-encoding'],
-        writer: this.bodies.createWriter(),
+        writer: this.bodies.createWriter(json ? pretty : undefined),
         hardLimit: this.maxReceiveBytes,
         signal: controller.signal,
         onProgress: (n) => onProgress?.(n, Number.isFinite(declared) ? declared : null),
       })
       const endedAt = performance.now()
       const { source } = received
-      const contentType = native?.headers['content-type']
       const complete = source.size <= INLINE_BODY_BYTES
       const decoded = complete
         ? decodeBody(await source.read(0, source.size), contentType)

@@ -81,3 +81,89 @@ describe('pretty-printing in a worker thread', () => {
     expect(fallbacks).toEqual([])
   })
 })
+
+describe('pretty-printing a body as it arrives', () => {
+  const feedDir = mkdtempSync(join(tmpdir(), 'courier-pretty-feed-'))
+  afterAll(() => rmSync(feedDir, { recursive: true, force: true }))
+  const feedFallbacks: string[] = []
+  const onFallback = (reason: string) => feedFallbacks.push(reason)
+  const runners: PrettyRunner[] = []
+  afterAll(() => Promise.all(runners.map((r) => r.close())))
+  const runner = (limits: { batchBytes: number; maxBehindBytes: number }) => {
+    const made = prettyInWorkerThread(onFallback, limits)
+    runners.push(made)
+    return made
+  }
+
+  /** Feeds a body in 64 KB pieces, as a response arrives, then ends it with the finished body. */
+  async function feedBody(run: PrettyRunner, text: string, memoryLimit = 1e6) {
+    const bytes = Buffer.from(text)
+    const feed = run.feed!({ dir: feedDir, memoryLimit })
+    for (let at = 0; at < bytes.length; at += 65_536) feed.write(bytes.subarray(at, at + 65_536))
+    const progress: number[] = []
+    const source = new MemorySource(bytes)
+    const result = await feed.end(source, { decoder: utf8, onProgress: (d) => progress.push(d) })
+    return { result, progress }
+  }
+
+  it('formats the bytes fed to it in batches as it would the whole body', async () => {
+    const { result, progress } = await feedBody(
+      runner({ batchBytes: 100_000, maxBehindBytes: Infinity }),
+      json,
+      1024,
+    )
+    if (!result.ok) throw new Error(result.error.reason)
+    expect((await readLines(result.doc, 0, result.doc.lineCount)).join('\n')).toBe(formatJson(json))
+    expect(progress.at(-1)).toBe(1)
+    await result.doc.text.dispose()
+    expect(readdirSync(feedDir)).toEqual([])
+    expect(feedFallbacks).toEqual([])
+  })
+
+  it('reads the rest from the finished body once the worker falls behind', async () => {
+    // Nothing may be queued ahead of the worker: the first batch goes, the rest is read.
+    const { result } = await feedBody(runner({ batchBytes: 100_000, maxBehindBytes: 0 }), json)
+    if (!result.ok) throw new Error(result.error.reason)
+    expect((await readLines(result.doc, 0, result.doc.lineCount)).join('\n')).toBe(formatJson(json))
+    await result.doc.text.dispose()
+  })
+
+  it('says where fed JSON is invalid as the whole body would', async () => {
+    const broken = `${json.slice(0, 300_000)}}${json.slice(300_000)}`
+    const fed = await feedBody(runner({ batchBytes: 100_000, maxBehindBytes: Infinity }), broken)
+    const whole = await inWorkerThread(new MemorySource(Buffer.from(broken)), {
+      dir: feedDir,
+      memoryLimit: 1e6,
+      decoder: utf8,
+    })
+    expect(whole.ok).toBe(false)
+    expect(fed.result).toEqual(whole)
+  })
+
+  it('formats a body too small to have been sent as it ends', async () => {
+    const { result } = await feedBody(
+      runner({ batchBytes: 1e6, maxBehindBytes: Infinity }),
+      '{"a":[1]}',
+    )
+    if (!result.ok) throw new Error(result.error.reason)
+    expect(await readLines(result.doc, 0, result.doc.lineCount)).toEqual([
+      '{',
+      '  "a": [',
+      '    1',
+      '  ]',
+      '}',
+    ])
+  })
+
+  it('drops a cancelled job, its spooled output included, and goes on with the next', async () => {
+    const run = runner({ batchBytes: 100_000, maxBehindBytes: Infinity })
+    const feed = run.feed!({ dir: feedDir, memoryLimit: 1024 })
+    const bytes = Buffer.from(json)
+    for (let at = 0; at < bytes.length / 2; at += 65_536)
+      feed.write(bytes.subarray(at, at + 65_536))
+    feed.cancel()
+    const next = await feedBody(run, '[true]')
+    expect(next.result.ok).toBe(true)
+    await expect.poll(() => readdirSync(feedDir)).toEqual([])
+  })
+})

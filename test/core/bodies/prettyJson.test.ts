@@ -5,7 +5,11 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FileSource, MemorySource, type ByteSource } from '../../../electron/core/bodies/byteSource'
 import { readLines, type LineDocument } from '../../../electron/core/bodies/lineDocument'
-import { prettyPrintJson } from '../../../electron/core/bodies/prettyJson'
+import {
+  PrettyJsonStream,
+  prettyPrintJson,
+  syntaxErrorOf,
+} from '../../../electron/core/bodies/prettyJson'
 import { SpoolWriter } from '../../../electron/core/bodies/spoolWriter'
 import { findJsonProblem, formatJson } from '../../../shared/logic/json'
 
@@ -192,6 +196,48 @@ describe('prettyPrintJson on invalid JSON', () => {
         },
       ),
       { numRuns: 300 },
+    )
+  })
+
+  it('gives the same text, index and errors fed in chunks of any sizes as the body arrives', async () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf])
+    const broken = fc.tuple(fc.nat(), fc.constantFrom(...',:{}[]"\\x'))
+    await fc.assert(
+      fc.asyncProperty(
+        json,
+        fc.boolean(),
+        fc.option(broken, { nil: undefined }),
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 8 }),
+        async (value, withBom, edit, sizes) => {
+          let input = JSON.stringify(value)
+          if (edit) {
+            const i = edit[0] % (input.length + 1)
+            input = input.slice(0, i) + edit[1] + input.slice(i)
+          }
+          const bytes = Buffer.concat([withBom ? bom : Buffer.alloc(0), Buffer.from(input)])
+          const stream = new PrettyJsonStream(new SpoolWriter(dir, 1 << 20))
+          // Chunks of the given sizes in turn: a BOM, a token or a character split anywhere.
+          for (let at = 0, k = 0; at < bytes.length; k++) {
+            const size = sizes[k % sizes.length]!
+            await stream.write(bytes.subarray(at, at + size))
+            at += size
+          }
+          const end = await stream.end()
+          const whole = await pretty(bytes)
+          if (whole.ok) {
+            expect(end.ok).toBe(true)
+            if (!end.ok) return
+            const text = decoder(await end.doc.text.read(0, end.doc.text.size))
+            expect(text).toBe(whole.text)
+            expect(indexOf({ ...end.doc, decoder })).toEqual(indexOf(whole.doc))
+          } else {
+            expect(end.ok).toBe(false)
+            if (end.ok) return
+            expect(await syntaxErrorOf(new MemorySource(bytes), end.failure)).toEqual(whole.error)
+          }
+        },
+      ),
+      { numRuns: 200 },
     )
   })
 

@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BodyStore } from '../../../electron/core/bodies/bodyStore'
+import {
+  prettyInWorkerThread,
+  type PrettyRunner,
+} from '../../../electron/core/bodies/prettyInWorker'
 import { HttpEngine, INLINE_BODY_BYTES, PREVIEW_BYTES } from '../../../electron/core/http/engine'
 import type { ResponseRecord } from '../../../shared/model/response'
 import type { RunningServer } from '../../servers/listen'
@@ -135,5 +139,47 @@ describe('a body that cannot be kept', () => {
       broken.close()
       await store.close()
     }
+  })
+})
+
+describe('a big JSON body where formatting runs in a worker', () => {
+  // Counts the pretty views made by reading a whole kept body again.
+  const worker = prettyInWorkerThread()
+  let wholeBodyJobs = 0
+  const counting: PrettyRunner = Object.assign(
+    (...args: Parameters<PrettyRunner>) => {
+      wholeBodyJobs++
+      return worker(...args)
+    },
+    { offThread: true, feed: worker.feed, close: () => worker.close() },
+  )
+  const store = new BodyStore({ dir: join(root, 'fed'), pretty: counting })
+  const fedEngine = new HttpEngine({ bodies: store })
+  afterAll(async () => {
+    fedEngine.close()
+    await store.close()
+  })
+
+  async function receiveJson(maxResponseBytes?: number) {
+    const url = `${json.url}/big`
+    const request = maxResponseBytes ? spec({ url, settings: { maxResponseBytes } }) : spec({ url })
+    const result = await fedEngine.send({ spec: request })
+    if (!result.ok) throw new Error(result.error.message)
+    wholeBodyJobs = 0
+    return result.response.bodyId!
+  }
+
+  it('is formatted as it arrives: its pretty view is not made from the kept body', async () => {
+    const bodyId = await receiveJson()
+    expect(await store.open(bodyId, 'pretty')).toMatchObject({ ok: true })
+    const { lines } = await store.lines(bodyId, 'pretty', 0, 3)
+    expect(lines).toEqual(['[', '  {', '    "id": 0,'])
+    expect(wholeBodyJobs).toBe(0)
+  })
+
+  it('is not formatted as it arrives when it is over the size shown', async () => {
+    const bodyId = await receiveJson(1024 * 1024)
+    expect(await store.open(bodyId, 'pretty')).toMatchObject({ ok: true })
+    expect(wholeBodyJobs).toBe(1)
   })
 })

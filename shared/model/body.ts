@@ -9,6 +9,13 @@ import { z } from 'zod'
 export const BodyViewSchema = z.enum(['raw', 'pretty'])
 export type BodyView = z.infer<typeof BodyViewSchema>
 
+/**
+ * JSON kept on the Node side up to this size opens formatted, as a small body does:
+ * formatting it takes a few hundred ms at most. Bigger bodies open as received, at
+ * once, with Format offered.
+ */
+export const PRETTY_FIRST_BYTES = 16 * 1024 * 1024
+
 /** Longest row of the raw view, in bytes of the body. */
 export const RAW_ROW_BYTES = 1000
 /** Most lines one `body:lines` call returns. */

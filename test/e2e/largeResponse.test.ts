@@ -12,8 +12,12 @@ import { useWorkbench } from './setup'
 
 const MB = 1024 * 1024
 const ctx = useWorkbench(async () => {
-  const [json, huge] = await Promise.all([startBigJsonServer(50 * MB), startHugeBodyServer()])
-  return { json, huge }
+  const [json, midJson, huge] = await Promise.all([
+    startBigJsonServer(50 * MB),
+    startBigJsonServer(5 * MB),
+    startHugeBodyServer(),
+  ])
+  return { json, midJson, huge }
 })
 
 /** The page's Long Tasks from now on (the UI thread busy for more than 50 ms at once). */
@@ -108,6 +112,31 @@ describe('a large response', () => {
     await expect.poll(() => body.getByText('1 match').isVisible(), { timeout: 30_000 }).toBe(true)
     await expect.poll(() => body.getByText(`"${LAST_RECORD_NAME}"`).isVisible()).toBe(true)
 
+    const tasks = await longTasks()
+    expect(Math.max(0, ...tasks), `long tasks: ${tasks.join(', ')} ms`).toBeLessThan(100)
+    expect(ctx.bench.errors).toEqual([])
+  })
+
+  it('opens 5 MB of JSON formatted, with folds, without a long task over 100 ms', async () => {
+    const longTasks = await watchLongTasks()
+    await ctx.ui.newTab()
+    await ctx.ui.setUrl(`${ctx.server.midJson.url}/big`)
+    expect(await ctx.ui.send()).toBe('200 OK')
+    const body = ctx.ui.response.getByRole('group', { name: 'Response body' })
+    const lines = body.getByRole('region', { name: 'Response body lines' })
+    await expect.poll(() => lines.locator('.row .text').first().textContent()).toBe('[')
+    expect(await lines.locator('.row .text').nth(1).textContent()).toBe('  {')
+    expect(await body.getByRole('radio', { name: 'Pretty' }).isChecked()).toBe(true)
+    // Formatted from the start: no "shown as received" note, no Format button.
+    expect(await body.getByText(/shown as received/).count()).toBe(0)
+    expect(await body.getByRole('button', { name: 'Format', exact: true }).count()).toBe(0)
+    expect(await lines.getByRole('button', { name: /^Fold lines 2–10$/ }).isVisible()).toBe(true)
+    await screenshot(ctx.bench.page, 'large-response-pretty-first')
+
+    await body.getByRole('radio', { name: 'Raw' }).check()
+    await expect
+      .poll(() => lines.locator('.row .text').first().textContent())
+      .toMatch(/^\[\{"id":0,/)
     const tasks = await longTasks()
     expect(Math.max(0, ...tasks), `long tasks: ${tasks.join(', ')} ms`).toBeLessThan(100)
     expect(ctx.bench.errors).toEqual([])

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto'
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
 import { copyFile } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
-import type {
-  BodyFilterResult,
-  BodyLines,
-  BodyOpenResult,
-  BodySearchResult,
-  BodyView,
+import {
+  PRETTY_FIRST_BYTES,
+  type BodyFilterResult,
+  type BodyLines,
+  type BodyOpenResult,
+  type BodySearchResult,
+  type BodyView,
 } from '../../../shared/model/body'
 import { FileSource, type ByteSource } from './byteSource'
 import { filterJson } from './jsonPathFilter'
@@ -205,19 +206,21 @@ export class BodyStore {
   }
 
   /**
-   * Builds a big body's views before they are asked for: the raw lines at once (the
-   * first screen waits for them) and, for JSON, the pretty view, so Format is quick.
-   * A failure stays for whoever opens the view.
+   * Builds a big body's views before they are asked for: the one its first screen shows
+   * at once (the pretty view of JSON up to PRETTY_FIRST_BYTES, else the raw lines) and,
+   * for bigger JSON, the pretty view too, so Format is quick. A failure stays for
+   * whoever opens the view.
    */
   prepare(id: string, options: { pretty: boolean; onProgress?: (done: number) => void }): void {
     if (!this.has(id)) return
-    this.view(id, 'raw').catch(() => undefined)
+    const prettyFirst = options.pretty && this.size(id) <= PRETTY_FIRST_BYTES
+    if (!prettyFirst) this.view(id, 'raw').catch(() => undefined)
     if (!options.pretty) return
     const start = () => {
       if (this.has(id)) this.view(id, 'pretty', options.onProgress).catch(() => undefined)
     }
-    // On this thread, formatting slices would delay the first screen: they wait for it.
-    if (this.pretty.offThread) start()
+    // On this thread, formatting slices would delay a raw first screen: they wait for it.
+    if (this.pretty.offThread || prettyFirst) start()
     else this.afterFirstScreen(id, start)
   }
 

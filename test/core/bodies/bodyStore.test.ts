@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { BodyStore } from '../../../electron/core/bodies/bodyStore'
 import { MemorySource } from '../../../electron/core/bodies/byteSource'
 
@@ -73,6 +73,24 @@ describe('the body store', () => {
     const c = store.keep(new MemorySource(Buffer.from('c')), 'utf-8')
     expect([store.has(a), store.has(b), store.has(c)]).toEqual([true, false, true])
     await store.close()
+  })
+
+  it('prepares JSON its viewer opens formatted at once, without waiting for a first screen', async () => {
+    const store = storeIn('pretty-first')
+    // Only setTimeout is frozen: the 1 s fallback for work held until a first screen
+    // never fires, so only work started at once can finish.
+    vi.useFakeTimers({ toFake: ['setTimeout'] })
+    try {
+      const id = store.keep(new MemorySource(Buffer.from(json)), 'utf-8')
+      await new Promise<void>((resolve) =>
+        store.prepare(id, { pretty: true, onProgress: (done) => done === 1 && resolve() }),
+      )
+      const { lines } = await store.lines(id, 'pretty', 0, 2)
+      expect(lines).toEqual(['{', '  "items": ['])
+    } finally {
+      vi.useRealTimers()
+      await store.close()
+    }
   })
 
   it('decodes lines in the charset the body declared', async () => {

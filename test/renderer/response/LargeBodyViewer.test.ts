@@ -25,10 +25,13 @@ const numbered = (count: number) => Array.from({ length: count }, (_, i) => `lin
 const users = (count: number) =>
   JSON.stringify(Array.from({ length: count }, (_, id) => ({ id, name: `user ${id}` })))
 
-async function mountBody(body: string, json = false) {
+/** JSON this big opens as received, with Format offered; smaller JSON opens formatted. */
+const OVER_PRETTY_FIRST = 16 * 1024 * 1024 + 1
+
+async function mountBody(body: string, json = false, size = body.length) {
   const bodyId = fake.bodies.keep(body)
   const w = mount(LargeBodyViewer, {
-    props: { bodyId, size: body.length, json, rowHeight: ROW, viewportHeight: VIEWPORT },
+    props: { bodyId, size, json, rowHeight: ROW, viewportHeight: VIEWPORT },
     attachTo: document.body,
   })
   await flushPromises()
@@ -85,8 +88,8 @@ describe('LargeBodyViewer', () => {
     expect(rows[rows.length - 1]).toEqual({ number: 1_000_000, text: 'line 1000000' })
   })
 
-  it('formats JSON on the Node side with progress, then shows Pretty', async () => {
-    const w = await mountBody(users(50), true)
+  it('opens JSON over 16 MB in Raw, formats it on the Node side with progress, then shows Pretty', async () => {
+    const w = await mountBody(users(50), true, OVER_PRETTY_FIRST)
     // Raw: the one-line body cut into rows of RAW_ROW_BYTES.
     expect(shownRows(w)).toHaveLength(Math.ceil(users(50).length / RAW_ROW_BYTES))
     fake.bodies.control.holdFormatting = true
@@ -108,16 +111,43 @@ describe('LargeBodyViewer', () => {
   })
 
   it('says where JSON is invalid and stays in Raw', async () => {
-    const w = await mountBody('{"a": 1,,}', true)
+    const w = await mountBody('{"a": 1,,}', true, OVER_PRETTY_FIRST)
     await format(w)
     expect(w.text()).toContain('Not valid JSON (line 1, column 9: ')
     expect(w.text()).toContain('); shown as received.')
     expect(byRole(w, 'radio', 'Raw').element).toHaveProperty('checked', true)
   })
 
+  it('opens JSON up to 16 MB formatted, saying it formats meanwhile', async () => {
+    fake.bodies.control.holdFormatting = true
+    const w = await mountBody(users(50), true)
+    expect(statuses(w)).toContain('Formatting… 0%')
+    expect(w.text()).toContain('Large response (')
+    expect(w.text()).not.toContain('shown as received')
+    expect(queryByRole(w, 'region', 'Response body lines')).toBeNull()
+
+    fake.bodies.finishFormatting()
+    await flushPromises()
+    expect(byRole(w, 'radio', 'Pretty').element).toHaveProperty('checked', true)
+    expect(shownRows(w).slice(0, 2)).toEqual([
+      { number: 1, text: '[' },
+      { number: 2, text: '{' },
+    ])
+    expect(w.text()).not.toContain('Large response')
+    // Raw was never read: the body went straight to its pretty view.
+    expect(fake.bodies.linesCalls.every((c) => c.view === 'pretty')).toBe(true)
+  })
+
+  it('opens invalid JSON up to 16 MB as received, saying where it is invalid', async () => {
+    const w = await mountBody('{"a": 1,,}', true)
+    expect(w.text()).toContain('Not valid JSON (line 1, column 9: ')
+    expect(byRole(w, 'radio', 'Raw').element).toHaveProperty('checked', true)
+    expect(shownRows(w)).toEqual([{ number: 1, text: '{"a": 1,,}' }])
+    expect(queryByRole(w, 'button', 'Format')).toBeNull()
+  })
+
   it('folds and unfolds an object of the pretty view', async () => {
     const w = await mountBody(users(50), true)
-    await format(w)
     await byRole(w, 'button', 'Fold lines 2–5').trigger('click')
     let rows = shownRows(w)
     expect(rows.slice(0, 3).map((r) => r.number)).toEqual([1, 2, 6])
@@ -135,7 +165,6 @@ describe('LargeBodyViewer', () => {
 
   it('searches on the Node side, counts, marks the matches and steps through them', async () => {
     const w = await mountBody(users(50), true)
-    await format(w)
     await scrollTo(w, 40 * ROW)
     await byRole(w, 'button', 'Fold lines 42–45').trigger('click')
     await scrollTo(w, 0)
@@ -172,7 +201,6 @@ describe('LargeBodyViewer', () => {
     const writeText = vi.fn().mockResolvedValue(undefined)
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
     const w = await mountBody(users(50), true)
-    await format(w)
     const copy = byRole(w, 'button', 'Copy JSON path')
     expect(copy.attributes('disabled')).toBeDefined()
     // Line 16: the name of the fourth user.

@@ -3,6 +3,8 @@ import { createCourierService, type CourierServiceDeps } from '../core/courierSe
 import { HistoryStore } from '../core/history/historyStore'
 import { HttpEngine } from '../core/http/engine'
 import { BodyStore } from '../core/bodies/bodyStore'
+import { prettyInWorkerThread } from '../core/bodies/prettyInWorker'
+import prettyWorkerPath from '../core/bodies/prettyWorker?modulePath'
 import { sessionBodiesDir } from '../core/bodies/sessionBodiesDir'
 import { EncryptedSecretStore } from '../core/secrets/encryptedSecretStore'
 import { AppStateService } from '../core/settings/appStateService'
@@ -29,7 +31,9 @@ app.whenReady().then(() => {
     callback(false),
   )
   const dataDir = app.getPath('userData')
-  const bodies = new BodyStore({ dir: sessionBodiesDir(dataDir) })
+  // Big JSON is formatted in a worker thread: the bundled prettyWorker.ts.
+  const pretty = prettyInWorkerThread({ entry: prettyWorkerPath })
+  const bodies = new BodyStore({ dir: sessionBodiesDir(dataDir), pretty })
   const engine = new HttpEngine({ bodies })
   const store = openElectronStore(dataDir, (m) => notices.push(m))
   const settings = new SettingsService(store, (m) => notices.push(m))

@@ -41,7 +41,8 @@ export interface PrettyRunner {
 
 /**
  * On the Node thread, in 512 KB slices so that thread keeps answering line requests
- * meanwhile. Used where no worker can be started (the Electron bundle, for now).
+ * meanwhile: the fallback when the worker cannot start, and the default of a store made
+ * without one (the CLI's engine, tests).
  */
 export const prettyOnThisThread: PrettyRunner = Object.assign(
   (...[source, options]: Parameters<PrettyRunner>) =>
@@ -80,19 +81,29 @@ interface Job {
   lost?: string
 }
 
-/**
- * In a worker thread running prettyWorker.ts from source through tsx (`npm run web`, the
- * bench and the tests, which run from source): formatting gets a core of its own. The
- * worker starts at once and stays (loading tsx and the formatter takes ~0.3 s, too long
- * to pay per body); idle, it does not keep the process alive. If it cannot start or dies,
- * `onFallback` hears why and its jobs run on this thread; the next job starts a new one.
- */
-export function prettyInWorkerThread(
-  onFallback: (reason: string) => void = (reason) =>
-    console.warn(`Pretty-printing on the main thread: ${reason}`),
+export interface WorkerOptions {
+  /**
+   * The worker's script: by default prettyWorker.ts run from source through tsx (`npm run
+   * web`, the bench and the tests); the Electron bundle passes its own bundled copy.
+   */
+  entry?: string | URL
+  /** Hears why formatting moved to this thread (the worker could not start, or died). */
+  onFallback?: (reason: string) => void
   /** How fed bytes are sent; tests make them small to see a feed fall behind. */
+  limits?: { batchBytes: number; maxBehindBytes: number }
+}
+
+/**
+ * In a worker thread: formatting gets a core of its own. The worker starts at once and
+ * stays (loading it takes ~0.3 s from source, too long to pay per body); idle, it does
+ * not keep the process alive. If it cannot start or dies, `onFallback` hears why and its
+ * jobs run on this thread; the next job starts a new one.
+ */
+export function prettyInWorkerThread({
+  entry = new URL('./prettyWorkerEntry.mjs', import.meta.url),
+  onFallback = (reason) => console.warn(`Pretty-printing on the main thread: ${reason}`),
   limits = { batchBytes: BATCH_BYTES, maxBehindBytes: MAX_BEHIND_BYTES },
-): PrettyRunner {
+}: WorkerOptions = {}): PrettyRunner {
   const pending = new Map<number, Job>()
   let nextId = 1
   let worker: Worker | null = null
@@ -128,7 +139,7 @@ export function prettyInWorkerThread(
   }
 
   function start(): Worker {
-    const started = new Worker(new URL('./prettyWorkerEntry.mjs', import.meta.url))
+    const started = new Worker(entry)
     started.on('message', answer)
     const fail = (reason: string) => {
       if (worker === started) worker = null

@@ -16,7 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'courier-pretty-worker-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const utf8 = (b: Buffer) => b.toString('utf8')
 const fallbacks: string[] = []
-const inWorkerThread = prettyInWorkerThread((reason) => fallbacks.push(reason))
+const inWorkerThread = prettyInWorkerThread({ onFallback: (reason) => fallbacks.push(reason) })
 
 async function prettyText(run: PrettyRunner, source: ByteSource, memoryLimit: number) {
   const progress: number[] = []
@@ -68,7 +68,7 @@ describe('pretty-printing in a worker thread', () => {
   })
 
   it('stops its worker on close, dropping the work in hand', async () => {
-    const runner = prettyInWorkerThread((reason) => fallbacks.push(reason))
+    const runner = prettyInWorkerThread({ onFallback: (reason) => fallbacks.push(reason) })
     const job = runner(new MemorySource(Buffer.from(json)), {
       dir,
       memoryLimit: 1e6,
@@ -90,7 +90,7 @@ describe('pretty-printing a body as it arrives', () => {
   const runners: PrettyRunner[] = []
   afterAll(() => Promise.all(runners.map((r) => r.close())))
   const runner = (limits: { batchBytes: number; maxBehindBytes: number }) => {
-    const made = prettyInWorkerThread(onFallback, limits)
+    const made = prettyInWorkerThread({ onFallback, limits })
     runners.push(made)
     return made
   }

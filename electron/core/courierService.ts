@@ -9,6 +9,7 @@ import { importText } from './interop/import/importText'
 import { writeImport } from './interop/import/writeImport'
 import type { HttpEngine } from './http/engine'
 import { isJsonMediaType } from './http/decodeBody'
+import { withRepeatedBody } from '../../shared/logic/sendContextBody'
 import type { BodySaveResult } from '../../shared/model/body'
 import type { ResponseRecord } from '../../shared/model/response'
 import { withBodyForHistory } from './history/bodyForHistory'
@@ -94,7 +95,7 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
     return deps.history
   }
   return {
-    'http:send': async ({ requestId, spec, variables, context }) => {
+    'http:send': async ({ requestId, spec, variables, context, editedBodyIsSent }) => {
       const at = Date.now()
       const result = await deps.engine.send({
         requestId,
@@ -121,7 +122,7 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
           const summary = await store.appendAsync({
             at,
             source: 'app',
-            context,
+            context: withRepeatedBody(spec, context, editedBodyIsSent),
             spec,
             variables,
             result: await withBodyForHistory(result, bodies, limit),

@@ -51,6 +51,11 @@ export const SendArgsSchema = z.object({
   variables: z.record(z.string(), z.string()).default({}),
   /** Where the request came from, for its history entry. */
   context: SendContextSchema.default(SendContextSchema.parse({})),
+  /**
+   * `context.edited` came without its body, which is `spec.body`: the Node side puts it
+   * back (see shared/logic/sendContextBody.ts), so a big body crosses the bridge once.
+   */
+  editedBodyIsSent: z.boolean().default(false),
 })
 export type SendArgs = z.infer<typeof SendArgsSchema>
 export type SendArgsInput = z.input<typeof SendArgsSchema>

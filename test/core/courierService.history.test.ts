@@ -15,6 +15,8 @@ import { createMemoryStore } from '../../electron/core/storage/keyValueStore'
 import { harness } from './workspace/helpers'
 import { openStore } from './history/helpers'
 import { startRecordingServer } from '../servers'
+import { withoutRepeatedBody } from '../../shared/logic/sendContextBody'
+import type { RequestSpec } from '../../shared/model/request'
 
 let server: Awaited<ReturnType<typeof startRecordingServer>>
 beforeAll(async () => {
@@ -84,6 +86,30 @@ describe('http:send and history', () => {
       const har = JSON.parse(await dispatchCall(core, 'history:exportHar', { ids: [summary.id] }))
       expect(har.log.creator.version).toBe('1.2.3')
       expect(await dispatchCall(core, 'history:clear', {})).toBe(1)
+    } finally {
+      engine.close()
+      store.close()
+    }
+  })
+
+  it('keeps the edited request whole when its big body crossed the bridge once', async () => {
+    const { store } = openStore()
+    const { core, events, engine } = service(store)
+    try {
+      const text = JSON.stringify({ items: 'x'.repeat(300_000) })
+      const spec = {
+        method: 'POST',
+        url: `${server.url}/upload`,
+        body: { type: 'json', text },
+      } as RequestSpec
+      // As the renderer sends it: the edited request without its body, marked.
+      const wire = withoutRepeatedBody(spec, { edited: spec })
+      expect(wire.context.edited?.body).toEqual({ type: 'none' })
+      const result = await dispatchCall(core, 'http:send', { requestId: 'r2', spec, ...wire })
+      expect(result.ok).toBe(true)
+      const added = events.find((e) => e.event === 'history:added')!.payload as { id: number }
+      const entry = await dispatchCall(core, 'history:get', { id: added.id })
+      expect(entry.edited?.body).toEqual({ type: 'json', text })
     } finally {
       engine.close()
       store.close()

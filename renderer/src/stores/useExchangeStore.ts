@@ -7,6 +7,7 @@ import type { RequestSpec } from '../../../shared/model/request'
 /** Where a send comes from, for its history entry (every field optional). */
 export type SendContextInput = z.input<typeof SendContextSchema>
 import { useApi } from '../api/currentApi'
+import { withoutRepeatedBody } from '../../../shared/logic/sendContextBody'
 import { plainCopy } from './plainCopy'
 import type { ExchangeState } from './exchangeState'
 
@@ -71,7 +72,7 @@ export const useExchangeStore = defineStore('exchange', () => {
         requestId,
         spec: sent,
         variables,
-        context: plainContext,
+        ...withoutRepeatedBody(sent, plainContext),
       })
       states.value[tabId] = result.ok
         ? { phase: 'done', response: result.response }

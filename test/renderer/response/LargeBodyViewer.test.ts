@@ -5,7 +5,7 @@ import { provideApi } from '../../../renderer/src/api/currentApi'
 import LargeBodyViewer from '../../../renderer/src/components/response/large/LargeBodyViewer.vue'
 import { MAX_SCROLL_HEIGHT } from '../../../renderer/src/components/response/large/scrollMapping'
 import { createFakeApi } from '../fakeApi'
-import { byRole, queryByRole, shownRows, statuses } from './byRole'
+import { byRole, queryByRole, shownRows, statuses, firstTexts } from './byRole'
 
 // happy-dom lays nothing out: rows are 20 px and the viewport 200 px (10 rows) by props.
 const ROW = 20
@@ -101,11 +101,7 @@ describe('LargeBodyViewer', () => {
     fake.bodies.finishFormatting()
     await flushPromises()
     expect(byRole(w, 'radio', 'Pretty').element).toHaveProperty('checked', true)
-    expect(
-      shownRows(w)
-        .slice(0, 3)
-        .map((r) => r.text),
-    ).toEqual(['[', '{', '"id": 0,'])
+    expect(firstTexts(w, 3)).toEqual(['[', '{', '"id": 0,'])
     expect(w.text()).not.toContain('Formatting')
     expect(w.text()).not.toContain('shown as received')
   })

@@ -6,7 +6,7 @@ import ResponseBodyViewer from '../../../renderer/src/components/response/Respon
 import type { ResponseRecord } from '../../../shared/model/response'
 import { RAW_ROW_BYTES } from '../../../shared/model/body'
 import { createFakeApi } from '../fakeApi'
-import { byRole, queryByRole, shownRows, statuses } from './byRole'
+import { byRole, queryByRole, shownRows, statuses, firstTexts } from './byRole'
 import { sampleResponse } from './sampleResponse'
 
 // A complete body over 1 MB (e.g. from history) is still formatted in a worker here;
@@ -111,11 +111,7 @@ describe('ResponseBodyViewer with a body kept on the Node side', () => {
     expect(w.findComponent(BaseCodeEditor).exists()).toBe(false)
     // JSON of 1.91 MB: formatted on the Node side, shown a screenful at a time.
     expect(byRole(w, 'radio', 'Pretty').element).toHaveProperty('checked', true)
-    expect(
-      shownRows(w)
-        .slice(0, 3)
-        .map((r) => r.text),
-    ).toEqual(['[', '{', '"id": 0,'])
+    expect(firstTexts(w, 3)).toEqual(['[', '{', '"id": 0,'])
     // One view switch, the large viewer's.
     expect(w.findAll('[role="radiogroup"]')).toHaveLength(1)
     await byRole(w, 'radio', 'Raw').trigger('change')

@@ -45,3 +45,10 @@ export function shownRows(root: Root) {
     text: row.get('.text').text(),
   }))
 }
+
+/** The texts of the first `count` rows shown. */
+export function firstTexts(root: Root, count: number): string[] {
+  return shownRows(root)
+    .slice(0, count)
+    .map((r) => r.text)
+}

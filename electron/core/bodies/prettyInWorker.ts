@@ -120,10 +120,13 @@ export function prettyInWorkerThread({
       if (job) job.taken = message.taken
       return settle?.onProgress?.(message.taken / settle.source.size)
     }
-    if (!settle) return
+    if (!job) return
     pending.delete(message.id)
     if (pending.size === 0) worker?.unref()
-    if (message.type === 'failed') settle.reject(new Error(message.message))
+    // A fed job that failed before it ended (its output could not be written): it is
+    // done again on this thread when it ends.
+    if (!settle) job.lost = message.type === 'failed' ? message.message : 'no answer'
+    else if (message.type === 'failed') settle.reject(new Error(message.message))
     else if (message.type === 'invalid') {
       syntaxErrorOf(settle.source, message.failure).then(
         (error) => settle.resolve({ ok: false, error }),

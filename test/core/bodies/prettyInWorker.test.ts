@@ -155,6 +155,16 @@ describe('pretty-printing a body as it arrives', () => {
     ])
   })
 
+  it('rejects a fed job whose output cannot be written, naming why', async () => {
+    const run = runner({ batchBytes: 100_000, maxBehindBytes: Infinity })
+    // Output spools at once into a folder that is not there: the worker fails mid-feed.
+    const feed = run.feed!({ dir: join(feedDir, 'gone'), memoryLimit: 16 })
+    const bytes = Buffer.from(json)
+    for (let at = 0; at < bytes.length; at += 65_536) feed.write(bytes.subarray(at, at + 65_536))
+    const ended = feed.end(new MemorySource(bytes), { decoder: utf8 })
+    await expect(ended).rejects.toThrow(/no such file or directory/)
+  })
+
   it('drops a cancelled job, its spooled output included, and goes on with the next', async () => {
     const run = runner({ batchBytes: 100_000, maxBehindBytes: Infinity })
     const feed = run.feed!({ dir: feedDir, memoryLimit: 1024 })

@@ -59,6 +59,13 @@ export class BodyStore {
   private readonly fed = new WeakMap<ByteSource, PrettyFeed>()
   private readonly firstScreen = new FirstScreenQueue()
   private readonly memoryLimit: number
+  /**
+   * A pretty view is up to ~1.8x its body: one of a body held in memory stays in memory
+   * too (spooling 17 MB to a file cost ~10 ms of a 10 MB body's formatting).
+   */
+  private get prettyMemoryLimit(): number {
+    return 2 * this.memoryLimit
+  }
   private readonly maxBodies: number
   private readonly maxBytes: number
   private readonly pretty: PrettyRunner
@@ -80,7 +87,7 @@ export class BodyStore {
    */
   createWriter(pretty?: { from: number; upTo: number }): SpoolWriter {
     const { dir } = this.options
-    const feed = pretty && this.pretty.feed?.({ dir, memoryLimit: this.memoryLimit })
+    const feed = pretty && this.pretty.feed?.({ dir, memoryLimit: this.prettyMemoryLimit })
     if (!feed) return new SpoolWriter(dir, this.memoryLimit)
     const tap = prettyFeedTap(feed, pretty, (source) => this.fed.set(source, feed))
     return new SpoolWriter(dir, this.memoryLimit, tap)
@@ -180,7 +187,7 @@ export class BodyStore {
     return this.pretty(body.source, {
       ...options,
       dir: this.options.dir,
-      memoryLimit: this.memoryLimit,
+      memoryLimit: this.prettyMemoryLimit,
     })
   }
 

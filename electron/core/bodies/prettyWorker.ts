@@ -40,13 +40,15 @@ async function answer(id: number, end: PrettyEnd): Promise<void> {
   if (!end.ok) return post({ id, type: 'invalid', failure: end.failure })
   const { text, lineStarts, foldEnds, parents } = end.doc
   if (text instanceof FileSource) await text.close()
+  const ref = refOf(text)
+  const transfer = [lineStarts.buffer, foldEnds!.buffer, parents!.buffer] as ArrayBuffer[]
+  // Text kept in memory moves to the main thread rather than being copied, when its
+  // buffer holds nothing else.
+  if (ref.kind === 'memory' && ref.bytes.byteLength === ref.bytes.buffer.byteLength)
+    transfer.push(ref.bytes.buffer as ArrayBuffer)
   post(
-    { id, type: 'done', text: refOf(text), lineStarts, foldEnds: foldEnds!, parents: parents! },
-    [
-      lineStarts.buffer as ArrayBuffer,
-      foldEnds!.buffer as ArrayBuffer,
-      parents!.buffer as ArrayBuffer,
-    ],
+    { id, type: 'done', text: ref, lineStarts, foldEnds: foldEnds!, parents: parents! },
+    transfer,
   )
 }
 

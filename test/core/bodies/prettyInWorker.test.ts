@@ -96,7 +96,7 @@ describe('pretty-printing a body as it arrives', () => {
   }
 
   /** Feeds a body in 64 KB pieces, as a response arrives, then ends it with the finished body. */
-  async function feedBody(run: PrettyRunner, text: string, memoryLimit = 1e6) {
+  async function feedBody(run: PrettyRunner, text: string, memoryLimit = 1e8) {
     const bytes = Buffer.from(text)
     const feed = run.feed!({ dir: feedDir, memoryLimit })
     for (let at = 0; at < bytes.length; at += 65_536) feed.write(bytes.subarray(at, at + 65_536))
@@ -117,6 +117,12 @@ describe('pretty-printing a body as it arrives', () => {
     expect(progress.at(-1)).toBe(1)
     await result.doc.text.dispose()
     expect(readdirSync(feedDir)).toEqual([])
+    // Kept in memory this time: the text moves over from the worker, not copied.
+    const inMemory = await feedBody(runner({ batchBytes: 100_000, maxBehindBytes: Infinity }), json)
+    if (!inMemory.result.ok) throw new Error(inMemory.result.error.reason)
+    const { doc } = inMemory.result
+    expect(doc.text).toBeInstanceOf(MemorySource)
+    expect((await readLines(doc, 0, doc.lineCount)).join('\n')).toBe(formatJson(json))
     expect(feedFallbacks).toEqual([])
   })
 

@@ -35,12 +35,28 @@ export const BodySyntaxErrorSchema = z.object({
 export type BodySyntaxError = z.infer<typeof BodySyntaxErrorSchema>
 
 /** A view ready to be read: how many lines it has, or why it could not be built. */
+export const BodyLinesSchema = z.object({
+  /** The text of each line, without its line break. */
+  lines: z.array(z.string()),
+  /**
+   * For each line: the 0-based last line of the object or array it opens (a fold ends
+   * there), or -1 when it opens none. Always -1 in the raw view.
+   */
+  foldEnds: z.array(z.number().int()),
+})
+export type BodyLines = z.infer<typeof BodyLinesSchema>
+
+/** Lines read at a time: the first page comes with `body:open`, the others through `body:lines`. */
+export const BODY_PAGE_LINES = 500
+
 export const BodyOpenResultSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
     lineCount: z.number().int().min(0),
     /** Bytes of the view's text (the pretty view is larger than the body). */
     size: z.number().int().min(0),
+    /** Its first BODY_PAGE_LINES lines: the first screen needs no second call. */
+    first: BodyLinesSchema,
   }),
   z.object({ ok: z.literal(false), error: BodySyntaxErrorSchema }),
 ])
@@ -52,17 +68,6 @@ export const BodyLinesArgsSchema = BodyRefSchema.extend({
   from: z.number().int().min(0),
   count: z.number().int().min(1).max(MAX_LINES_PER_CALL),
 })
-
-export const BodyLinesSchema = z.object({
-  /** The text of each line, without its line break. */
-  lines: z.array(z.string()),
-  /**
-   * For each line: the 0-based last line of the object or array it opens (a fold ends
-   * there), or -1 when it opens none. Always -1 in the raw view.
-   */
-  foldEnds: z.array(z.number().int()),
-})
-export type BodyLines = z.infer<typeof BodyLinesSchema>
 
 export const BodySearchArgsSchema = BodyRefSchema.extend({
   view: BodyViewSchema,

@@ -3,6 +3,7 @@ import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
 import { copyFile } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
 import {
+  BODY_PAGE_LINES,
   PRETTY_FIRST_BYTES,
   type BodyFilterResult,
   type BodyLines,
@@ -204,7 +205,9 @@ export class BodyStore {
   ): Promise<BodyOpenResult> {
     const result = await this.view(id, view, onProgress)
     if (!result.ok) return result
-    return { ok: true, lineCount: result.doc.lineCount, size: result.doc.text.size }
+    const { lineCount, text } = result.doc
+    const first = await this.lines(id, view, 0, BODY_PAGE_LINES)
+    return { ok: true, lineCount, size: text.size, first }
   }
 
   /** Runs `task` once the body's first screen is out (see FirstScreenQueue). */

@@ -24,9 +24,16 @@ describe('the body store', () => {
   it('serves raw and pretty lines, fold ends, search, paths and filters of a kept body', async () => {
     const store = storeIn('views')
     const id = store.keep(new MemorySource(Buffer.from(json)), 'utf-8')
-    expect(await store.open(id, 'raw')).toEqual({ ok: true, lineCount: 1, size: json.length })
+    expect(await store.open(id, 'raw')).toEqual({
+      ok: true,
+      lineCount: 1,
+      size: json.length,
+      first: { lines: [json], foldEnds: [-1] },
+    })
     const pretty = await store.open(id, 'pretty')
     expect(pretty).toMatchObject({ ok: true, lineCount: 12 })
+    // The first page comes with the open: all 12 lines here.
+    expect(pretty.ok && pretty.first.lines).toHaveLength(12)
     const { lines, foldEnds } = await store.lines(id, 'pretty', 0, 4)
     expect(lines).toEqual(['{', '  "items": [', '    {', '      "name": "a",'])
     expect(foldEnds).toEqual([11, 10, 5, -1])

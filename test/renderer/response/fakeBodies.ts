@@ -1,5 +1,6 @@
 import type { CourierApi, EventPayload } from '../../../shared/ipc'
 import {
+  BODY_PAGE_LINES,
   MAX_SEARCH_COUNT,
   MAX_SEARCH_MATCHES,
   RAW_ROW_BYTES,
@@ -79,6 +80,8 @@ export function createFakeBodies(emit: (p: EventPayload<'body:progress'>) => voi
   const released: string[] = []
   const saves: { bodyId: string; fileName?: string }[] = []
   const linesCalls: { bodyId: string; view: BodyView; from: number; count: number }[] = []
+  /** The views opened, in order. */
+  const opens: BodyView[] = []
   const searches: string[] = []
   let nextId = 1
   let held: (() => void) | null = null
@@ -128,9 +131,14 @@ export function createFakeBodies(emit: (p: EventPayload<'body:progress'>) => voi
         emit({ bodyId, view, done: 0 })
         await new Promise<void>((resolve) => (held = resolve))
       }
+      opens.push(view)
       const lines = viewOf(bodyId, view)
       if (!lines) return { ok: false, error: findJsonProblem(body)! }
-      return { ok: true, lineCount: lines.lines.length, size: lines.lines.join('\n').length }
+      const first = {
+        lines: lines.lines.slice(0, BODY_PAGE_LINES),
+        foldEnds: lines.foldEnds.slice(0, BODY_PAGE_LINES),
+      }
+      return { ok: true, lineCount: lines.lines.length, size: lines.lines.join('\n').length, first }
     },
     lines: async (args) => {
       linesCalls.push(args)
@@ -191,6 +199,7 @@ export function createFakeBodies(emit: (p: EventPayload<'body:progress'>) => voi
     released,
     saves,
     linesCalls,
+    opens,
     searches,
     /** Ends a pretty formatting held by `control.holdFormatting`. */
     finishFormatting() {

@@ -1,7 +1,7 @@
-import type { BodyLines } from '../../../../../shared/model/body'
+import { BODY_PAGE_LINES, type BodyLines } from '../../../../../shared/model/body'
 
-/** Lines asked for in one `body:lines` call. */
-export const PAGE_LINES = 500
+/** Lines asked for in one `body:lines` call (the first page comes with `body:open`). */
+export const PAGE_LINES = BODY_PAGE_LINES
 /** Pages kept: ~20,000 lines, a few MB at most, whatever the body's size. */
 export const CACHED_PAGES = 40
 

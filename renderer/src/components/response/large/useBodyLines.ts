@@ -38,11 +38,13 @@ export function useBodyLines(bodyId: () => string) {
     if (token !== openToken || id !== bodyId()) return null
     if (result.ok) {
       loadError.value = ''
+      const cache = new LinePageCache()
+      cache.set(0, result.first)
       doc.value = {
         bodyId: id,
         view,
         lineCount: result.lineCount,
-        cache: new LinePageCache(),
+        cache,
         inFlight: new Set(),
         wanted: [],
       }

@@ -95,7 +95,13 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
     return deps.history
   }
   return {
-    'http:send': async ({ requestId, spec, variables, context, editedBodyIsSent }) => {
+    'http:send': async ({ requestId, spec: given, variables, context, editedBodyIsSent }) => {
+      // A big body may come as a reference to its draft file (see useExchangeStore): read
+      // back here. A draft that is gone fails the call, and the renderer sends it whole.
+      const spec =
+        'text' in given.body
+          ? { ...given, body: { ...given.body, text: deps.appState.bodyText(given.body.text) } }
+          : given
       const at = Date.now()
       const result = await deps.engine.send({
         requestId,
@@ -189,10 +195,7 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
     'interop:code': async ({ spec, variables, language }) =>
       plain(() => generateCode(spec, variables, language)),
     'state:get': async () => deps.appState.get(),
-    'state:save': async (state) => {
-      deps.appState.save(state)
-      return true
-    },
+    'state:save': async (state) => deps.appState.save(state),
     'body:open': async ({ bodyId, view }) =>
       plain(() =>
         bodies.open(bodyId, view, (done) => deps.emit('body:progress', { bodyId, view, done })),

@@ -122,7 +122,18 @@ export const calls = {
   /** The open tabs as they were left, to restore at start. */
   'state:get': { args: z.object({}), result: AppStateSchema },
   /** Keeps the open tabs (secret values and typed credentials are dropped on the way). */
-  'state:save': { args: AppStateSchema, result: z.boolean() },
+  'state:save': {
+    args: AppStateSchema,
+    /** Per tab, the SHA-256 of the draft file keeping its body, or null when kept inline. */
+    result: z.object({
+      drafts: z.array(
+        z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .nullable(),
+      ),
+    }),
+  },
   /** The open workspace (the embedded default one on first start). */
   'workspace:snapshot': { args: z.object({}), result: WorkspaceSnapshotSchema },
   /** Opens an existing workspace folder (one with a `courier.json`). */

@@ -124,8 +124,12 @@ describe('big drafts kept beside the settings file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'courier-state-'))
     const { service } = openService(dir)
     const body = bigJson(400_000)
-    service.save(stateWith(body))
+    // The save names the draft keeping the body, and the body can be read back by it.
+    expect(service.save(stateWith(body))).toEqual({ drafts: [sha256(body)] })
     const ref = draftRef(sha256(body))
+    expect(service.bodyText(ref)).toBe(body)
+    expect(service.bodyText('{"a":1}')).toBe('{"a":1}')
+    expect(() => service.bodyText(draftRef('0'.repeat(64)))).toThrow(DraftMissingError)
     const withRef = stateWith(ref)
     withRef.tabs[0]!.spec.url = 'http://h/renamed'
     service.save(withRef)

@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { draftRef } from '../../shared/logic/draftRef'
+import { emptyRequest } from '../../shared/model/request'
 import {
   dispatchCall,
   type CourierService,
@@ -24,14 +29,17 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-function service(history: HistoryStore | null) {
+function service(
+  history: HistoryStore | null,
+  appState = new AppStateService(createMemoryStore()),
+) {
   const engine = new HttpEngine()
   const events: { event: EventName; payload: unknown }[] = []
   const warnings: string[] = []
   const core: CourierService = createCourierService({
     engine,
     settings: new SettingsService(createMemoryStore()),
-    appState: new AppStateService(createMemoryStore()),
+    appState,
     workspace: harness().service,
     pickFile: async () => null,
     pickFolder: async () => null,
@@ -139,6 +147,45 @@ describe('http:send and history', () => {
       )
     } finally {
       engine.close()
+    }
+  })
+})
+
+describe('http:send with a big body kept as a draft', () => {
+  it('reads a body sent as a reference to its draft file back from it', async () => {
+    const drafts = mkdtempSync(join(tmpdir(), 'courier-send-drafts-'))
+    const appState = new AppStateService(createMemoryStore(), () => {}, drafts)
+    const { core, engine } = service(null, appState)
+    try {
+      const text = JSON.stringify({ items: 'x'.repeat(300_000) })
+      const spec = {
+        ...emptyRequest(),
+        method: 'POST',
+        url: `${server.url}/upload`,
+        body: { type: 'json' as const, text },
+      }
+      const tab = { spec, variables: [], saved: null, baseline: '' }
+      const saved = await dispatchCall(core, 'state:save', {
+        schemaVersion: 1,
+        active: 0,
+        tabs: [tab],
+      })
+      const hash = saved.drafts[0]!
+      expect(hash).toMatch(/^[0-9a-f]{64}$/)
+
+      const byRef = { ...spec, body: { type: 'json' as const, text: draftRef(hash) } }
+      const result = await dispatchCall(core, 'http:send', { requestId: 'd1', spec: byRef })
+      expect(result.ok).toBe(true)
+      expect(server.requests.at(-1)?.body).toBe(text)
+
+      // A draft that is gone fails the call: the renderer then sends the body whole.
+      const lost = { ...spec, body: { type: 'json' as const, text: draftRef('0'.repeat(64)) } }
+      await expect(
+        dispatchCall(core, 'http:send', { requestId: 'd2', spec: lost }),
+      ).rejects.toThrow(/draft .* is gone/)
+    } finally {
+      engine.close()
+      rmSync(drafts, { recursive: true, force: true })
     }
   })
 })

@@ -57,7 +57,8 @@ export function createFakeApi() {
       get: async () => JSON.parse(JSON.stringify(appState)) as AppState,
       save: async (state) => {
         appState = AppStateSchema.parse(state)
-        return true
+        // No draft files here: every body is kept inline.
+        return { drafts: appState.tabs.map(() => null) }
       },
     },
     interop: {

@@ -47,16 +47,34 @@ export class AppStateService {
 
   /**
    * Writes the open tabs. A body given as a draft reference (unchanged since the last
-   * save) must name a draft still on disk.
+   * save) must name a draft still on disk. Returns, per tab, the SHA-256 of the draft
+   * file its body is kept in (null when it is kept inline): the renderer may then refer
+   * to it instead of sending the body again.
    *
    * @throws DraftMissingError when it does not: the caller sends the whole text again.
    */
-  save(state: AppState): void {
+  save(state: AppState): { drafts: (string | null)[] } {
     const kept = new Set<string>()
     const tabs = state.tabs.map((tab) => this.writeDrafts(withoutSecrets(tab), kept))
     this.store.set(KEY, { ...state, schemaVersion: APP_STATE_SCHEMA_VERSION, tabs })
     // Only once the settings file no longer refers to them.
     this.drafts?.removeAllBut(kept)
+    return {
+      drafts: tabs.map(({ spec: { body } }) => ('text' in body ? draftRefHash(body.text) : null)),
+    }
+  }
+
+  /**
+   * The text of a body given as a draft reference (see shared/logic/draftRef.ts), as it
+   * is in its draft file; any other text as it is.
+   *
+   * @throws DraftMissingError when the draft is not on disk (any more).
+   */
+  bodyText(text: string): string {
+    if (draftRefHash(text) === null) return text
+    const found = this.drafts?.get(text) ?? null
+    if (found === null) throw new DraftMissingError(text)
+    return found
   }
 
   private writeDrafts(tab: OpenTab, kept: Set<string>): OpenTab {

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { toRaw, watch } from 'vue'
 import { DRAFT_MIN_BYTES, draftRef } from '../../../shared/logic/draftRef'
 import type { AppState } from '../../../shared/model/appState'
+import type { RequestSpec } from '../../../shared/model/request'
 import { useApi } from '../api/currentApi'
 import { digestInBackground } from './draftDigest'
 import { useAppStore } from './useAppStore'
@@ -56,7 +57,8 @@ export const useAppStateStore = defineStore('appState', () => {
 
   /** The open tabs as state:save takes them (what the tabs store's toState() gives). */
   function stateToSave(useRefs: boolean) {
-    const sentWhole: [string, string][] = []
+    /** Per tab: its id and big body, to pair with the draft hashes the save answers. */
+    const sentBodies: [string, string | null][] = []
     let usedRefs = false
     const state: AppState = {
       schemaVersion: 1,
@@ -64,11 +66,12 @@ export const useAppStateStore = defineStore('appState', () => {
         const spec = plainData(tab.spec)
         const text = bigText(tab)
         const known = onDisk.get(tab.id)
+        sentBodies.push([tab.id, text])
         if (text !== null && (spec.body.type === 'json' || spec.body.type === 'raw')) {
           if (useRefs && known?.text === text) {
             spec.body.text = draftRef(known.hash)
             usedRefs = true
-          } else sentWhole.push([tab.id, text])
+          }
         }
         const saved = tab.saved ? { ...tab.saved } : null
         return { spec, variables: plainData(tab.variables), saved, baseline: tab.baseline }
@@ -78,14 +81,15 @@ export const useAppStateStore = defineStore('appState', () => {
         tabs.tabs.findIndex((t) => t.id === tabs.activeId),
       ),
     }
-    return { state, sentWhole, usedRefs }
+    return { state, sentBodies, usedRefs }
   }
 
   async function save(useRefs = true): Promise<void> {
     timer = undefined
-    const { state, sentWhole, usedRefs } = stateToSave(useRefs)
+    const { state, sentBodies, usedRefs } = stateToSave(useRefs)
+    let drafts: (string | null)[]
     try {
-      await useApi().state.save(state)
+      ;({ drafts } = await useApi().state.save(state))
     } catch {
       // A draft referred to may be gone (its folder cleaned, another window's save):
       // once more with every body whole.
@@ -93,8 +97,26 @@ export const useAppStateStore = defineStore('appState', () => {
       if (usedRefs) await save(false)
       return
     }
+    // The Node side named the draft file of each big body: later saves and sends refer to it.
+    sentBodies.forEach(([id, text], i) => {
+      const hash = drafts[i]
+      if (text !== null && hash) onDisk.set(id, { text, hash })
+    })
     for (const id of onDisk.keys()) if (!tabs.tabs.some((t) => t.id === id)) onDisk.delete(id)
-    for (const [id, text] of sentWhole) remember(id, text)
+  }
+
+  /**
+   * The spec to send for a tab: its big body replaced by a reference to its draft file
+   * when that file holds this very text, so 50 MB is not serialised again for the bridge
+   * (that copy could start a ~100 ms garbage collection on the UI thread). The Node side
+   * reads the draft back (see courierService's http:send).
+   */
+  function withDraftBody(tabId: string, spec: RequestSpec): RequestSpec {
+    const known = onDisk.get(tabId)
+    const { body } = spec
+    if (!known || !(body.type === 'json' || body.type === 'raw') || body.text !== known.text)
+      return spec
+    return { ...spec, body: { ...body, text: draftRef(known.hash) } }
   }
 
   /** Reopens last run's tabs (a fresh empty tab when there were none), then keeps saving them. */
@@ -133,5 +155,5 @@ export const useAppStateStore = defineStore('appState', () => {
     })
   }
 
-  return { restoreAndKeep }
+  return { restoreAndKeep, withDraftBody }
 })

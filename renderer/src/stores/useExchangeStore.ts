@@ -9,6 +9,7 @@ export type SendContextInput = z.input<typeof SendContextSchema>
 import { useApi } from '../api/currentApi'
 import { withoutRepeatedBody } from '../../../shared/logic/sendContextBody'
 import { plainCopy } from './plainCopy'
+import { useAppStateStore } from './useAppStateStore'
 import type { ExchangeState } from './exchangeState'
 
 const IDLE: ExchangeState = { phase: 'idle' }
@@ -68,11 +69,19 @@ export const useExchangeStore = defineStore('exchange', () => {
       const sent = plainCopy(spec)
       const plainContext = plainCopy(context)
       lastSent.set(tabId, { spec: sent, variables: { ...variables }, context: plainContext })
-      const result = await useApi().http.send({
-        requestId,
-        spec: sent,
-        variables,
-        ...withoutRepeatedBody(sent, plainContext),
+      const call = (spec: RequestSpec) =>
+        useApi().http.send({
+          requestId,
+          spec,
+          variables,
+          ...withoutRepeatedBody(sent, plainContext),
+        })
+      // A big body goes as a reference to its draft file when there is one; should that
+      // file be gone, it goes whole.
+      const byDraft = useAppStateStore().withDraftBody(tabId, sent)
+      const result = await call(byDraft).catch((error: unknown) => {
+        if (byDraft === sent) throw error
+        return call(sent)
       })
       states.value[tabId] = result.ok
         ? { phase: 'done', response: result.response }

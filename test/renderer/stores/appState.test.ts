@@ -3,8 +3,10 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { provideApi } from '../../../renderer/src/api/currentApi'
 import { useAppStateStore } from '../../../renderer/src/stores/useAppStateStore'
+import { useExchangeStore } from '../../../renderer/src/stores/useExchangeStore'
 import { useRequestTabsStore } from '../../../renderer/src/stores/useRequestTabsStore'
-import { createFakeApi } from '../fakeApi'
+import { draftRef } from '../../../shared/logic/draftRef'
+import { createFakeApi, fakeResponse } from '../fakeApi'
 
 let fake: ReturnType<typeof createFakeApi>
 beforeEach(() => {
@@ -36,6 +38,43 @@ describe('open tabs across restarts', () => {
       expect(restored.tabs.map((t) => t.spec.url)).toEqual(['http://h/draft', ''])
       expect(restored.isDirty(restored.tabs[0]!)).toBe(true)
       expect(restored.active?.spec.url).toBe('')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+describe('a big body kept in a draft file', () => {
+  it('is sent as a reference to that draft once a save named it, and whole if it is gone', async () => {
+    const hash = 'a'.repeat(64)
+    fake.api.state.save = async (state) => ({ drafts: (state.tabs ?? []).map(() => hash) })
+    const sent: string[] = []
+    const send = fake.api.http.send
+    fake.api.http.send = async (args) => {
+      const body = args.spec.body
+      const text = body?.type === 'json' ? body.text : ''
+      sent.push(text.slice(0, 40))
+      if (text === draftRef(hash)) throw new Error(`The saved draft ${hash} is gone`)
+      return send(args)
+    }
+    vi.useFakeTimers()
+    try {
+      await useAppStateStore().restoreAndKeep()
+      const tabs = useRequestTabsStore()
+      const tab = tabs.tabs[0]!
+      const big = JSON.stringify({ items: 'x'.repeat(300_000) })
+      tabs.patchSpec(tab, { method: 'POST', body: { type: 'json', text: big } })
+      await flushPromises()
+      vi.advanceTimersByTime(500)
+      await flushPromises()
+
+      const done = useExchangeStore().send(tab.id, tab.spec)
+      await flushPromises()
+      // First by reference; the draft is gone, so once more with the body itself.
+      expect(sent).toEqual([draftRef(hash).slice(0, 40), big.slice(0, 40)])
+      fake.respond({ ok: true, response: fakeResponse() })
+      await done
+      expect(useExchangeStore().stateOf(tab.id).phase).toBe('done')
     } finally {
       vi.useRealTimers()
     }

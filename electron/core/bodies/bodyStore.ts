@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
-import { copyFile } from 'node:fs/promises'
-import { pipeline } from 'node:stream/promises'
+import { mkdirSync, rmSync } from 'node:fs'
 import {
   BODY_PAGE_LINES,
   PRETTY_FIRST_BYTES,
@@ -11,7 +9,7 @@ import {
   type BodySearchResult,
   type BodyView,
 } from '../../../shared/model/body'
-import { FileSource, type ByteSource } from './byteSource'
+import type { ByteSource } from './byteSource'
 import { filterJson } from './jsonPathFilter'
 import { jsonPathOfLine } from './jsonPathOfLine'
 import { FirstScreenQueue } from './firstScreenQueue'
@@ -22,7 +20,7 @@ import { prettyOnThisThread, type PrettyFeed, type PrettyRunner } from './pretty
 import { indexRawLines } from './rawLines'
 import { searchDocument } from './searchDocument'
 import { SpoolWriter } from './spoolWriter'
-import { cutAtCharacter } from './utf8'
+import { cutAtCharacter, textStart } from './utf8'
 
 export interface BodyStoreOptions {
   /** Where spooled bodies go; emptied when the store opens and removed when it closes. */
@@ -257,28 +255,20 @@ export class BodyStore {
   }
 
   async filter(id: string, expression: string): Promise<BodyFilterResult> {
-    const body = this.get(id)
-    const { count, text } = await filterJson(body.source, expression, this.createWriter())
+    const { source } = this.get(id)
+    // In the worker where there is one: parsing 100 MB stops its thread for ~1 s.
+    const output = { dir: this.options.dir, memoryLimit: this.memoryLimit }
+    const { count, text } = this.pretty.filter
+      ? await this.pretty.filter(source, expression, output)
+      : await filterJson(source, expression, this.createWriter())
     const bodyId = this.keep(text, 'utf-8', id)
-    const start = await text.read(0, FILTER_PREVIEW_BYTES)
-    const complete = text.size <= FILTER_PREVIEW_BYTES
-    return {
-      bodyId,
-      count,
-      size: text.size,
-      preview: complete ? start.toString('utf8') : cutAtCharacter(start).toString('utf8'),
-      complete,
-    }
+    const { start, complete } = await textStart(text, FILTER_PREVIEW_BYTES)
+    return { bodyId, count, size: text.size, preview: start, complete }
   }
 
   /** Writes the body as received, byte for byte, to `path` (a copy of the file when spooled). */
-  async saveTo(id: string, path: string): Promise<void> {
-    const { source } = this.get(id)
-    if (source instanceof FileSource) {
-      await copyFile(source.path, path)
-      return
-    }
-    await pipeline(source.stream(), createWriteStream(path, { mode: 0o644 }))
+  saveTo(id: string, path: string): Promise<void> {
+    return this.get(id).source.saveTo(path)
   }
 
   /** The body as a stream (for a download in browser mode). */

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs'
-import { open, rm, type FileHandle } from 'node:fs/promises'
+import { copyFile, open, rm, writeFile, type FileHandle } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 
 /**
@@ -10,8 +10,10 @@ export interface ByteSource {
   readonly size: number
   /** Bytes [start, end), clamped to the size. */
   read(start: number, end: number): Promise<Buffer>
-  /** The whole content as a stream (for saving to a file). */
+  /** The whole content as a stream (for a download). */
   stream(): Readable
+  /** Writes the whole content to a new file at `path`. */
+  saveTo(path: string): Promise<void>
   /** Frees the memory or deletes the file. */
   dispose(): Promise<void>
 }
@@ -30,6 +32,9 @@ export class MemorySource implements ByteSource {
   }
   stream(): Readable {
     return Readable.from([this.bytes], { objectMode: false })
+  }
+  saveTo(path: string): Promise<void> {
+    return writeFile(path, this.bytes, { mode: 0o644 })
   }
   async dispose(): Promise<void> {
     this.bytes = Buffer.alloc(0)
@@ -67,6 +72,11 @@ export class FileSource implements ByteSource {
 
   stream(): Readable {
     return createReadStream(this.path)
+  }
+
+  /** A copy of the file (the kernel's, where the file system can). */
+  saveTo(path: string): Promise<void> {
+    return copyFile(this.path, path)
   }
 
   /** Closes the file, keeping it (another thread or the store owns it). */

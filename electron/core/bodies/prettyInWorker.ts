@@ -7,6 +7,7 @@ import {
   type PrettyMessage,
   type PrettyOutput,
 } from './prettyJobMessages'
+import { filterJson } from './jsonPathFilter'
 import { prettyPrintJson, syntaxErrorOf, type PrettyJsonResult } from './prettyJson'
 import { SpoolWriter } from './spoolWriter'
 
@@ -28,6 +29,9 @@ export interface PrettyFeed {
   cancel(): void
 }
 
+/** A filter's result: how many values matched, and their JSON array. */
+export type Filtered = Awaited<ReturnType<typeof filterJson>>
+
 /** How the store gets a pretty view of a body. */
 export interface PrettyRunner {
   (source: ByteSource, options: PrettyOptions): Promise<PrettyJsonResult>
@@ -35,6 +39,12 @@ export interface PrettyRunner {
   readonly offThread: boolean
   /** Starts a view fed as the body arrives; only where the work runs on another thread. */
   readonly feed?: (output: PrettyOutput) => PrettyFeed
+  /** A JSONPath filter (see jsonPathFilter.ts) run on that other thread too. */
+  readonly filter?: (
+    source: ByteSource,
+    expression: string,
+    output: PrettyOutput,
+  ) => Promise<Filtered>
   /** Stops what the runner keeps (its worker). */
   close(): Promise<void>
 }
@@ -105,6 +115,12 @@ export function prettyInWorkerThread({
   limits = { batchBytes: BATCH_BYTES, maxBehindBytes: MAX_BEHIND_BYTES },
 }: WorkerOptions = {}): PrettyRunner {
   const pending = new Map<number, Job>()
+  /** Filters not answered yet, and how each is done on this thread if the worker dies. */
+  const filters = new Map<
+    number,
+    { resolve: (r: Filtered) => void; reject: (e: Error) => void; here: () => Promise<Filtered> }
+  >()
+  const idle = () => pending.size === 0 && filters.size === 0
   let nextId = 1
   let worker: Worker | null = null
 
@@ -114,6 +130,15 @@ export function prettyInWorkerThread({
   }
 
   function answer(message: PrettyMessage) {
+    const filtering = filters.get(message.id)
+    if (filtering) {
+      filters.delete(message.id)
+      if (idle()) worker?.unref()
+      if (message.type === 'filtered')
+        filtering.resolve({ count: message.count, text: sourceOf(message.text) })
+      else if (message.type === 'failed') filtering.reject(new Error(message.message))
+      return
+    }
     const job = pending.get(message.id)
     const settle = job?.settle
     if (message.type === 'progress') {
@@ -122,7 +147,7 @@ export function prettyInWorkerThread({
     }
     if (!job) return
     pending.delete(message.id)
-    if (pending.size === 0) worker?.unref()
+    if (idle()) worker?.unref()
     // A fed job that failed before it ended (its output could not be written): it is
     // done again on this thread when it ends.
     if (!settle) job.lost = message.type === 'failed' ? message.message : 'no answer'
@@ -132,7 +157,7 @@ export function prettyInWorkerThread({
         (error) => settle.resolve({ ok: false, error }),
         settle.reject,
       )
-    } else {
+    } else if (message.type === 'done') {
       const { text, lineStarts, foldEnds, parents } = message
       const lineCount = lineStarts.length - 1
       const doc = { text: sourceOf(text), lineCount, lineStarts, foldEnds, parents }
@@ -146,12 +171,16 @@ export function prettyInWorkerThread({
     started.on('message', answer)
     const fail = (reason: string) => {
       if (worker === started) worker = null
-      if (pending.size > 0) onFallback(reason)
+      if (!idle()) onFallback(reason)
       for (const [id, job] of pending) {
         pending.delete(id)
         // A fed job not ended yet falls back when it ends.
         if (job.settle) onThisThread(job)
         else job.lost = reason
+      }
+      for (const [id, { resolve, reject, here }] of filters) {
+        filters.delete(id)
+        here().then(resolve, reject)
       }
     }
     started.once('error', (error) => fail(error.message))
@@ -162,13 +191,27 @@ export function prettyInWorkerThread({
   }
   worker = start()
 
-  /** Registers a job and sends its first message; a busy worker keeps the process alive. */
+  /** Registers a job and sends its first message. */
   function begin(job: Job, message: PrettyJob): void {
     pending.set(message.id, job)
+    post(message)
+  }
+
+  /** A busy worker keeps the process alive; idle (see `answer`), it does not. */
+  function post(message: PrettyJob): void {
     worker ??= start()
     worker.ref()
     worker.postMessage(message)
   }
+
+  const filter = (source: ByteSource, expression: string, output: PrettyOutput) =>
+    new Promise<Filtered>((resolve, reject) => {
+      const id = nextId++
+      const here = () =>
+        filterJson(source, expression, new SpoolWriter(output.dir, output.memoryLimit))
+      filters.set(id, { resolve, reject, here })
+      post({ id, type: 'filter', source: refOf(source), expression, ...output })
+    })
 
   const run = (...[source, options]: Parameters<PrettyRunner>) =>
     new Promise<PrettyJsonResult>((resolve, reject) => {
@@ -243,8 +286,10 @@ export function prettyInWorkerThread({
     closed = true
     // Closing drops the work in hand rather than moving it to this thread.
     for (const job of pending.values()) job.settle?.reject(new Error(STOPPED))
+    for (const { reject } of filters.values()) reject(new Error(STOPPED))
     pending.clear()
+    filters.clear()
     await running?.terminate()
   }
-  return Object.assign(run, { offThread: true, feed, close })
+  return Object.assign(run, { offThread: true, feed, filter, close })
 }

@@ -12,9 +12,10 @@ export interface PrettyOutput {
 }
 
 /**
- * What the worker is sent. A job either formats a whole source, or is fed: opened,
- * sent the body's bytes as they arrive, then ended, with the rest to read from the
- * finished source when the feed fell behind (see prettyFeed.ts).
+ * What the worker is sent. A job formats a whole source; or is fed: opened, sent the
+ * body's bytes as they arrive, then ended, with the rest to read from the finished
+ * source when the feed fell behind (see PrettyFeed in prettyInWorker.ts); or filters a
+ * whole source with JSONPath.
  */
 export type PrettyJob = { id: number } & (
   | ({ type: 'source'; source: SourceRef } & PrettyOutput)
@@ -22,6 +23,8 @@ export type PrettyJob = { id: number } & (
   | { type: 'chunk'; bytes: Uint8Array }
   | { type: 'end'; rest: { source: SourceRef; from: number } | null }
   | { type: 'cancel' }
+  /** A JSONPath filter of a whole source (jsonPathFilter.ts), its result written to output. */
+  | ({ type: 'filter'; source: SourceRef; expression: string } & PrettyOutput)
 )
 
 /** What the pretty worker posts back, for the job with that id. */
@@ -38,6 +41,8 @@ export type PrettyMessage = { id: number } &
         parents: Int32Array
       }
     | { type: 'failed'; message: string }
+    /** A filter's result: how many values matched, and their JSON array. */
+    | { type: 'filtered'; count: number; text: SourceRef }
   )
 
 export function refOf(source: ByteSource): SourceRef {

@@ -7,8 +7,15 @@
  */
 import { tmpdir } from 'node:os'
 import { parentPort } from 'node:worker_threads'
-import { chunksOf, FileSource, type MemorySource } from './byteSource'
-import { refOf, sourceOf, type PrettyJob, type PrettyMessage } from './prettyJobMessages'
+import { chunksOf, FileSource, type ByteSource, type MemorySource } from './byteSource'
+import { filterJson } from './jsonPathFilter'
+import {
+  refOf,
+  sourceOf,
+  type PrettyJob,
+  type PrettyMessage,
+  type SourceRef,
+} from './prettyJobMessages'
 import { PrettyJsonStream, type PrettyEnd } from './prettyJson'
 import { SpoolWriter } from './spoolWriter'
 
@@ -36,20 +43,43 @@ async function writeFrom(
   }
 }
 
+/**
+ * A result text handed to the main thread: a file by its path (closed here), or bytes in
+ * memory, moved rather than copied when their buffer holds nothing else.
+ */
+async function handOver(text: ByteSource): Promise<{ ref: SourceRef; transfer: ArrayBuffer[] }> {
+  if (text instanceof FileSource) await text.close()
+  const ref = refOf(text)
+  const whole = ref.kind === 'memory' && ref.bytes.byteLength === ref.bytes.buffer.byteLength
+  return { ref, transfer: whole ? [ref.bytes.buffer as ArrayBuffer] : [] }
+}
+
 async function answer(id: number, end: PrettyEnd): Promise<void> {
   if (!end.ok) return post({ id, type: 'invalid', failure: end.failure })
   const { text, lineStarts, foldEnds, parents } = end.doc
-  if (text instanceof FileSource) await text.close()
-  const ref = refOf(text)
-  const transfer = [lineStarts.buffer, foldEnds!.buffer, parents!.buffer] as ArrayBuffer[]
-  // Text kept in memory moves to the main thread rather than being copied, when its
-  // buffer holds nothing else.
-  if (ref.kind === 'memory' && ref.bytes.byteLength === ref.bytes.buffer.byteLength)
-    transfer.push(ref.bytes.buffer as ArrayBuffer)
+  const { ref, transfer } = await handOver(text)
+  transfer.push(...([lineStarts.buffer, foldEnds!.buffer, parents!.buffer] as ArrayBuffer[]))
   post(
     { id, type: 'done', text: ref, lineStarts, foldEnds: foldEnds!, parents: parents! },
     transfer,
   )
+}
+
+/** A JSONPath filter, here so that parsing a 100 MB body does not stop the main thread. */
+async function filter(job: Extract<PrettyJob, { type: 'filter' }>): Promise<void> {
+  const { id } = job
+  const source = sourceOf(job.source)
+  try {
+    await warm
+    const out = new SpoolWriter(job.dir, job.memoryLimit)
+    const { count, text } = await filterJson(source, job.expression, out)
+    const { ref, transfer } = await handOver(text)
+    post({ id, type: 'filtered', count, text: ref }, transfer)
+  } catch (error) {
+    post({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) })
+  } finally {
+    if (source instanceof FileSource) await source.close()
+  }
 }
 
 /**
@@ -124,6 +154,9 @@ parentPort!.on('message', (job: PrettyJob) => {
     case 'cancel':
       queue(id, (stream) => stream.abort())
       jobs.delete(id)
+      return
+    case 'filter':
+      void filter(job)
   }
 })
 

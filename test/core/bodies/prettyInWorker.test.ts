@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { MemorySource, type ByteSource } from '../../../electron/core/bodies/byteSource'
+import { filterJson } from '../../../electron/core/bodies/jsonPathFilter'
 import { readLines } from '../../../electron/core/bodies/lineDocument'
 import {
   prettyInWorkerThread,
@@ -64,6 +65,21 @@ describe('pretty-printing in a worker thread', () => {
     })
     expect(bad).toEqual({ ok: false, error: { line: 1, column: 6, reason: 'expected a colon' } })
     // Both ran in the worker: none fell back to this thread.
+    expect(fallbacks).toEqual([])
+  })
+
+  it('filters with JSONPath in the worker as on this thread, errors included', async () => {
+    const source = new MemorySource(Buffer.from(json))
+    const expression = '$.items[?(@.id < 3)].name'
+    const there = await inWorkerThread.filter!(source, expression, { dir, memoryLimit: 1e6 })
+    const here = await filterJson(source, expression, new SpoolWriter(dir, 1e6))
+    expect(there.count).toBe(3)
+    const textOf = (s: ByteSource) => s.read(0, s.size).then(utf8)
+    expect(JSON.parse(await textOf(there.text))).toEqual(['n0', 'n1', 'n2'])
+    expect(await textOf(there.text)).toBe(await textOf(here.text))
+    await expect(
+      inWorkerThread.filter!(source, 'items[0]', { dir, memoryLimit: 1e6 }),
+    ).rejects.toThrow('The JSONPath expression "items[0]" must start with $')
     expect(fallbacks).toEqual([])
   })
 

@@ -168,7 +168,11 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   }
 
   async function setActiveEnvironment(name: string | null) {
-    if (await attempt(() => useApi().env.setActive({ name }))) await refresh()
+    // Chosen at once, so a Send right after the choice already uses it; the Node side
+    // follows, and the refresh puts back what it holds if it refused.
+    if (snapshot.value) snapshot.value = { ...snapshot.value, activeEnvironment: name }
+    await attempt(() => useApi().env.setActive({ name }))
+    await attempt(refresh)
   }
 
   async function updateGlobals(variables: VariableRow[]) {

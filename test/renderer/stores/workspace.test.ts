@@ -84,7 +84,10 @@ describe('workspace store', () => {
       name: 'staging',
       variables: [{ name: 'base_url', value: 'http://s', enabled: true, secret: false }],
     })
-    await workspace.setActiveEnvironment('staging')
+    const choosing = workspace.setActiveEnvironment('staging')
+    // At once, before the Node side answers: a Send right after the choice uses it.
+    expect(workspace.activeEnvironment?.variables[0]?.value).toBe('http://s')
+    await choosing
     expect(workspace.activeEnvironment?.variables[0]?.value).toBe('http://s')
   })
 })

@@ -193,6 +193,25 @@ describe('LargeBodyViewer', () => {
     expect(w.find('mark').exists()).toBe(false)
   })
 
+  it('matches case when asked to, searching again at once', async () => {
+    const w = await mountBody(users(50), true)
+    const box = byRole(w, 'textbox', 'Search body')
+    await box.setValue('USER 1')
+    await box.trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(statuses(w)).toContain('1 of 11')
+    const matchCase = byRole(w, 'button', 'Match case')
+    expect(matchCase.attributes('aria-pressed')).toBe('false')
+    await matchCase.trigger('click')
+    await flushPromises()
+    expect(matchCase.attributes('aria-pressed')).toBe('true')
+    expect(statuses(w)).toContain('No matches')
+    await box.setValue('user 1')
+    await box.trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(statuses(w)).toContain('1 of 11')
+  })
+
   it('copies the JSONPath of the selected line', async () => {
     const writeText = vi.fn().mockResolvedValue(undefined)
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })

@@ -15,6 +15,8 @@ const count = (n: number) => n.toLocaleString('en-US')
  */
 export function useBodySearch(target: () => { bodyId: string; view: BodyView } | null) {
   const query = ref('')
+  /** Off: "user" finds "User" too, as most testers expect first. */
+  const caseSensitive = ref(false)
   const result = shallowRef<BodySearchResult | null>(null)
   const index = ref(0)
   const error = ref('')
@@ -33,7 +35,11 @@ export function useBodySearch(target: () => { bodyId: string; view: BodyView } |
       return
     }
     try {
-      const found = await bodyApi().search({ ...where, query: text, caseSensitive: false })
+      const found = await bodyApi().search({
+        ...where,
+        query: text,
+        caseSensitive: caseSensitive.value,
+      })
       if (mine !== token) return
       result.value = found
       error.value = ''
@@ -84,6 +90,8 @@ export function useBodySearch(target: () => { bodyId: string; view: BodyView } |
   const on = (line: number) => matchesOnLine(result.value?.matches ?? [], line)
 
   watch(query, schedule)
+  // A toggle, not typing: search again at once.
+  watch(caseSensitive, () => void run())
   // Another body or view: the old matches mean nothing there.
   watch(
     () => {
@@ -102,6 +110,7 @@ export function useBodySearch(target: () => { bodyId: string; view: BodyView } |
 
   return {
     query,
+    caseSensitive,
     result,
     current,
     status,

@@ -122,6 +122,7 @@ export function prettyInWorkerThread({
   >()
   const idle = () => pending.size === 0 && filters.size === 0
   let nextId = 1
+  let closed = false
   let worker: Worker | null = null
 
   const onThisThread = (job: Job) => {
@@ -274,12 +275,11 @@ export function prettyInWorkerThread({
         ;[held, heldBytes] = [[], 0]
         if (!pending.delete(id)) return
         worker?.postMessage({ id, type: 'cancel' } satisfies PrettyJob)
-        if (pending.size === 0) worker?.unref()
+        if (idle()) worker?.unref()
       },
     }
   }
 
-  let closed = false
   async function close(): Promise<void> {
     const running = worker
     worker = null

@@ -13,7 +13,7 @@ import type { ByteSource } from './byteSource'
 import { filterJson } from './jsonPathFilter'
 import { jsonPathOfLine } from './jsonPathOfLine'
 import { FirstScreenQueue } from './firstScreenQueue'
-import { decoderFor, type KeptBody, type ViewResult } from './keptBody'
+import { BodyNotKeptError, decoderFor, type KeptBody, type ViewResult } from './keptBody'
 import { readLines } from './lineDocument'
 import { prettyFeedTap } from './prettyFeedTap'
 import { prettyOnThisThread, type PrettyFeed, type PrettyRunner } from './prettyInWorker'
@@ -38,14 +38,6 @@ export interface BodyStoreOptions {
 /** The text of a filter result shown at once when it is this small. */
 const FILTER_PREVIEW_BYTES = 64 * 1024
 
-export class BodyNotKeptError extends Error {
-  constructor() {
-    super(
-      'This body is no longer kept (only the latest responses of this session are). Send the request again to see it.',
-    )
-  }
-}
-
 /**
  * The Node side's keeper of response bodies for one session. Bodies arrive through
  * `createWriter` (memory up to a limit, then a file), are kept under an id, and are read
@@ -58,19 +50,15 @@ export class BodyStore {
   private readonly fed = new WeakMap<ByteSource, PrettyFeed>()
   private readonly firstScreen = new FirstScreenQueue()
   private readonly memoryLimit: number
-  /**
-   * A pretty view is up to ~1.8x its body: one of a body held in memory stays in memory
-   * too (spooling 17 MB to a file cost ~10 ms of a 10 MB body's formatting).
-   */
-  private get prettyMemoryLimit(): number {
-    return 2 * this.memoryLimit
-  }
+  /** Twice the body's: a pretty view (~1.7x) of a body held in memory stays in memory. */
+  private readonly prettyMemoryLimit: number
   private readonly maxBodies: number
   private readonly maxBytes: number
   private readonly pretty: PrettyRunner
 
   constructor(private readonly options: BodyStoreOptions) {
     this.memoryLimit = options.memoryLimit ?? 16 * 1024 * 1024
+    this.prettyMemoryLimit = 2 * this.memoryLimit
     this.maxBodies = options.maxBodies ?? 40
     this.maxBytes = options.maxBytes ?? 2 * 1024 ** 3
     this.pretty = options.pretty ?? prettyOnThisThread
@@ -104,6 +92,7 @@ export class BodyStore {
       views: new Map(),
       derived: new Set(),
       feed,
+      viewBytes: 0,
     })
     if (parent) this.bodies.get(parent)?.derived.add(id)
     this.evict()
@@ -123,13 +112,15 @@ export class BodyStore {
     return body
   }
 
+  /** Drops the least recently used bodies past the limits; a body's bytes count its views'. */
   private evict(): void {
+    const kept = (body: KeptBody) => body.source.size + body.viewBytes
     let bytes = 0
-    for (const body of this.bodies.values()) bytes += body.source.size
+    for (const body of this.bodies.values()) bytes += kept(body)
     for (const [id, body] of this.bodies) {
       if (this.bodies.size <= 1) break
       if (this.bodies.size <= this.maxBodies && bytes <= this.maxBytes) break
-      bytes -= body.source.size
+      bytes -= kept(body)
       void this.release(id)
     }
   }
@@ -169,8 +160,15 @@ export class BodyStore {
         ? indexRawLines(body.source, body.decoder).then((doc) => ({ ok: true as const, doc }))
         : this.prettyView(body)
     body.views.set(view, built)
-    // A failed build (a file removed under us) is retried on the next call.
-    built.catch(() => body.views.delete(view))
+    built.then(
+      (result) => {
+        // A pretty view's text is bytes of its own (a raw view reads the body itself).
+        if (result.ok && result.doc.text !== body.source) body.viewBytes += result.doc.text.size
+        this.evict()
+      },
+      // A failed build (a file removed under us) is retried on the next call.
+      () => body.views.delete(view),
+    )
     return built
   }
 

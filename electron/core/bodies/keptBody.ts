@@ -13,6 +13,8 @@ export interface KeptBody {
   readonly views: Map<BodyView, Promise<ViewResult>>
   /** Bodies derived from this one (filter results), dropped with it. */
   readonly derived: Set<string>
+  /** Bytes of the texts its views built (a pretty view is ~1.7x its body), counted in the store's limit. */
+  viewBytes: number
   /** Its pretty view, being built since the body arrived, until the view is asked for. */
   feed?: PrettyFeed
   /** Hears how far the pretty view is (the first listener given, see BodyStore.view). */
@@ -22,6 +24,14 @@ export interface KeptBody {
 export type ViewResult =
   | { ok: true; doc: LineDocument }
   | { ok: false; error: { line: number; column: number; reason: string } }
+
+export class BodyNotKeptError extends Error {
+  constructor() {
+    super(
+      'This body is no longer kept (only the latest responses of this session are). Send the request again to see it.',
+    )
+  }
+}
 
 /** Bytes to text in a charset; UTF-8 (and anything TextDecoder does not know) the fast way. */
 export function decoderFor(charset: string): (bytes: Buffer) => string {

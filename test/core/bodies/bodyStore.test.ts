@@ -82,6 +82,22 @@ describe('the body store', () => {
     await store.close()
   })
 
+  it('counts the pretty view a body built in its byte limit', async () => {
+    const body = Buffer.from(json)
+    // Room for two bodies, not for two bodies and a pretty view (~1.7x a body).
+    const store = new BodyStore({
+      dir: join(root, 'evict-views'),
+      maxBytes: 2 * body.length + 100,
+    })
+    const a = store.keep(new MemorySource(body), 'utf-8')
+    const b = store.keep(new MemorySource(body), 'utf-8')
+    expect([store.has(a), store.has(b)]).toEqual([true, true])
+    await store.open(b, 'pretty')
+    // a is now the least recently used, and the bytes kept are over the limit.
+    expect([store.has(a), store.has(b)]).toEqual([false, true])
+    await store.close()
+  })
+
   it('prepares JSON its viewer opens formatted at once, without waiting for a first screen', async () => {
     const store = storeIn('pretty-first')
     // Only setTimeout is frozen: the 1 s fallback for work held until a first screen

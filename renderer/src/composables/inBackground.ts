@@ -1,4 +1,5 @@
 import { runBodyJob, type BodyJob, type ResultOf } from '../workers/textJobs'
+import { parcelReceiver, postInPieces, type Parcel } from '../workers/textParcels'
 
 /** A job in progress: its result and a way to stop it. */
 export interface BackgroundJob<T> {
@@ -19,8 +20,9 @@ function inline<J extends BodyJob>(job: J): BackgroundJob<ResultOf<J>> {
 
 /**
  * Runs a job (read a file, check or format JSON, hash) in a Web Worker of its own, so a
- * 50 MB body does not freeze the UI; cancelling terminates the worker. Where there is no
- * Worker (happy-dom tests) or it cannot start, the job runs on this thread.
+ * 50 MB body does not freeze the UI; cancelling terminates the worker. Big texts go both
+ * ways in pieces (see textParcels.ts). Where there is no Worker (happy-dom tests) or it
+ * cannot start, the job runs on this thread.
  */
 export function inBackground<J extends BodyJob>(job: J): BackgroundJob<ResultOf<J>> {
   if (typeof Worker === 'undefined') return inline(job)
@@ -34,17 +36,22 @@ export function inBackground<J extends BodyJob>(job: J): BackgroundJob<ResultOf<
   }
   let cancelled = false
   const result = new Promise<ResultOf<J>>((resolve) => {
-    worker.onmessage = (event: MessageEvent<ResultOf<J>>) => {
+    const receive = parcelReceiver<ResultOf<J>>((value) => {
       worker.terminate()
-      resolve(event.data)
-    }
+      resolve(value)
+    })
+    worker.onmessage = (event: MessageEvent<Parcel>) => receive(event.data)
     worker.onerror = (event) => {
       event.preventDefault()
       worker.terminate()
       if (!cancelled) void runBodyJob(job).then(resolve)
     }
   })
-  worker.postMessage(job)
+  void postInPieces(
+    (parcel) => worker.postMessage(parcel),
+    job,
+    () => cancelled,
+  )
   return {
     result,
     cancel() {

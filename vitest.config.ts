@@ -34,6 +34,10 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser at a time: two cores, and the suites share the servers they start.
           fileParallelism: false,
+          // After the node and renderer projects, not beside them: the suites measure the
+          // page's long tasks, and on two cores a busy neighbour doubled them (CI once saw
+          // 105-133 ms where an idle machine sees none over 50 ms).
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -4,6 +4,7 @@
  * it: a 50 MB body in one message held the UI thread ~45 ms, and over 100 ms on a loaded
  * machine. In 2 MB pieces each task copies ~1 ms, and input and painting run in between.
  */
+import { nextTask } from '../composables/nextTask'
 
 /** The most characters one message carries. */
 export const PIECE_CHARS = 2 * 1024 * 1024
@@ -68,18 +69,6 @@ export function parcelReceiver<T>(deliver: (value: T) => void): (parcel: Parcel)
     else if (parcel.textIn === 'text') deliver({ ...(parcel.last as object), text } as T)
     else deliver(parcel.last as T)
   }
-}
-
-/** Resolves in a task of its own: a message, not setTimeout, so there is no 4 ms clamp. */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel()
-    channel.port1.onmessage = () => {
-      channel.port1.close()
-      resolve()
-    }
-    channel.port2.postMessage(null)
-  })
 }
 
 /**

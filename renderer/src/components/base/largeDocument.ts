@@ -5,6 +5,7 @@
  */
 import type { ChangeSet } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
+import { nextTask } from '../../composables/nextTask'
 
 /**
  * How much text one loading step hands to CodeMirror: ~10-20 ms of splitting and tree
@@ -41,21 +42,17 @@ export function applyChanges(base: string, changes: ChangeSet): string {
   return text + base.slice(at)
 }
 
-/** Runs `step` in later tasks until it returns false; the returned function stops it. */
+/**
+ * Runs `step` in later tasks, one task each, until it returns false; the returned
+ * function stops it.
+ */
 export function inSteps(step: () => boolean): () => void {
   let stopped = false
-  const channel = new MessageChannel()
-  // A message, not setTimeout: no 4 ms clamping between steps, and still one task each,
-  // so input and painting run in between.
-  channel.port1.onmessage = () => {
-    if (!stopped && step()) channel.port2.postMessage(null)
-    else channel.port1.close()
-  }
-  channel.port2.postMessage(null)
-  return () => {
-    stopped = true
-    channel.port1.close()
-  }
+  void (async () => {
+    do await nextTask()
+    while (!stopped && step())
+  })()
+  return () => void (stopped = true)
 }
 
 /**

@@ -1,3 +1,5 @@
+import { afterEach, beforeEach, vi } from 'vitest'
+import { provideApi } from '../../renderer/src/api/currentApi'
 import type { CourierApi, EventPayload, SendArgsInput, SendResult } from '../../shared/ipc'
 import { createFakeWorkspace } from './fakeWorkspace'
 import { HistoryRetentionSchema, type HistoryEntry } from '../../shared/model/history'
@@ -183,5 +185,25 @@ export function createFakeApi() {
     get inFlight() {
       return pending?.requestId ?? null
     },
+  }
+}
+
+/**
+ * For component tests: a fresh fake API provided before each test, and spies and mounted
+ * DOM cleared after it. Returns the current one.
+ */
+export function useFakeApi(): () => ReturnType<typeof createFakeApi> {
+  let fake: ReturnType<typeof createFakeApi> | undefined
+  beforeEach(() => {
+    fake = createFakeApi()
+    provideApi(fake.api)
+  })
+  afterEach(() => {
+    vi.restoreAllMocks()
+    document.body.innerHTML = ''
+  })
+  return () => {
+    if (!fake) throw new Error('useFakeApi: no test is running')
+    return fake
   }
 }

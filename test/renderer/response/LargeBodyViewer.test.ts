@@ -1,25 +1,16 @@
 import { RAW_ROW_BYTES } from '../../../shared/model/body'
 import { flushPromises, mount } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { provideApi } from '../../../renderer/src/api/currentApi'
+import { describe, expect, it, vi } from 'vitest'
 import LargeBodyViewer from '../../../renderer/src/components/response/large/LargeBodyViewer.vue'
 import { MAX_SCROLL_HEIGHT } from '../../../renderer/src/components/response/large/scrollMapping'
-import { createFakeApi } from '../fakeApi'
+import { useFakeApi } from '../fakeApi'
 import { byRole, queryByRole, shownRows, statuses, firstTexts } from './byRole'
 
 // happy-dom lays nothing out: rows are 20 px and the viewport 200 px (10 rows) by props.
 const ROW = 20
 const VIEWPORT = 200
 
-let fake: ReturnType<typeof createFakeApi>
-beforeEach(() => {
-  fake = createFakeApi()
-  provideApi(fake.api)
-})
-afterEach(() => {
-  vi.restoreAllMocks()
-  document.body.innerHTML = ''
-})
+const fake = useFakeApi()
 
 const numbered = (count: number) => Array.from({ length: count }, (_, i) => `line ${i + 1}`)
 const users = (count: number) =>
@@ -29,7 +20,7 @@ const users = (count: number) =>
 const OVER_PRETTY_FIRST = 16 * 1024 * 1024 + 1
 
 async function mountBody(body: string, json = false, size = body.length) {
-  const bodyId = fake.bodies.keep(body)
+  const bodyId = fake().bodies.keep(body)
   const w = mount(LargeBodyViewer, {
     props: { bodyId, size, json, rowHeight: ROW, viewportHeight: VIEWPORT },
     attachTo: document.body,
@@ -64,14 +55,14 @@ describe('LargeBodyViewer', () => {
     // The viewport's 10 rows and a small overscan, never the whole body.
     expect(rows.length).toBeLessThan(30)
     // The first page came with body:open: no other call for the first screen.
-    expect(fake.bodies.opens).toEqual(['raw'])
-    expect(fake.bodies.linesCalls).toEqual([])
+    expect(fake().bodies.opens).toEqual(['raw'])
+    expect(fake().bodies.linesCalls).toEqual([])
   })
 
   it('fetches later pages as the viewport reaches them', async () => {
     const w = await mountBody(numbered(3000).join('\n'))
     await scrollTo(w, 2200 * ROW)
-    expect(fake.bodies.linesCalls.map((c) => c.from)).toEqual([2000])
+    expect(fake().bodies.linesCalls.map((c) => c.from)).toEqual([2000])
     const rows = shownRows(w)
     expect(rows.find((r) => r.number === 2201)?.text).toBe('line 2201')
     expect(w.find('.rows').attributes('style')).toContain(`translateY(${(2201 - 9) * ROW}px)`)
@@ -92,13 +83,13 @@ describe('LargeBodyViewer', () => {
     const w = await mountBody(users(50), true, OVER_PRETTY_FIRST)
     // Raw: the one-line body cut into rows of RAW_ROW_BYTES.
     expect(shownRows(w)).toHaveLength(Math.ceil(users(50).length / RAW_ROW_BYTES))
-    fake.bodies.control.holdFormatting = true
+    fake().bodies.control.holdFormatting = true
     await format(w)
-    fake.emitBodyProgress({ bodyId: 'body-1', view: 'pretty', done: 0.42 })
+    fake().emitBodyProgress({ bodyId: 'body-1', view: 'pretty', done: 0.42 })
     await flushPromises()
     expect(statuses(w)).toContain('Formatting… 42%')
 
-    fake.bodies.finishFormatting()
+    fake().bodies.finishFormatting()
     await flushPromises()
     expect(byRole(w, 'radio', 'Pretty').element).toHaveProperty('checked', true)
     expect(firstTexts(w, 3)).toEqual(['[', '{', '"id": 0,'])
@@ -115,14 +106,14 @@ describe('LargeBodyViewer', () => {
   })
 
   it('opens JSON up to 16 MB formatted, saying it formats meanwhile', async () => {
-    fake.bodies.control.holdFormatting = true
+    fake().bodies.control.holdFormatting = true
     const w = await mountBody(users(50), true)
     expect(statuses(w)).toContain('Formatting… 0%')
     expect(w.text()).toContain('Large response (')
     expect(w.text()).not.toContain('shown as received')
     expect(queryByRole(w, 'region', 'Response body lines')).toBeNull()
 
-    fake.bodies.finishFormatting()
+    fake().bodies.finishFormatting()
     await flushPromises()
     expect(byRole(w, 'radio', 'Pretty').element).toHaveProperty('checked', true)
     expect(shownRows(w).slice(0, 2)).toEqual([
@@ -131,7 +122,7 @@ describe('LargeBodyViewer', () => {
     ])
     expect(w.text()).not.toContain('Large response')
     // Raw was never opened: the body went straight to its pretty view.
-    expect(fake.bodies.opens).toEqual(['pretty'])
+    expect(fake().bodies.opens).toEqual(['pretty'])
   })
 
   it('opens invalid JSON up to 16 MB as received, saying where it is invalid', async () => {
@@ -170,7 +161,7 @@ describe('LargeBodyViewer', () => {
     await flushPromises()
     // "user 1", "user 10" … "user 19".
     expect(statuses(w)).toContain('1 of 11')
-    expect(fake.bodies.searches).toEqual(['user 1'])
+    expect(fake().bodies.searches).toEqual(['user 1'])
     const current = w.get('mark.current')
     expect(current.text()).toBe('user 1')
     expect(current.element.closest('.row')!.querySelector('.number')!.textContent).toBe('8')

@@ -1,21 +1,13 @@
 import { flushPromises, mount } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { provideApi } from '../../../renderer/src/api/currentApi'
+import { describe, expect, it } from 'vitest'
 import BaseCodeEditor from '../../../renderer/src/components/base/BaseCodeEditor.vue'
 import ResponseBodyViewer from '../../../renderer/src/components/response/ResponseBodyViewer.vue'
 import type { ResponseRecord } from '../../../shared/model/response'
-import { createFakeApi } from '../fakeApi'
+import { useFakeApi } from '../fakeApi'
 import { byRole, queryByRole, shownRows, statuses } from './byRole'
 import { sampleResponse } from './sampleResponse'
 
-let fake: ReturnType<typeof createFakeApi>
-beforeEach(() => {
-  fake = createFakeApi()
-  provideApi(fake.api)
-})
-afterEach(() => {
-  document.body.innerHTML = ''
-})
+const fake = useFakeApi()
 
 const ITEMS = JSON.stringify({
   items: [
@@ -29,7 +21,7 @@ const ITEMS = JSON.stringify({
 function keptSmall(body = ITEMS): ResponseRecord {
   return sampleResponse({
     body,
-    bodyId: fake.bodies.keep(body),
+    bodyId: fake().bodies.keep(body),
     sizes: { headers: 180, body: body.length, encodedBody: body.length },
   })
 }
@@ -71,19 +63,19 @@ describe('ResponseBodyViewer JSONPath filter', () => {
     expect(editors(w)).toEqual([
       { label: 'Filter result', text: '[\n  "pen",\n  "book",\n  "lamp"\n]' },
     ])
-    expect(fake.bodies.released).toEqual([])
+    expect(fake().bodies.released).toEqual([])
 
     await byRole(w, 'button', 'Clear filter').trigger('click')
     await flushPromises()
     expect(editors(w)[0]!.label).toBe('Response body text')
     expect(statuses(w)).not.toContain('3 matches')
-    expect(fake.bodies.released).toEqual(['body-2'])
+    expect(fake().bodies.released).toEqual(['body-2'])
 
     // A result still shown when the viewer goes is released too.
     await filter(w, '$.items[0].name')
     w.unmount()
     await flushPromises()
-    expect(fake.bodies.released).toEqual(['body-2', 'body-3'])
+    expect(fake().bodies.released).toEqual(['body-2', 'body-3'])
   })
 
   it('runs on Enter and shows why an expression fails, next to the filter', async () => {
@@ -98,7 +90,7 @@ describe('ResponseBodyViewer JSONPath filter', () => {
   })
 
   it('shows a large result in the large viewer and releases results it replaces', async () => {
-    fake.bodies.control.previewChars = 10
+    fake().bodies.control.previewChars = 10
     const w = await mountViewer(keptSmall())
     await filter(w, '$.items[*]')
     const firstResult = 'body-2'
@@ -106,16 +98,16 @@ describe('ResponseBodyViewer JSONPath filter', () => {
     expect(shownRows(w).map((r) => r.text)).toContain('"name": "book",')
 
     await filter(w, '$.items[0]')
-    expect(fake.bodies.released).toEqual([firstResult])
+    expect(fake().bodies.released).toEqual([firstResult])
 
     // Another response: the filter goes, its result with it; the response's body stays kept.
     const next = keptSmall('{"a":1}')
     await w.setProps({ response: next })
     await flushPromises()
-    expect(fake.bodies.released).toEqual([firstResult, 'body-3'])
+    expect(fake().bodies.released).toEqual([firstResult, 'body-3'])
     expect(byRole(w, 'textbox', 'JSONPath filter').element).toHaveProperty('value', '')
     w.unmount()
     await flushPromises()
-    expect(fake.bodies.released).not.toContain(next.bodyId)
+    expect(fake().bodies.released).not.toContain(next.bodyId)
   })
 })

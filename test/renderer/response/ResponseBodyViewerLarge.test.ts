@@ -1,11 +1,10 @@
 import { flushPromises, mount } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { provideApi } from '../../../renderer/src/api/currentApi'
+import { describe, expect, it, vi } from 'vitest'
 import BaseCodeEditor from '../../../renderer/src/components/base/BaseCodeEditor.vue'
 import ResponseBodyViewer from '../../../renderer/src/components/response/ResponseBodyViewer.vue'
 import type { ResponseRecord } from '../../../shared/model/response'
 import { RAW_ROW_BYTES } from '../../../shared/model/body'
-import { createFakeApi } from '../fakeApi'
+import { useFakeApi } from '../fakeApi'
 import { byRole, queryByRole, shownRows, statuses, firstTexts } from './byRole'
 import { sampleResponse } from './sampleResponse'
 
@@ -38,15 +37,7 @@ const checked = (w: Viewer, view: string) =>
   w.get<HTMLInputElement>(`input[value="${view}"]`).element.checked
 const formatButton = (w: Viewer) => w.findAll('button').find((b) => b.text() === 'Format')
 
-let fake: ReturnType<typeof createFakeApi>
-beforeEach(() => {
-  fake = createFakeApi()
-  provideApi(fake.api)
-})
-afterEach(() => {
-  vi.restoreAllMocks()
-  document.body.innerHTML = ''
-})
+const fake = useFakeApi()
 
 describe('ResponseBodyViewer with a large complete body', () => {
   it('opens a body over 1 MB in Raw, as received, with a note and a Format button', async () => {
@@ -92,7 +83,7 @@ function keptResponse(body: string, over: Partial<ResponseRecord> = {}): Respons
   return sampleResponse({
     body: binary ? body : body.slice(0, 64 * 1024),
     bodyComplete: false,
-    bodyId: fake.bodies.keep(body),
+    bodyId: fake().bodies.keep(body),
     sizes: { headers: 180, body: body.length, encodedBody: body.length },
     ...over,
   })
@@ -137,10 +128,10 @@ describe('ResponseBodyViewer with a body kept on the Node side', () => {
     const w = await mountKept(response)
     await byRole(w, 'button', 'Save to file').trigger('click')
     await flushPromises()
-    expect(fake.bodies.saves).toEqual([{ bodyId: response.bodyId, fileName: 'response.json' }])
+    expect(fake().bodies.saves).toEqual([{ bodyId: response.bodyId, fileName: 'response.json' }])
     expect(statuses(w)).toContain('Saved to /tmp/response.json')
 
-    fake.bodies.control.saveResult = { outcome: 'download', url: '/bodies/b1?token=t' }
+    fake().bodies.control.saveResult = { outcome: 'download', url: '/bodies/b1?token=t' }
     await byRole(w, 'button', 'Save to file').trigger('click')
     await flushPromises()
     expect(clicked).toHaveLength(1)
@@ -148,10 +139,10 @@ describe('ResponseBodyViewer with a body kept on the Node side', () => {
     expect(clicked[0]!.download).toBe('response.json')
     expect(document.querySelector('a[download]')).toBeNull()
 
-    fake.bodies.control.saveResult = { outcome: 'cancelled' }
+    fake().bodies.control.saveResult = { outcome: 'cancelled' }
     await byRole(w, 'button', 'Save to file').trigger('click')
     await flushPromises()
-    expect(fake.bodies.saves).toHaveLength(3)
+    expect(fake().bodies.saves).toHaveLength(3)
     expect(clicked).toHaveLength(1)
   })
 
@@ -167,7 +158,7 @@ describe('ResponseBodyViewer with a body kept on the Node side', () => {
 
     await byRole(note, 'button', 'Save to file').trigger('click')
     await flushPromises()
-    expect(fake.bodies.saves).toHaveLength(1)
+    expect(fake().bodies.saves).toHaveLength(1)
 
     await byRole(note, 'button', 'Show it').trigger('click')
     await flushPromises()
@@ -191,13 +182,13 @@ describe('ResponseBodyViewer with a body kept on the Node side', () => {
     expect(w.findAll('button').map((b) => b.text())).toEqual(['Save to file'])
     await byRole(w, 'button', 'Save to file').trigger('click')
     await flushPromises()
-    expect(fake.bodies.saves[0]!.fileName).toBe('response.pdf')
+    expect(fake().bodies.saves[0]!.fileName).toBe('response.pdf')
   })
 
   it('leaves the release of the response body to the exchange store', async () => {
     const w = await mountKept(keptResponse(jsonOf(1_100_000)))
     w.unmount()
     await flushPromises()
-    expect(fake.bodies.released).toEqual([])
+    expect(fake().bodies.released).toEqual([])
   })
 })

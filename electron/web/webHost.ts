@@ -1,19 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { CourierService } from '../../shared/ipc'
-import { createCourierService } from '../core/courierService'
-import { HistoryStore } from '../core/history/historyStore'
-import { HttpEngine } from '../core/http/engine'
+import { composeCourier } from '../core/composeCourier'
 import { readExternalOverrides } from '../core/secrets/externalSecrets'
 import { MemorySecretStore } from '../core/secrets/memorySecretStore'
-import { AppStateService } from '../core/settings/appStateService'
-import { SettingsService } from '../core/settings/settingsService'
 import { openConfStore, type StorageNotice } from '../core/storage/openConfStore'
-import { WorkspaceService } from '../core/workspace/workspaceService'
-import { BodyStore } from '../core/bodies/bodyStore'
-import { prettyInWorkerThread } from '../core/bodies/prettyInWorker'
-import { sessionBodiesDir } from '../core/bodies/sessionBodiesDir'
 import { createBodyDownloads } from './bodyDownloads'
 import { createBridge } from './bridgeSocket'
 import { createToken, isAllowedHost } from './loopbackGuard'
@@ -31,6 +22,11 @@ export interface WebHostOptions {
   secretsFile?: string | null
   /** Where `COURIER_VAR_<NAME>` overrides are read from (`process.env` by default). */
   env?: Record<string, string | undefined>
+  /**
+   * The formatting worker's entry, for a built host (the default loads it from source
+   * beside prettyInWorker, which needs tsx).
+   */
+  prettyWorkerEntry?: string | URL
 }
 
 export interface WebHost {
@@ -42,7 +38,7 @@ export interface WebHost {
 }
 
 /**
- * Browser mode's composition root: the same core services as the Electron shell, the
+ * Browser mode's shell: the core services from the shared composition root (composeCourier), the
  * built renderer over HTTP and the contract over a token-protected WebSocket, on
  * 127.0.0.1 only.
  *
@@ -58,64 +54,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const storageNotices: StorageNotice[] = []
   const store = openConfStore(options.dataDir, storageNotices)
   notices.push(...storageNotices.map((n) => n.message))
-  // Browser mode runs under tsx, which lets a worker thread load the formatter from source.
-  const bodies = new BodyStore({
-    dir: sessionBodiesDir(options.dataDir),
-    pretty: prettyInWorkerThread(),
-  })
-  const engine = new HttpEngine({ bodies })
-  const downloads = createBodyDownloads(bodies)
-  const settings = new SettingsService(store, (m) => notices.push(m))
-  const appState = new AppStateService(store, (m) => notices.push(m))
-  const secrets = new MemorySecretStore()
-  const workspace = new WorkspaceService({ dataDir: options.dataDir, store, secrets })
-  const history = HistoryStore.tryOpen(options.dataDir, { notice: (m) => notices.push(m) })
   const token = createToken()
   let port = 0
-  const bridge = createBridge({ token, port: () => port, service: () => service })
-  const core = createCourierService({
-    engine,
-    settings,
-    appState,
-    workspace,
+  const bridge = createBridge({ token, port: () => port, service: () => courier.service })
+  const courier = composeCourier({
+    dataDir: options.dataDir,
+    store,
+    secrets: new MemorySecretStore(),
+    prettyWorkerEntry: options.prettyWorkerEntry,
+    notices,
+    appInfo: { version: packageVersion(), shell: 'web', canPickFiles: false },
     pickFile: async () => null,
     pickFolder: async () => null,
-    saveBody: async (bodyId, fileName) => downloads.offer(bodyId, fileName),
-    appInfo: {
-      version: packageVersion(),
-      shell: 'web',
-      dataDir: options.dataDir,
-      canPickFiles: false,
-      secretsWarning: secrets.warning,
-      notices,
-    },
-    history,
+    // Called once the host is up, when `downloads` (made from the composed body store) exists.
+    saveBody: async (_bodies, bodyId, fileName) => downloads.offer(bodyId, fileName),
     emit: (event, payload) => bridge.broadcast(event, payload),
+    overrides,
   })
-  // Values from COURIER_VAR_* and --secrets win over the variables the renderer resolved,
-  // and are secrets: history masks them.
-  const service: CourierService = {
-    ...core,
-    'http:send': (args) =>
-      core['http:send']({
-        ...args,
-        variables: { ...args.variables, ...overrides },
-        context: {
-          ...args.context,
-          secretNames: [...new Set([...args.context.secretNames, ...Object.keys(overrides)])],
-        },
-      }),
-  }
-  const stopForwarding = workspace.onChange((snapshot) =>
-    bridge.broadcast('workspace:changed', snapshot),
-  )
-  const stopCore = async () => {
-    stopForwarding()
-    engine.close()
-    await bodies.close()
-    history?.close()
-    await workspace.close()
-  }
+  const downloads = createBodyDownloads(courier.bodies)
+  const stopCore = () => courier.close()
 
   const serveStatic = createStaticHandler(options.rendererDir)
   const server = createServer((req, res) => {

@@ -1,0 +1,108 @@
+import type { AppInfo, CourierService } from '../../shared/ipc'
+import { BodyStore } from './bodies/bodyStore'
+import { prettyInWorkerThread } from './bodies/prettyInWorker'
+import { sessionBodiesDir } from './bodies/sessionBodiesDir'
+import { createCourierService, type CourierServiceDeps } from './courierService'
+import { HistoryStore } from './history/historyStore'
+import { HttpEngine } from './http/engine'
+import type { SecretStore } from './secrets/secretStore'
+import { AppStateService } from './settings/appStateService'
+import { SettingsService } from './settings/settingsService'
+import type { KeyValueStore } from './storage/keyValueStore'
+import { WorkspaceService } from './workspace/workspaceService'
+
+/** What differs between the shells (Electron's main process, the web host). */
+export interface ShellParts {
+  dataDir: string
+  /** The settings file, opened by the shell's own adapter (electron-store or conf). */
+  store: KeyValueStore
+  /** Where secret values are kept in this shell. */
+  secrets: SecretStore
+  /** The built formatting worker; the default loads it beside prettyInWorker's module. */
+  prettyWorkerEntry?: string | URL
+  /** Start-up messages for the tester (storage repaired, history unavailable...). */
+  notices: string[]
+  /** appInfo less what the core knows (notices, secrets warning, data directory). */
+  appInfo: Pick<AppInfo, 'version' | 'shell' | 'canPickFiles'>
+  pickFile: CourierServiceDeps['pickFile']
+  pickFolder: CourierServiceDeps['pickFolder']
+  /** Save to file for a kept body; gets the body store to stream from. */
+  saveBody: (
+    bodies: BodyStore,
+    bodyId: string,
+    fileName: string,
+  ) => ReturnType<CourierServiceDeps['saveBody']>
+  emit: CourierServiceDeps['emit']
+  /**
+   * Variable values that win over the ones the renderer resolved (`COURIER_VAR_*`,
+   * `--secrets`); they are secrets, so history masks them.
+   */
+  overrides?: Record<string, string>
+}
+
+export interface ComposedCourier {
+  service: CourierService
+  bodies: BodyStore
+  /** Stops the watcher, the engine's sockets, the body store, the history and the workspace. */
+  close(): Promise<void>
+}
+
+/**
+ * The one composition root: every core service the app needs, wired the same way for the
+ * Electron shell and for browser mode. A shell opens its own storage and dialogs, and
+ * carries the contract over its own transport.
+ */
+export function composeCourier(shell: ShellParts): ComposedCourier {
+  const { dataDir, store, secrets, notices } = shell
+  const notice = (message: string) => notices.push(message)
+  const pretty = prettyInWorkerThread(
+    shell.prettyWorkerEntry ? { entry: shell.prettyWorkerEntry } : {},
+  )
+  const bodies = new BodyStore({ dir: sessionBodiesDir(dataDir), pretty })
+  const engine = new HttpEngine({ bodies })
+  const settings = new SettingsService(store, notice)
+  const appState = new AppStateService(store, notice)
+  const workspace = new WorkspaceService({ dataDir, store, secrets })
+  const history = HistoryStore.tryOpen(dataDir, { notice })
+  const core = createCourierService({
+    engine,
+    settings,
+    appState,
+    workspace,
+    pickFile: shell.pickFile,
+    pickFolder: shell.pickFolder,
+    saveBody: (bodyId, fileName) => shell.saveBody(bodies, bodyId, fileName),
+    appInfo: { ...shell.appInfo, dataDir, secretsWarning: secrets.warning, notices },
+    history,
+    emit: shell.emit,
+  })
+  const service = shell.overrides ? withOverrides(core, shell.overrides) : core
+  const stopForwarding = workspace.onChange((snapshot) => shell.emit('workspace:changed', snapshot))
+  return {
+    service,
+    bodies,
+    async close() {
+      stopForwarding()
+      engine.close()
+      await bodies.close()
+      history?.close()
+      await workspace.close()
+    },
+  }
+}
+
+function withOverrides(core: CourierService, overrides: Record<string, string>): CourierService {
+  if (Object.keys(overrides).length === 0) return core
+  return {
+    ...core,
+    'http:send': (args) =>
+      core['http:send']({
+        ...args,
+        variables: { ...args.variables, ...overrides },
+        context: {
+          ...args.context,
+          secretNames: [...new Set([...args.context.secretNames, ...Object.keys(overrides)])],
+        },
+      }),
+  }
+}

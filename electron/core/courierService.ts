@@ -1,4 +1,6 @@
 import type { CourierService, EventName, EventPayload, AppInfo } from '../../shared/ipc'
+import { CallError } from '../../shared/ipc/callError'
+import { asCall, messageOf } from './callFailure'
 import type { HistoryStore } from './history/historyStore'
 import type { AppStateService } from './settings/appStateService'
 import { codeLanguages, generateCode } from './interop/code/codeLanguages'
@@ -40,28 +42,6 @@ export interface CourierServiceDeps {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
 }
 
-/**
- * Runs `task`, rethrowing any failure as a plain Error carrying only its message: the
- * transports pass `message` to the renderer, so it must read well on its own (a
- * WorkspaceError's already does; a file system error gets its code and path).
- */
-async function plain<T>(task: () => Promise<T> | T): Promise<T> {
-  try {
-    return await task()
-  } catch (error) {
-    throw new Error(messageOf(error))
-  }
-}
-
-function messageOf(error: unknown): string {
-  if (!(error instanceof Error)) return String(error)
-  const { code, path } = error as NodeJS.ErrnoException
-  if (typeof code === 'string' && typeof path === 'string' && !error.message.includes(path)) {
-    return `${error.message} (${code}: ${path})`
-  }
-  return error.message
-}
-
 /** A text body too big to travel whole: the renderer will read it as lines. */
 function isBigText(response: ResponseRecord): boolean {
   return (
@@ -90,7 +70,10 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
   const bodies = deps.engine.bodies
   const history = (): HistoryStore => {
     if (!deps.history) {
-      throw new Error('History is not available in this session: see the notice shown at start-up.')
+      throw new CallError(
+        'HISTORY_UNAVAILABLE',
+        'History is not available in this session: see the notice shown at start-up.',
+      )
     }
     return deps.history
   }
@@ -98,9 +81,13 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
     'http:send': async ({ requestId, spec: given, variables, context, editedBodyIsSent }) => {
       // A big body may come as a reference to its draft file (see useExchangeStore): read
       // back here. A draft that is gone fails the call, and the renderer sends it whole.
+      const { body } = given
       const spec =
-        'text' in given.body
-          ? { ...given, body: { ...given.body, text: deps.appState.bodyText(given.body.text) } }
+        'text' in body
+          ? {
+              ...given,
+              body: { ...body, text: await asCall(() => deps.appState.bodyText(body.text)) },
+            }
           : given
       const at = Date.now()
       const result = await deps.engine.send({
@@ -150,65 +137,66 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
     'settings:get': async () => deps.settings.get(),
     'settings:update': async (patch) => deps.settings.update(patch),
     'dialog:pickFile': async ({ title }) => deps.pickFile(title),
-    'dialog:pickFolder': async ({ title }) => plain(() => deps.pickFolder(title)),
+    'dialog:pickFolder': async ({ title }) => asCall(() => deps.pickFolder(title)),
     'app:info': async () => deps.appInfo,
-    'workspace:snapshot': async () => plain(() => ws.snapshot()),
-    'workspace:open': async ({ dir }) => plain(() => ws.open(dir)),
-    'workspace:create': async ({ dir, name }) => plain(() => ws.create(dir, name)),
-    'workspace:recent': async () => plain(() => ws.recent()),
-    'workspace:readRequest': async ({ path }) => plain(() => ws.readRequest(path)),
+    'workspace:snapshot': async () => asCall(() => ws.snapshot()),
+    'workspace:open': async ({ dir }) => asCall(() => ws.open(dir)),
+    'workspace:create': async ({ dir, name }) => asCall(() => ws.create(dir, name)),
+    'workspace:recent': async () => asCall(() => ws.recent()),
+    'workspace:readRequest': async ({ path }) => asCall(() => ws.readRequest(path)),
     'workspace:saveRequest': async ({ path, folder, request }) =>
-      plain(async () => ({ path: await ws.saveRequest(path, folder, request) })),
+      asCall(async () => ({ path: await ws.saveRequest(path, folder, request) })),
     'workspace:createFolder': async ({ parent, name }) =>
-      plain(async () => ({ path: await ws.createFolder(parent, name) })),
+      asCall(async () => ({ path: await ws.createFolder(parent, name) })),
     'workspace:rename': async ({ path, name }) =>
-      plain(async () => ({ path: await ws.rename(path, name) })),
+      asCall(async () => ({ path: await ws.rename(path, name) })),
     'workspace:move': async ({ path, toFolder }) =>
-      plain(async () => ({ path: await ws.move(path, toFolder) })),
+      asCall(async () => ({ path: await ws.move(path, toFolder) })),
     'workspace:duplicate': async ({ path }) =>
-      plain(async () => ({ path: await ws.duplicate(path) })),
-    'workspace:delete': async ({ path }) => plain(async () => ({ undoId: await ws.delete(path) })),
+      asCall(async () => ({ path: await ws.duplicate(path) })),
+    'workspace:delete': async ({ path }) => asCall(async () => ({ undoId: await ws.delete(path) })),
     'workspace:undoDelete': async ({ undoId }) =>
-      plain(async () => ({ path: await ws.undoDelete(undoId) })),
+      asCall(async () => ({ path: await ws.undoDelete(undoId) })),
     'workspace:saveDefaults': async ({ folder, defaults }) =>
-      plain(() => ws.saveDefaults(folder, defaults).then(() => true)),
+      asCall(() => ws.saveDefaults(folder, defaults).then(() => true)),
     'env:save': async ({ previousName, environment }) =>
-      plain(() => ws.saveEnvironment(previousName, environment)),
-    'env:delete': async ({ name }) => plain(() => ws.deleteEnvironment(name).then(() => true)),
+      asCall(() => ws.saveEnvironment(previousName, environment)),
+    'env:delete': async ({ name }) => asCall(() => ws.deleteEnvironment(name).then(() => true)),
     'env:setActive': async ({ name }) =>
-      plain(() => ws.setActiveEnvironment(name).then(() => true)),
-    'history:list': async (args) => plain(() => history().list(args)),
-    'history:get': async ({ id }) => plain(() => history().get(id)),
-    'history:delete': async ({ ids }) => plain(() => history().delete(ids)),
-    'history:deleteMatching': async (filter) => plain(() => history().deleteMatching(filter)),
-    'history:clear': async () => plain(() => history().clear()),
+      asCall(() => ws.setActiveEnvironment(name).then(() => true)),
+    'history:list': async (args) => asCall(() => history().list(args)),
+    'history:get': async ({ id }) => asCall(() => history().get(id)),
+    'history:delete': async ({ ids }) => asCall(() => history().delete(ids)),
+    'history:deleteMatching': async (filter) => asCall(() => history().deleteMatching(filter)),
+    'history:clear': async () => asCall(() => history().clear()),
     'history:exportHar': async ({ ids }) =>
-      plain(() => history().exportHar(ids, deps.appInfo.version)),
-    'history:getRetention': async () => plain(() => history().getRetention()),
-    'history:setRetention': async (retention) => plain(() => history().setRetention(retention)),
+      asCall(() => history().exportHar(ids, deps.appInfo.version)),
+    'history:getRetention': async () => asCall(() => history().getRetention()),
+    'history:setRetention': async (retention) => asCall(() => history().setRetention(retention)),
     'interop:import': async ({ text, fileName, format, into }) =>
-      plain(async () => writeImport(ws, await importText(text, { fileName, format }), into)),
-    'interop:parseCurl': async ({ text }) => plain(() => parseCurl(text)),
+      asCall(async () => writeImport(ws, await importText(text, { fileName, format }), into)),
+    'interop:parseCurl': async ({ text }) => asCall(() => parseCurl(text)),
     'interop:export': async ({ folder, format }) =>
-      plain(() => (format === 'har' ? exportHar(ws, folder) : exportPostman(ws, folder))),
+      asCall(() => (format === 'har' ? exportHar(ws, folder) : exportPostman(ws, folder))),
     'interop:languages': async () => codeLanguages(),
     'interop:code': async ({ spec, variables, language }) =>
-      plain(() => generateCode(spec, variables, language)),
+      asCall(() => generateCode(spec, variables, language)),
     'state:get': async () => deps.appState.get(),
-    'state:save': async (state) => deps.appState.save(state),
+    'state:save': async (state) => asCall(() => deps.appState.save(state)),
     'body:open': async ({ bodyId, view }) =>
-      plain(() =>
+      asCall(() =>
         bodies.open(bodyId, view, (done) => deps.emit('body:progress', { bodyId, view, done })),
       ),
     'body:lines': async ({ bodyId, view, from, count }) =>
-      plain(() => bodies.lines(bodyId, view, from, count)),
+      asCall(() => bodies.lines(bodyId, view, from, count)),
     'body:search': async ({ bodyId, view, query, caseSensitive }) =>
-      plain(() => bodies.search(bodyId, view, query, caseSensitive)),
-    'body:path': async ({ bodyId, line }) => plain(() => bodies.path(bodyId, line)),
-    'body:filter': async ({ bodyId, expression }) => plain(() => bodies.filter(bodyId, expression)),
-    'body:save': async ({ bodyId, fileName }) => plain(() => deps.saveBody(bodyId, fileName)),
-    'body:release': async ({ bodyId }) => plain(() => bodies.release(bodyId)),
-    'globals:get': async () => plain(() => ws.globals()),
-    'globals:update': async ({ variables }) => plain(() => ws.updateGlobals(variables)),
+      asCall(() => bodies.search(bodyId, view, query, caseSensitive)),
+    'body:path': async ({ bodyId, line }) => asCall(() => bodies.path(bodyId, line)),
+    'body:filter': async ({ bodyId, expression }) =>
+      asCall(() => bodies.filter(bodyId, expression)),
+    'body:save': async ({ bodyId, fileName }) => asCall(() => deps.saveBody(bodyId, fileName)),
+    'body:release': async ({ bodyId }) => asCall(() => bodies.release(bodyId)),
+    'globals:get': async () => asCall(() => ws.globals()),
+    'globals:update': async ({ variables }) => asCall(() => ws.updateGlobals(variables)),
   }
 }

@@ -1,16 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import type { CourierApi } from '../../shared/ipc/contract'
-import {
-  CALL_NAMES,
-  EVENT_NAMES,
-  splitCallName,
-  type EventName,
-  type IpcEnvelope,
-} from '../../shared/ipc/names'
+import type { CourierBridge } from '../../shared/ipc/contract'
+import { CALL_NAMES, EVENT_NAMES, splitCallName, type EventName } from '../../shared/ipc/names'
 
 /**
  * Exposes exactly the calls of shared/ipc as `window.courier`, nested by domain, and
  * `on` for its events. There is no generic invoke: the renderer can reach nothing else.
+ * Each call answers with the main process's envelope as it is: an error thrown here
+ * would reach the page with its message only, and the renderer acts on the code.
  */
 const api: Record<string, unknown> = {
   on(event: EventName, listener: (payload: unknown) => void) {
@@ -23,11 +19,7 @@ const api: Record<string, unknown> = {
 for (const name of CALL_NAMES) {
   const [domain, action] = splitCallName(name)
   const group = (api[domain] ??= {}) as Record<string, unknown>
-  group[action] = async (args: unknown) => {
-    const answer = (await ipcRenderer.invoke(name, args)) as IpcEnvelope
-    if (!answer.ok) throw new Error(answer.message)
-    return answer.result
-  }
+  group[action] = (args: unknown) => ipcRenderer.invoke(name, args)
 }
 
-contextBridge.exposeInMainWorld('courier', api as CourierApi)
+contextBridge.exposeInMainWorld('courier', api as CourierBridge)

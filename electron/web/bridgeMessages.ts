@@ -1,9 +1,10 @@
 import {
   CALL_NAMES,
   dispatchCall,
-  InvalidCallError,
   isCallName,
+  toCallErrorShape,
   WireRequestSchema,
+  type CallErrorShape,
   type CourierService,
   type WireMessage,
 } from '../../shared/ipc'
@@ -11,13 +12,13 @@ import {
 /** What to do with one incoming frame: answer it, or close a socket that broke the protocol. */
 export type BridgeOutcome = { reply: WireMessage } | { protocolError: string }
 
-const failure = (id: number, message: string): BridgeOutcome => ({
-  reply: { kind: 'result', id, ok: false, error: { message } },
+const failure = (id: number, error: CallErrorShape): BridgeOutcome => ({
+  reply: { kind: 'result', id, ok: false, error },
 })
 
 /**
  * Runs one `{id, call, args}` message through the contract. A well-formed request always
- * gets an answer; errors carry a message only, never a stack.
+ * gets an answer; errors carry a code and a message, never a stack.
  */
 export async function answerMessage(service: CourierService, text: string): Promise<BridgeOutcome> {
   let data: unknown
@@ -30,20 +31,25 @@ export async function answerMessage(service: CourierService, text: string): Prom
   if (!parsed.success) {
     const id = (data as { id?: unknown } | null)?.id
     if (typeof id === 'number' && Number.isInteger(id) && id >= 0) {
-      return failure(id, 'Malformed request: expected {id, call, args}.')
+      return failure(id, {
+        code: 'INVALID_ARGUMENTS',
+        message: 'Malformed request: expected {id, call, args}.',
+      })
     }
     return { protocolError: 'Messages must be {id, call, args}.' }
   }
   const { id, call, args } = parsed.data
   if (!isCallName(call)) {
-    return failure(id, `Unknown call "${call}". Known calls: ${CALL_NAMES.join(', ')}.`)
+    return failure(id, {
+      code: 'UNKNOWN_CALL',
+      message: `Unknown call "${call}". Known calls: ${CALL_NAMES.join(', ')}.`,
+    })
   }
   try {
     const result = await dispatchCall(service, call, args)
     return { reply: { kind: 'result', id, ok: true, result } }
   } catch (error) {
-    if (error instanceof InvalidCallError) return failure(id, error.message)
     // Service errors are already worded for the tester; the call name would only be noise.
-    return failure(id, error instanceof Error ? error.message : String(error))
+    return failure(id, toCallErrorShape(error))
   }
 }

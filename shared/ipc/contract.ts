@@ -38,7 +38,7 @@ import {
   SavedRequestSchema,
   WorkspaceSnapshotSchema,
 } from '../model/workspace'
-import type { CallName, EventName } from './names'
+import type { CallName, EventName, IpcEnvelope } from './names'
 
 export * from './names'
 
@@ -311,3 +311,15 @@ export type CourierApi = {
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
 }
+
+/**
+ * What the Electron preload exposes as `window.courier`: the same calls, each answering
+ * with an envelope that the renderer's api turns into a result or a CallError.
+ */
+export type CourierBridge = {
+  [D in DomainOf<CallName>]: {
+    [A in ActionOf<CallName, D>]: (
+      args: CallArgs<Extract<CallName, `${D}:${A}`>>,
+    ) => Promise<IpcEnvelope>
+  }
+} & Pick<CourierApi, 'on'>

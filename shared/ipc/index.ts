@@ -1,3 +1,4 @@
+export * from './callError'
 export * from './contract'
 export * from './service'
 export * from './wire'

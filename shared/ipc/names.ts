@@ -1,5 +1,7 @@
+import type { CallErrorShape } from './callError'
+
 /**
- * The names of every call and event, with no imports, so the sandboxed preload can
+ * The names of every call and event, with no runtime imports, so the sandboxed preload can
  * build its bridge without bundling the schemas. `contract.ts` must declare exactly
  * these (the compiler checks it with `satisfies`).
  */
@@ -68,5 +70,8 @@ export function splitCallName(name: CallName): [string, string] {
   return [domain, action]
 }
 
-/** How the Electron shell answers a call: the result, or the error message as worded. */
-export type IpcEnvelope = { ok: true; result: unknown } | { ok: false; message: string }
+/**
+ * How the Electron shell answers a call: the result, or the error's code and message.
+ * An envelope, not a thrown error: contextBridge would keep an error's message only.
+ */
+export type IpcEnvelope = { ok: true; result: unknown } | { ok: false; error: CallErrorShape }

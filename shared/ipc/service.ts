@@ -1,3 +1,4 @@
+import { CallError } from './callError'
 import {
   calls,
   type CallArgs,
@@ -12,9 +13,9 @@ export type CourierService = {
 }
 
 /** Thrown when a call's arguments do not match the contract; the message names the field. */
-export class InvalidCallError extends Error {
+export class InvalidCallError extends CallError {
   constructor(call: string, issues: string) {
-    super(`Invalid arguments for ${call}: ${issues}`)
+    super('INVALID_ARGUMENTS', `Invalid arguments for ${call}: ${issues}`)
     this.name = 'InvalidCallError'
   }
 }

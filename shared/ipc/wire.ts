@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { CallErrorShape } from './callError'
 
 /**
  * Browser mode carries the same contract over one WebSocket. The renderer sends
@@ -13,7 +14,7 @@ export type WireRequest = z.infer<typeof WireRequestSchema>
 
 export type WireMessage =
   | { kind: 'result'; id: number; ok: true; result: unknown }
-  | { kind: 'result'; id: number; ok: false; error: { message: string } }
+  | { kind: 'result'; id: number; ok: false; error: CallErrorShape }
   | { kind: 'event'; event: string; payload: unknown }
 
 /** The query parameter and hash key that carry the per-run token. */

@@ -182,7 +182,10 @@ describe('http:send with a big body kept as a draft', () => {
       const lost = { ...spec, body: { type: 'json' as const, text: draftRef('0'.repeat(64)) } }
       await expect(
         dispatchCall(core, 'http:send', { requestId: 'd2', spec: lost }),
-      ).rejects.toThrow(/draft .* is gone/)
+      ).rejects.toMatchObject({
+        code: 'DRAFT_GONE',
+        message: expect.stringMatching(/draft .* is gone/),
+      })
     } finally {
       engine.close()
       rmSync(drafts, { recursive: true, force: true })

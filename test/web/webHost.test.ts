@@ -184,12 +184,12 @@ describe('web host: the bridge', () => {
     const unknown = await client.call('fs:readAll', {})
     expect(unknown).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/fs:readAll/) },
+      error: { code: 'UNKNOWN_CALL', message: expect.stringMatching(/fs:readAll/) },
     })
     const invalid = await client.call('http:cancel', { requestId: 7 })
     expect(invalid).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/requestId/) },
+      error: { code: 'INVALID_ARGUMENTS', message: expect.stringMatching(/requestId/) },
     })
     expect(JSON.stringify(invalid)).not.toMatch(/\bat .*\.ts:\d+/)
     // The socket is still usable after both.
@@ -290,7 +290,7 @@ describe('web host: Save to file', () => {
       await client.call('body:release', { bodyId })
       expect(await client.call('body:save', { bodyId, fileName: 'x' })).toMatchObject({
         ok: false,
-        error: { message: expect.stringMatching(/no longer kept/) },
+        error: { code: 'BODY_NOT_KEPT', message: expect.stringMatching(/no longer kept/) },
       })
     } finally {
       await huge.close()
@@ -335,7 +335,7 @@ describe('web host: workspaces', () => {
     })
     expect(missing).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/Missing/) },
+      error: { code: 'WORKSPACE', message: expect.stringMatching(/Missing/) },
     })
     expect(JSON.stringify(missing)).not.toMatch(/\bat .*\.ts:\d+/)
   })

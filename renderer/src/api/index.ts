@@ -1,11 +1,17 @@
-import { WEB_TOKEN_PARAM, type CourierApi } from '../../../shared/ipc'
+import {
+  CallError,
+  WEB_TOKEN_PARAM,
+  type CourierApi,
+  type CourierBridge,
+  type IpcEnvelope,
+} from '../../../shared/ipc'
 import { plainCopy } from '../stores/plainCopy'
 import { connectWebBridge } from './webBridge'
 
 declare global {
   interface Window {
     /** Set by the Electron preload; absent in browser mode. */
-    courier?: CourierApi
+    courier?: CourierBridge
   }
 }
 
@@ -15,7 +21,7 @@ declare global {
  * renderer knows which one runs.
  */
 export async function connectApi(): Promise<CourierApi> {
-  if (window.courier) return withPlainArguments(window.courier)
+  if (window.courier) return fromPreload(window.courier)
   const token = new URLSearchParams(window.location.hash.slice(1)).get(WEB_TOKEN_PARAM)
   if (!token) {
     throw new Error(
@@ -26,17 +32,25 @@ export async function connectApi(): Promise<CourierApi> {
 }
 
 /**
- * Electron's IPC structured-clones arguments, which fails on Vue's reactive proxies; the
- * web bridge JSON-encodes them anyway. Copying here, once, lets every store pass its
- * state as it is.
+ * The preload's calls as the rest of the renderer uses them: arguments copied plain
+ * (Electron's IPC structured-clones them, which fails on Vue's reactive proxies; the web
+ * bridge JSON-encodes them anyway), and each envelope turned into its result or thrown
+ * as a CallError with its code.
  */
-function withPlainArguments(api: CourierApi): CourierApi {
-  const wrapped: Record<string, unknown> = { on: api.on.bind(api) }
-  for (const [domain, group] of Object.entries(api)) {
+export function fromPreload(bridge: CourierBridge): CourierApi {
+  const wrapped: Record<string, unknown> = { on: bridge.on.bind(bridge) }
+  for (const [domain, group] of Object.entries(bridge)) {
     if (typeof group !== 'object' || group === null) continue
     wrapped[domain] = Object.fromEntries(
-      Object.entries(group as Record<string, (args: unknown) => Promise<unknown>>).map(
-        ([action, call]) => [action, (args: unknown) => call(plainCopy(args ?? {}))],
+      Object.entries(group as Record<string, (args: unknown) => Promise<IpcEnvelope>>).map(
+        ([action, call]) => [
+          action,
+          async (args: unknown) => {
+            const answer = await call(plainCopy(args ?? {}))
+            if (!answer.ok) throw CallError.from(answer.error)
+            return answer.result
+          },
+        ],
       ),
     )
   }

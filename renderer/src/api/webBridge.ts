@@ -1,4 +1,5 @@
 import {
+  CallError,
   CALL_NAMES,
   WEB_SOCKET_PATH,
   WEB_TOKEN_PARAM,
@@ -42,10 +43,13 @@ export async function connectWebBridge(
     if (!waiter) return
     pending.delete(data.id)
     if (data.ok) waiter.resolve(data.result)
-    else waiter.reject(new Error(data.error.message))
+    else waiter.reject(CallError.from(data.error))
   }
   const closedError = () =>
-    new Error('The connection to the Courier web host is closed. Restart `npm run web` and reload.')
+    new CallError(
+      'DISCONNECTED',
+      'The connection to the Courier web host is closed. Restart `npm run web` and reload.',
+    )
 
   await new Promise<void>((resolve, reject) => {
     worker.addEventListener('message', (event: MessageEvent<FromBridgeWorker>) => {
@@ -56,7 +60,10 @@ export async function connectWebBridge(
         resolve()
       } else if (message.type === 'error' && !open) {
         reject(
-          new Error('Could not connect to the Courier web host. Is `npm run web` still running?'),
+          new CallError(
+            'DISCONNECTED',
+            'Could not connect to the Courier web host. Is `npm run web` still running?',
+          ),
         )
       } else if (message.type === 'closed') {
         pending.get(message.id)?.reject(closedError())

@@ -7,6 +7,7 @@ import { useApi } from '../api/currentApi'
 import { digestInBackground } from './draftDigest'
 import { useAppStore } from './useAppStore'
 import { useRequestTabsStore, type RequestTab } from './useRequestTabsStore'
+import { hasCallErrorCode } from '../../../shared/ipc/callError'
 
 /** How long edits settle before the open tabs are written (one write per pause in typing). */
 const SAVE_DELAY_MS = 400
@@ -90,11 +91,11 @@ export const useAppStateStore = defineStore('appState', () => {
     let drafts: (string | null)[]
     try {
       ;({ drafts } = await useApi().state.save(state))
-    } catch {
+    } catch (error) {
       // A draft referred to may be gone (its folder cleaned, another window's save):
       // once more with every body whole.
       onDisk.clear()
-      if (usedRefs) await save(false)
+      if (usedRefs && hasCallErrorCode(error, 'DRAFT_GONE')) await save(false)
       return
     }
     // The Node side named the draft file of each big body: later saves and sends refer to it.

@@ -8,6 +8,7 @@ import type { RequestSpec } from '../../../shared/model/request'
 export type SendContextInput = z.input<typeof SendContextSchema>
 import { useApi } from '../api/currentApi'
 import { withoutRepeatedBody } from '../../../shared/logic/sendContextBody'
+import { hasCallErrorCode } from '../../../shared/ipc/callError'
 import { plainCopy } from './plainCopy'
 import { useAppStateStore } from './useAppStateStore'
 import type { ExchangeState } from './exchangeState'
@@ -80,7 +81,7 @@ export const useExchangeStore = defineStore('exchange', () => {
       // file be gone, it goes whole.
       const byDraft = useAppStateStore().withDraftBody(tabId, sent)
       const result = await call(byDraft).catch((error: unknown) => {
-        if (byDraft === sent) throw error
+        if (byDraft === sent || !hasCallErrorCode(error, 'DRAFT_GONE')) throw error
         return call(sent)
       })
       states.value[tabId] = result.ok

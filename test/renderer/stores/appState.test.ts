@@ -7,6 +7,7 @@ import { useExchangeStore } from '../../../renderer/src/stores/useExchangeStore'
 import { useRequestTabsStore } from '../../../renderer/src/stores/useRequestTabsStore'
 import { draftRef } from '../../../shared/logic/draftRef'
 import { createFakeApi, fakeResponse } from '../fakeApi'
+import { CallError } from '../../../shared/ipc/callError'
 
 let fake: ReturnType<typeof createFakeApi>
 beforeEach(() => {
@@ -54,7 +55,8 @@ describe('a big body kept in a draft file', () => {
       const body = args.spec.body
       const text = body?.type === 'json' ? body.text : ''
       sent.push(text.slice(0, 40))
-      if (text === draftRef(hash)) throw new Error(`The saved draft ${hash} is gone`)
+      if (text === draftRef(hash))
+        throw new CallError('DRAFT_GONE', `The saved draft ${hash} is gone`)
       return send(args)
     }
     vi.useFakeTimers()
@@ -75,6 +77,37 @@ describe('a big body kept in a draft file', () => {
       fake.respond({ ok: true, response: fakeResponse() })
       await done
       expect(useExchangeStore().stateOf(tab.id).phase).toBe('done')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('is not sent again whole when the call failed for another reason', async () => {
+    const hash = 'b'.repeat(64)
+    fake.api.state.save = async (state) => ({ drafts: (state.tabs ?? []).map(() => hash) })
+    const sent: string[] = []
+    fake.api.http.send = async (args) => {
+      const body = args.spec.body
+      sent.push((body?.type === 'json' ? body.text : '').slice(0, 40))
+      throw new CallError('INVALID_ARGUMENTS', 'Invalid arguments for http:send: spec.url')
+    }
+    vi.useFakeTimers()
+    try {
+      await useAppStateStore().restoreAndKeep()
+      const tabs = useRequestTabsStore()
+      const tab = tabs.tabs[0]!
+      const big = JSON.stringify({ items: 'y'.repeat(300_000) })
+      tabs.patchSpec(tab, { method: 'POST', body: { type: 'json', text: big } })
+      await flushPromises()
+      vi.advanceTimersByTime(500)
+      await flushPromises()
+
+      await useExchangeStore().send(tab.id, tab.spec)
+      expect(sent).toEqual([draftRef(hash).slice(0, 40)])
+      expect(useExchangeStore().stateOf(tab.id)).toMatchObject({
+        phase: 'failed',
+        error: { message: expect.stringMatching(/spec\.url/) },
+      })
     } finally {
       vi.useRealTimers()
     }

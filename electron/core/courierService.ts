@@ -78,15 +78,22 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
     return deps.history
   }
   return {
-    'http:send': async ({ requestId, spec: given, variables, context, editedBodyIsSent }) => {
+    'http:send': async ({
+      requestId,
+      spec: given,
+      variables,
+      context,
+      editedBodyIsSent,
+      bodyDraft,
+    }) => {
       // A big body may come as a reference to its draft file (see useExchangeStore): read
       // back here. A draft that is gone fails the call, and the renderer sends it whole.
       const { body } = given
       const spec =
-        'text' in body
+        bodyDraft && 'text' in body
           ? {
               ...given,
-              body: { ...body, text: await asCall(() => deps.appState.bodyText(body.text)) },
+              body: { ...body, text: await asCall(() => deps.appState.draftText(bodyDraft)) },
             }
           : given
       const at = Date.now()

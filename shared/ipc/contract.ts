@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DraftRefSchema } from '../model/draftRef'
 import { RequestSpecSchema } from '../model/request'
 import { ResponseRecordSchema } from '../model/response'
 import { RequestErrorSchema } from '../model/requestError'
@@ -56,6 +57,11 @@ export const SendArgsSchema = z.object({
    * back (see shared/logic/sendContextBody.ts), so a big body crosses the bridge once.
    */
   editedBodyIsSent: z.boolean().default(false),
+  /**
+   * The body's text is this draft file's (see shared/model/draftRef.ts), and
+   * `spec.body.text` is empty: a big body crosses the bridge once, at its save.
+   */
+  bodyDraft: DraftRefSchema.optional(),
 })
 export type SendArgs = z.infer<typeof SendArgsSchema>
 export type SendArgsInput = z.input<typeof SendArgsSchema>

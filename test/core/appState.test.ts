@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -15,8 +16,7 @@ import { AppStateService } from '../../electron/core/settings/appStateService'
 import { DraftMissingError } from '../../electron/core/settings/draftFiles'
 import { createMemoryStore } from '../../electron/core/storage/keyValueStore'
 import { openConfStore } from '../../electron/core/storage/openConfStore'
-import { draftRef } from '../../shared/logic/draftRef'
-import type { AppState } from '../../shared/model/appState'
+import { APP_STATE_SCHEMA_VERSION, type AppState } from '../../shared/model/appState'
 import { emptyRequest } from '../../shared/model/request'
 
 const SENTINEL = 'SENTINEL-tab-3d9e'
@@ -27,7 +27,7 @@ describe('open tabs kept across restarts', () => {
     const store = openConfStore(dir, [])
     const service = new AppStateService(store)
     service.save({
-      schemaVersion: 1,
+      schemaVersion: APP_STATE_SCHEMA_VERSION,
       active: 0,
       tabs: [
         {
@@ -74,9 +74,10 @@ function bigJson(chars: number, seed = 'a'): string {
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
 
-function stateWith(text: string, baseline = ''): AppState {
+/** One tab with this body; its text is left empty when `bodyDraft` names a draft instead. */
+function stateWith(text: string, baseline = '', bodyDraft?: { sha256: string }): AppState {
   return {
-    schemaVersion: 1,
+    schemaVersion: APP_STATE_SCHEMA_VERSION,
     active: 0,
     tabs: [
       {
@@ -89,6 +90,7 @@ function stateWith(text: string, baseline = ''): AppState {
         variables: [],
         saved: null,
         baseline,
+        bodyDraft,
       },
     ],
   }
@@ -126,11 +128,10 @@ describe('big drafts kept beside the settings file', () => {
     const body = bigJson(400_000)
     // The save names the draft keeping the body, and the body can be read back by it.
     expect(service.save(stateWith(body))).toEqual({ drafts: [sha256(body)] })
-    const ref = draftRef(sha256(body))
-    expect(service.bodyText(ref)).toBe(body)
-    expect(service.bodyText('{"a":1}')).toBe('{"a":1}')
-    expect(() => service.bodyText(draftRef('0'.repeat(64)))).toThrow(DraftMissingError)
-    const withRef = stateWith(ref)
+    const ref = { sha256: sha256(body) }
+    expect(service.draftText(ref)).toBe(body)
+    expect(() => service.draftText({ sha256: '0'.repeat(64) })).toThrow(DraftMissingError)
+    const withRef = stateWith('', '', ref)
     withRef.tabs[0]!.spec.url = 'http://h/renamed'
     service.save(withRef)
     expect(service.get().tabs[0]?.spec).toMatchObject({
@@ -138,7 +139,7 @@ describe('big drafts kept beside the settings file', () => {
       body: { type: 'json', text: body },
     })
 
-    const lost = stateWith(draftRef('0'.repeat(64)))
+    const lost = stateWith('', '', { sha256: '0'.repeat(64) })
     lost.tabs[0]!.spec.url = 'http://h/lost'
     expect(() => service.save(lost)).toThrow(DraftMissingError)
     // Nothing was written: the last good state stands, its draft kept.
@@ -192,6 +193,35 @@ describe('big drafts kept beside the settings file', () => {
     const body = bigJson(400_000)
     service.save(stateWith(body))
     expect(service.get().tabs[0]?.spec.body).toEqual({ type: 'json', text: body })
-    expect(() => service.save(stateWith(draftRef(sha256(body))))).toThrow(DraftMissingError)
+    expect(() => service.save(stateWith('', '', { sha256: sha256(body) }))).toThrow(
+      DraftMissingError,
+    )
+  })
+
+  it('reads a version-1 state, whose big texts were NUL-prefixed markers, and writes typed references', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'courier-state-'))
+    const { store } = openService(dir)
+    const body = bigJson(400_000)
+    const baseline = bigJson(300_000, 'baseline')
+    mkdirSync(join(dir, 'drafts'))
+    writeFileSync(join(dir, 'drafts', `${sha256(body)}.txt`), body)
+    writeFileSync(join(dir, 'drafts', `${sha256(baseline)}.txt`), baseline)
+    const marker = (text: string) => `\u0000courier-draft:sha256:${sha256(text)}`
+    const v1 = stateWith(marker(body), marker(baseline))
+    store.set('appState', { ...v1, schemaVersion: 1 })
+
+    const { service } = openService(dir)
+    const restored = service.get()
+    expect(restored.tabs[0]?.spec.body).toEqual({ type: 'json', text: body })
+    expect(restored.tabs[0]?.baseline).toBe(baseline)
+    expect(restored.tabs[0]?.bodyDraft).toBeUndefined()
+
+    service.save(restored)
+    const written = JSON.parse(readFileSync(store.path, 'utf8')).appState
+    expect(written.schemaVersion).toBe(APP_STATE_SCHEMA_VERSION)
+    expect(written.tabs[0].bodyDraft).toEqual({ sha256: sha256(body) })
+    expect(written.tabs[0].baselineDraft).toEqual({ sha256: sha256(baseline) })
+    expect(written.tabs[0].spec.body.text).toBe('')
+    expect(JSON.stringify(written)).not.toContain('\\u0000')
   })
 })

@@ -5,11 +5,10 @@ import { BodyNotKeptError } from '../../electron/core/bodies/keptBody'
 import { asCallError } from '../../electron/core/callFailure'
 import { DraftMissingError } from '../../electron/core/settings/draftFiles'
 import { WorkspaceError } from '../../electron/core/workspace/workspaceApi'
-import { draftRef } from '../../shared/logic/draftRef'
 
 describe('a core failure as the contract error', () => {
   it.each([
-    ['a lost draft', new DraftMissingError(draftRef('0'.repeat(64))), 'DRAFT_GONE'],
+    ['a lost draft', new DraftMissingError({ sha256: '0'.repeat(64) }), 'DRAFT_GONE'],
     ['a released body', new BodyNotKeptError(), 'BODY_NOT_KEPT'],
     ['a workspace refusal', new WorkspaceError('No such request'), 'WORKSPACE'],
     ['invalid arguments', new InvalidCallError('http:send', 'spec: required'), 'INVALID_ARGUMENTS'],

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { draftRef } from '../../shared/logic/draftRef'
+import { APP_STATE_SCHEMA_VERSION } from '../../shared/model/appState'
 import { emptyRequest } from '../../shared/model/request'
 import {
   dispatchCall,
@@ -166,22 +166,26 @@ describe('http:send with a big body kept as a draft', () => {
       }
       const tab = { spec, variables: [], saved: null, baseline: '' }
       const saved = await dispatchCall(core, 'state:save', {
-        schemaVersion: 1,
+        schemaVersion: APP_STATE_SCHEMA_VERSION,
         active: 0,
         tabs: [tab],
       })
       const hash = saved.drafts[0]!
       expect(hash).toMatch(/^[0-9a-f]{64}$/)
 
-      const byRef = { ...spec, body: { type: 'json' as const, text: draftRef(hash) } }
-      const result = await dispatchCall(core, 'http:send', { requestId: 'd1', spec: byRef })
+      const byRef = { ...spec, body: { type: 'json' as const, text: '' } }
+      const result = await dispatchCall(core, 'http:send', {
+        requestId: 'd1',
+        spec: byRef,
+        bodyDraft: { sha256: hash },
+      })
       expect(result.ok).toBe(true)
       expect(server.requests.at(-1)?.body).toBe(text)
 
       // A draft that is gone fails the call: the renderer then sends the body whole.
-      const lost = { ...spec, body: { type: 'json' as const, text: draftRef('0'.repeat(64)) } }
+      const lost = { sha256: '0'.repeat(64) }
       await expect(
-        dispatchCall(core, 'http:send', { requestId: 'd2', spec: lost }),
+        dispatchCall(core, 'http:send', { requestId: 'd2', spec: byRef, bodyDraft: lost }),
       ).rejects.toMatchObject({
         code: 'DRAFT_GONE',
         message: expect.stringMatching(/draft .* is gone/),

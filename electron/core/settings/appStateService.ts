@@ -1,4 +1,4 @@
-import { draftRefHash } from '../../../shared/logic/draftRef'
+import { DraftRefSchema, type DraftRef } from '../../../shared/model/draftRef'
 import {
   APP_STATE_SCHEMA_VERSION,
   AppStateSchema,
@@ -9,11 +9,10 @@ import { migrate } from '../../../shared/model/migrate'
 import type { KeyValueStore } from '../storage/keyValueStore'
 import { blankAuthSecret } from '../workspace/authSecrets'
 import { blankSecrets } from '../workspace/workspaceFormat'
+import { APP_STATE_MIGRATIONS } from './appStateMigrations'
 import { DraftFiles, DraftMissingError, draftsDirOf } from './draftFiles'
 
 const KEY = 'appState'
-/** Format n -> n+1 steps; empty while there is only version 1. */
-const MIGRATIONS = {}
 
 /**
  * The open tabs kept across restarts, in the same small store as the settings. A draft
@@ -36,18 +35,16 @@ export class AppStateService {
   get(): AppState {
     const saved = this.store.get(KEY)
     if (saved === undefined) return AppStateSchema.parse({})
-    const withBodies = this.readDrafts(saved)
-    const parsed = AppStateSchema.safeParse(
-      migrate(withBodies, APP_STATE_SCHEMA_VERSION, MIGRATIONS),
-    )
+    const current = migrate(saved, APP_STATE_SCHEMA_VERSION, APP_STATE_MIGRATIONS)
+    const parsed = AppStateSchema.safeParse(this.readDrafts(current))
     if (parsed.success) return parsed.data
     this.onProblem('The tabs open last time could not be restored: their saved state was invalid.')
     return AppStateSchema.parse({})
   }
 
   /**
-   * Writes the open tabs. A body given as a draft reference (unchanged since the last
-   * save) must name a draft still on disk. Returns, per tab, the SHA-256 of the draft
+   * Writes the open tabs. A body given by `bodyDraft` (unchanged since the last save)
+   * must name a draft still on disk. Returns, per tab, the SHA-256 of the draft
    * file its body is kept in (null when it is kept inline): the renderer may then refer
    * to it instead of sending the body again.
    *
@@ -59,59 +56,57 @@ export class AppStateService {
     this.store.set(KEY, { ...state, schemaVersion: APP_STATE_SCHEMA_VERSION, tabs })
     // Only once the settings file no longer refers to them.
     this.drafts?.removeAllBut(kept)
-    return {
-      drafts: tabs.map(({ spec: { body } }) => ('text' in body ? draftRefHash(body.text) : null)),
-    }
+    return { drafts: tabs.map((tab) => tab.bodyDraft?.sha256 ?? null) }
   }
 
   /**
-   * The text of a body given as a draft reference (see shared/logic/draftRef.ts), as it
-   * is in its draft file; any other text as it is.
+   * The text of a body sent as a reference to its draft file, as it is in that file.
    *
    * @throws DraftMissingError when the draft is not on disk (any more).
    */
-  bodyText(text: string): string {
-    if (draftRefHash(text) === null) return text
-    const found = this.drafts?.get(text) ?? null
-    if (found === null) throw new DraftMissingError(text)
+  draftText(ref: DraftRef): string {
+    const found = this.drafts?.get(ref) ?? null
+    if (found === null) throw new DraftMissingError(ref)
     return found
   }
 
+  /** The tab as the settings file keeps it: big texts in draft files, referred to by hash. */
   private writeDrafts(tab: OpenTab, kept: Set<string>): OpenTab {
-    const put = (text: string) => {
-      if (this.drafts) return this.drafts.put(text, kept)
-      // Without a data directory (a memory store) every text stays inline.
-      if (draftRefHash(text) !== null) throw new DraftMissingError(text)
-      return text
-    }
+    const drafts = this.drafts
     const { body } = tab.spec
-    const spec =
-      body.type === 'json' || body.type === 'raw'
-        ? { ...tab.spec, body: { ...body, text: put(body.text) } }
-        : tab.spec
-    return { ...tab, spec, baseline: put(tab.baseline) }
+    if (!drafts) {
+      // Without a data directory (a memory store) every text stays inline.
+      if (tab.bodyDraft) throw new DraftMissingError(tab.bodyDraft)
+      return tab
+    }
+    const out: OpenTab = { ...tab, baselineDraft: undefined }
+    const baselineRef = drafts.put(tab.baseline, kept)
+    if (baselineRef) Object.assign(out, { baseline: '', baselineDraft: baselineRef })
+    if (body.type !== 'json' && body.type !== 'raw') return { ...out, bodyDraft: undefined }
+    const bodyRef = tab.bodyDraft ? drafts.keep(tab.bodyDraft, kept) : drafts.put(body.text, kept)
+    if (!bodyRef) return { ...out, bodyDraft: undefined }
+    return { ...out, spec: { ...tab.spec, body: { ...body, text: '' } }, bodyDraft: bodyRef }
   }
 
   /** The saved value with every draft reference replaced by its text, before validation. */
   private readDrafts(saved: unknown): unknown {
-    const drafts = this.drafts
-    if (!drafts || !isRecord(saved) || !Array.isArray(saved.tabs)) return saved
+    if (!isRecord(saved) || !Array.isArray(saved.tabs)) return saved
     const tabs = saved.tabs.map((tab: unknown) => {
       if (!isRecord(tab)) return tab
-      const out: Record<string, unknown> = { ...tab }
-      if (typeof tab.baseline === 'string') {
-        // A lost baseline only makes the tab show as changed.
-        out.baseline = drafts.get(tab.baseline) ?? ''
-      }
+      const { bodyDraft, baselineDraft, ...out } = tab
+      const baselineRef = DraftRefSchema.safeParse(baselineDraft)
+      // A lost baseline only makes the tab show as changed.
+      if (baselineRef.success) out.baseline = this.drafts?.get(baselineRef.data) ?? ''
+      const bodyRef = DraftRefSchema.safeParse(bodyDraft)
       const spec = tab.spec
-      if (isRecord(spec) && isRecord(spec.body) && typeof spec.body.text === 'string') {
-        let text = drafts.get(spec.body.text)
+      if (bodyRef.success && isRecord(spec) && isRecord(spec.body)) {
+        let text = this.drafts?.get(bodyRef.data) ?? null
         if (text === null) {
           text = ''
           this.onProblem(
             `The unsaved body of the tab ${tabName(spec, tab.saved)} was lost (its draft file ` +
-              `${drafts.fileOf(spec.body.text)} is missing or unreadable): the tab was ` +
-              'reopened with an empty body.',
+              `${this.drafts?.fileOf(bodyRef.data) ?? bodyRef.data.sha256} is missing or ` +
+              'unreadable): the tab was reopened with an empty body.',
           )
         }
         out.spec = { ...spec, body: { ...spec.body, text } }

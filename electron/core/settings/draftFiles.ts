@@ -13,14 +13,12 @@ import {
   writeSync,
 } from 'node:fs'
 import { dirname, isAbsolute, join } from 'node:path'
-import { DRAFT_MIN_BYTES, draftRef, draftRefHash } from '../../../shared/logic/draftRef'
+import { DRAFT_MIN_BYTES, type DraftRef } from '../../../shared/model/draftRef'
 
-/** A `state:save` referred to a draft that is not on disk (any more). */
+/** A `state:save` or `http:send` referred to a draft that is not on disk (any more). */
 export class DraftMissingError extends Error {
-  constructor(ref: string) {
-    super(
-      `The saved draft ${draftRefHash(ref) ?? '(invalid reference)'} is gone; send the whole body again.`,
-    )
+  constructor(ref: DraftRef) {
+    super(`The saved draft ${ref.sha256} is gone; send the whole body again.`)
     this.name = 'DraftMissingError'
   }
 }
@@ -42,39 +40,40 @@ const STALE_TEMP_MS = 10 * 60 * 1000
 export class DraftFiles {
   constructor(private readonly dir: string) {}
 
-  fileOf(ref: string): string {
-    return join(this.dir, `${draftRefHash(ref) ?? 'invalid'}.txt`)
+  fileOf(ref: DraftRef): string {
+    return join(this.dir, `${ref.sha256}.txt`)
   }
 
   /**
-   * The text to keep in the settings file for `text`: itself when small, else a reference
-   * to its draft file, written now if it is not there yet. Adds the hashes in use to `kept`.
-   *
-   * @throws DraftMissingError when `text` is a reference to a draft that is not on disk.
+   * Where to keep `text`: null when it is small enough for the settings file, else the
+   * reference to its draft file, written now if it is not there yet. Adds the hash to `kept`.
    */
-  put(text: string, kept: Set<string>): string {
-    const referred = draftRefHash(text)
-    if (referred !== null) {
-      if (!existsSync(this.fileOf(text))) throw new DraftMissingError(text)
-      kept.add(referred)
-      return text
-    }
+  put(text: string, kept: Set<string>): DraftRef | null {
     // Cheap test first: no UTF-16 unit takes more than 3 UTF-8 bytes.
-    if (text.length * 3 <= DRAFT_MIN_BYTES) return text
+    if (text.length * 3 <= DRAFT_MIN_BYTES) return null
     const bytes = Buffer.from(text, 'utf8')
-    if (bytes.length <= DRAFT_MIN_BYTES) return text
-    const hash = createHash('sha256').update(bytes).digest('hex')
-    const ref = draftRef(hash)
+    if (bytes.length <= DRAFT_MIN_BYTES) return null
+    const ref = { sha256: createHash('sha256').update(bytes).digest('hex') }
     if (!existsSync(this.fileOf(ref))) this.write(this.fileOf(ref), bytes)
-    kept.add(hash)
+    kept.add(ref.sha256)
     return ref
   }
 
-  /** The text for a settings value: itself, a draft's text, or null when the draft is lost. */
-  get(text: string): string | null {
-    if (draftRefHash(text) === null) return text
+  /**
+   * Keeps a draft already on disk (a body unchanged since the save that named it).
+   *
+   * @throws DraftMissingError when it is not on disk.
+   */
+  keep(ref: DraftRef, kept: Set<string>): DraftRef {
+    if (!existsSync(this.fileOf(ref))) throw new DraftMissingError(ref)
+    kept.add(ref.sha256)
+    return ref
+  }
+
+  /** A draft's text, or null when it is lost. */
+  get(ref: DraftRef): string | null {
     try {
-      return readFileSync(this.fileOf(text), 'utf8')
+      return readFileSync(this.fileOf(ref), 'utf8')
     } catch {
       return null
     }

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { toRaw, watch } from 'vue'
-import { DRAFT_MIN_BYTES, draftRef } from '../../../shared/logic/draftRef'
-import type { AppState } from '../../../shared/model/appState'
+import { APP_STATE_SCHEMA_VERSION, type AppState } from '../../../shared/model/appState'
+import { DRAFT_MIN_BYTES, type DraftRef } from '../../../shared/model/draftRef'
 import type { RequestSpec } from '../../../shared/model/request'
 import { useApi } from '../api/currentApi'
 import { digestInBackground } from './draftDigest'
@@ -25,7 +25,7 @@ function plainData<T>(value: T): T {
   return copy as T
 }
 
-/** A body big enough that the Node side surely keeps it as a draft file (see draftRef.ts). */
+/** A body big enough that the Node side surely keeps it as a draft file (see model/draftRef.ts). */
 function bigText(tab: RequestTab): string | null {
   const body = tab.spec.body
   const text = body.type === 'json' || body.type === 'raw' ? body.text : ''
@@ -62,20 +62,23 @@ export const useAppStateStore = defineStore('appState', () => {
     const sentBodies: [string, string | null][] = []
     let usedRefs = false
     const state: AppState = {
-      schemaVersion: 1,
+      schemaVersion: APP_STATE_SCHEMA_VERSION,
       tabs: tabs.tabs.map((tab) => {
         const spec = plainData(tab.spec)
         const text = bigText(tab)
         const known = onDisk.get(tab.id)
         sentBodies.push([tab.id, text])
+        let bodyDraft: DraftRef | undefined
         if (text !== null && (spec.body.type === 'json' || spec.body.type === 'raw')) {
           if (useRefs && known?.text === text) {
-            spec.body.text = draftRef(known.hash)
+            spec.body.text = ''
+            bodyDraft = { sha256: known.hash }
             usedRefs = true
           }
         }
         const saved = tab.saved ? { ...tab.saved } : null
-        return { spec, variables: plainData(tab.variables), saved, baseline: tab.baseline }
+        const variables = plainData(tab.variables)
+        return { spec, variables, saved, baseline: tab.baseline, bodyDraft }
       }),
       active: Math.max(
         0,
@@ -107,17 +110,17 @@ export const useAppStateStore = defineStore('appState', () => {
   }
 
   /**
-   * The spec to send for a tab: its big body replaced by a reference to its draft file
-   * when that file holds this very text, so 50 MB is not serialised again for the bridge
-   * (that copy could start a ~100 ms garbage collection on the UI thread). The Node side
-   * reads the draft back (see courierService's http:send).
+   * The draft file to name instead of sending a tab's big body, when that file holds this
+   * very text, so 50 MB is not serialised again for the bridge (that copy could start a
+   * ~100 ms garbage collection on the UI thread). The Node side reads the draft back (see
+   * courierService's http:send). Undefined when the body must go whole.
    */
-  function withDraftBody(tabId: string, spec: RequestSpec): RequestSpec {
+  function draftOf(tabId: string, spec: RequestSpec): DraftRef | undefined {
     const known = onDisk.get(tabId)
     const { body } = spec
     if (!known || !(body.type === 'json' || body.type === 'raw') || body.text !== known.text)
-      return spec
-    return { ...spec, body: { ...body, text: draftRef(known.hash) } }
+      return undefined
+    return { sha256: known.hash }
   }
 
   /** Reopens last run's tabs (a fresh empty tab when there were none), then keeps saving them. */
@@ -156,5 +159,5 @@ export const useAppStateStore = defineStore('appState', () => {
     })
   }
 
-  return { restoreAndKeep, withDraftBody }
+  return { restoreAndKeep, draftOf }
 })

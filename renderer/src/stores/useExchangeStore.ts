@@ -2,7 +2,14 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { z } from 'zod'
 import type { SendContextSchema } from '../../../shared/model/history'
+import type { DraftRef } from '../../../shared/model/draftRef'
 import type { RequestSpec } from '../../../shared/model/request'
+
+/** The spec with its body text left out: the text is sent as a draft reference instead. */
+function withoutBodyText(spec: RequestSpec): RequestSpec {
+  const { body } = spec
+  return 'text' in body ? { ...spec, body: { ...body, text: '' } } : spec
+}
 
 /** Where a send comes from, for its history entry (every field optional). */
 export type SendContextInput = z.input<typeof SendContextSchema>
@@ -70,19 +77,20 @@ export const useExchangeStore = defineStore('exchange', () => {
       const sent = plainCopy(spec)
       const plainContext = plainCopy(context)
       lastSent.set(tabId, { spec: sent, variables: { ...variables }, context: plainContext })
-      const call = (spec: RequestSpec) =>
+      const call = (bodyDraft?: DraftRef) =>
         useApi().http.send({
           requestId,
-          spec,
+          spec: bodyDraft ? withoutBodyText(sent) : sent,
           variables,
           ...withoutRepeatedBody(sent, plainContext),
+          bodyDraft,
         })
       // A big body goes as a reference to its draft file when there is one; should that
       // file be gone, it goes whole.
-      const byDraft = useAppStateStore().withDraftBody(tabId, sent)
-      const result = await call(byDraft).catch((error: unknown) => {
-        if (byDraft === sent || !hasCallErrorCode(error, 'DRAFT_GONE')) throw error
-        return call(sent)
+      const bodyDraft = useAppStateStore().draftOf(tabId, sent)
+      const result = await call(bodyDraft).catch((error: unknown) => {
+        if (!bodyDraft || !hasCallErrorCode(error, 'DRAFT_GONE')) throw error
+        return call()
       })
       states.value[tabId] = result.ok
         ? { phase: 'done', response: result.response }

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/logic/paramRows'
 import { emptyRequest, type RequestSpec } from '../../../shared/model/request'
 import type { VariableRow } from '../../../shared/model/variables'
-import type { AppState } from '../../../shared/model/appState'
+import { APP_STATE_SCHEMA_VERSION, type AppState } from '../../../shared/model/appState'
 import type { SavedRequest } from '../../../shared/model/workspace'
 import { plainCopy as plain } from './plainCopy'
 import { BaselineCache, snapshotOf } from './draftBaseline'
@@ -163,7 +163,7 @@ export const useRequestTabsStore = defineStore('requestTabs', () => {
   /** The open tabs as the app keeps them across restarts. */
   function toState(): AppState {
     return {
-      schemaVersion: 1,
+      schemaVersion: APP_STATE_SCHEMA_VERSION,
       tabs: tabs.value.map((t) => ({
         spec: plain(t.spec),
         variables: plain(t.variables),

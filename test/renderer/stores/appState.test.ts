@@ -5,7 +5,6 @@ import { provideApi } from '../../../renderer/src/api/currentApi'
 import { useAppStateStore } from '../../../renderer/src/stores/useAppStateStore'
 import { useExchangeStore } from '../../../renderer/src/stores/useExchangeStore'
 import { useRequestTabsStore } from '../../../renderer/src/stores/useRequestTabsStore'
-import { draftRef } from '../../../shared/logic/draftRef'
 import { createFakeApi, fakeResponse } from '../fakeApi'
 import { CallError } from '../../../shared/ipc/callError'
 
@@ -54,8 +53,8 @@ describe('a big body kept in a draft file', () => {
     fake.api.http.send = async (args) => {
       const body = args.spec.body
       const text = body?.type === 'json' ? body.text : ''
-      sent.push(text.slice(0, 40))
-      if (text === draftRef(hash))
+      sent.push(args.bodyDraft ? `draft ${args.bodyDraft.sha256}` : text.slice(0, 40))
+      if (args.bodyDraft?.sha256 === hash)
         throw new CallError('DRAFT_GONE', `The saved draft ${hash} is gone`)
       return send(args)
     }
@@ -73,7 +72,7 @@ describe('a big body kept in a draft file', () => {
       const done = useExchangeStore().send(tab.id, tab.spec)
       await flushPromises()
       // First by reference; the draft is gone, so once more with the body itself.
-      expect(sent).toEqual([draftRef(hash).slice(0, 40), big.slice(0, 40)])
+      expect(sent).toEqual([`draft ${hash}`, big.slice(0, 40)])
       fake.respond({ ok: true, response: fakeResponse() })
       await done
       expect(useExchangeStore().stateOf(tab.id).phase).toBe('done')
@@ -88,7 +87,11 @@ describe('a big body kept in a draft file', () => {
     const sent: string[] = []
     fake.api.http.send = async (args) => {
       const body = args.spec.body
-      sent.push((body?.type === 'json' ? body.text : '').slice(0, 40))
+      sent.push(
+        args.bodyDraft
+          ? `draft ${args.bodyDraft.sha256}`
+          : (body?.type === 'json' ? body.text : '').slice(0, 40),
+      )
       throw new CallError('INVALID_ARGUMENTS', 'Invalid arguments for http:send: spec.url')
     }
     vi.useFakeTimers()
@@ -103,7 +106,7 @@ describe('a big body kept in a draft file', () => {
       await flushPromises()
 
       await useExchangeStore().send(tab.id, tab.spec)
-      expect(sent).toEqual([draftRef(hash).slice(0, 40)])
+      expect(sent).toEqual([`draft ${hash}`])
       expect(useExchangeStore().stateOf(tab.id)).toMatchObject({
         phase: 'failed',
         error: { message: expect.stringMatching(/spec\.url/) },

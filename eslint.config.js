@@ -6,13 +6,13 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 /**
- * The import directions of ARCHITECTURE.md, as lint rules: the folder a file lives in
+ * The import directions of docs/architecture.md, as lint rules: the folder a file lives in
  * says where it runs, and so what it may import.
  */
 const nodeBuiltins = { group: ['node:*'], message: 'Only electron/ code runs in Node.' }
 const electronPkg = {
   name: 'electron',
-  message: 'Only electron/main and electron/preload import electron (see ARCHITECTURE.md).',
+  message: 'Only electron/main and electron/preload import electron (see docs/architecture.md).',
 }
 const electronStore = {
   name: 'electron-store',

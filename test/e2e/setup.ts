@@ -37,8 +37,14 @@ export function useWorkbench<S extends Servers>(
     return started
   }
   beforeAll(async () => {
-    const [server, bench] = await Promise.all([startServers(), startWorkbench()])
-    started = { server, bench, ui: new WorkbenchPage(bench.page) }
+    const [server, bench] = await Promise.allSettled([startServers(), startWorkbench()])
+    if (server.status === 'rejected' || bench.status === 'rejected') {
+      // Whatever did start is closed: a server left running outlives the test run.
+      if (server.status === 'fulfilled') await closeServers(server.value)
+      if (bench.status === 'fulfilled') await bench.value.close()
+      throw server.status === 'rejected' ? server.reason : (bench as PromiseRejectedResult).reason
+    }
+    started = { server: server.value, bench: bench.value, ui: new WorkbenchPage(bench.value.page) }
   })
   afterAll(async () => {
     if (!started) return

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { AssertionSchema } from './assertion'
+import { ScriptsSchema } from './scripts'
 import { KeyValueRowSchema } from './keyValue'
 
 /** An HTTP method: the common ones or any RFC 9110 token (PROPFIND, PURGE, ...). */
@@ -105,6 +107,10 @@ export const RequestSpecSchema = z.object({
   body: RequestBodySchema.default({ type: 'none' }),
   auth: RequestAuthSchema.default({ type: 'none' }),
   settings: RequestSettingsSchema.default({}),
+  /** Checks on the response, run after the post-response script. Absent: none. */
+  assertions: z.array(AssertionSchema).max(500).optional(),
+  /** JavaScript run before the request is sent and after the response arrives. Absent: none. */
+  scripts: ScriptsSchema.optional(),
 })
 export type RequestSpec = z.infer<typeof RequestSpecSchema>
 /** What callers may pass: defaults are filled in by the schema. */

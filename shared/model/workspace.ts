@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { AssertionSchema } from './assertion'
+import { ScriptsSchema } from './scripts'
 import { KeyValueRowSchema } from './keyValue'
 import { RequestAuthSchema, RequestSpecSchema } from './request'
 import { VariableRowSchema } from './variables'
@@ -13,6 +15,10 @@ export const InheritedDefaultsSchema = z.object({
   /** Auth for requests inside whose auth is `inherit`; `inherit` here looks further up. */
   auth: RequestAuthSchema.default({ type: 'inherit' }),
   variables: z.array(VariableRowSchema).default([]),
+  /** Assertions every request inside runs too, before its own. */
+  assertions: z.array(AssertionSchema).max(500).optional(),
+  /** Scripts every request inside runs, before its own (workspace first, then folders). */
+  scripts: ScriptsSchema.optional(),
 })
 export type InheritedDefaults = z.infer<typeof InheritedDefaultsSchema>
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { blankAuthSecret } from './authSecrets'
+import { decodeScripts, encodeScripts } from './scriptLines'
 import { findJsonProblem } from '../../../shared/logic/json'
 import { migrate } from '../../../shared/model/migrate'
 import type { VariableRow } from '../../../shared/model/variables'
@@ -11,6 +12,7 @@ import {
   WorkspaceManifestSchema,
   type Environment,
   type FolderFile,
+  type InheritedDefaults,
   type SavedRequest,
   type WorkspaceManifest,
   type WorkspaceProblem,
@@ -30,9 +32,12 @@ const KEY_ORDER = [
   'type',
   'method',
   'url',
+  'target',
   'key',
   'value',
   'path',
+  'operator',
+  'expected',
   'in',
   'username',
   'password',
@@ -55,6 +60,10 @@ const KEY_ORDER = [
   'maxRedirects',
   'verifyTls',
   'maxResponseBytes',
+  'assertions',
+  'scripts',
+  'preRequest',
+  'postResponse',
   'defaults',
   'variables',
 ]
@@ -123,6 +132,7 @@ export function requestText(request: SavedRequest): string {
     ...request,
     schemaVersion: WORKSPACE_SCHEMA_VERSION,
     body,
+    scripts: encodeScripts(request.scripts),
     variables: blankSecrets(request.variables),
     auth: blankAuthSecret(request.auth),
   })
@@ -133,23 +143,25 @@ export function manifestText(manifest: WorkspaceManifest): string {
   return toFileText({
     ...manifest,
     schemaVersion: WORKSPACE_SCHEMA_VERSION,
-    defaults: {
-      ...defaults,
-      auth: blankAuthSecret(defaults.auth),
-      variables: blankSecrets(defaults.variables),
-    },
+    defaults: defaultsForFile(defaults),
   })
+}
+
+/** A folder's or the workspace's defaults as written: no secrets, scripts as lines. */
+function defaultsForFile(defaults: InheritedDefaults): Record<string, unknown> {
+  return {
+    ...defaults,
+    auth: blankAuthSecret(defaults.auth),
+    variables: blankSecrets(defaults.variables),
+    scripts: encodeScripts(defaults.scripts),
+  }
 }
 
 export function folderText(folder: FolderFile): string {
   const { defaults } = folder
   return toFileText({
     schemaVersion: WORKSPACE_SCHEMA_VERSION,
-    defaults: {
-      ...defaults,
-      auth: blankAuthSecret(defaults.auth),
-      variables: blankSecrets(defaults.variables),
-    },
+    defaults: defaultsForFile(defaults),
   })
 }
 
@@ -204,6 +216,16 @@ function parseWith<T>(schema: z.ZodType<T>, text: string, path: string, isReques
     const wrong = decodeText(doc.body as Record<string, unknown>)
     if (wrong) return fail<T>(path, wrong)
   }
+  // Scripts are kept as lines in a request, and in a manifest's or folder's defaults.
+  const scriptsHolder = isRequest
+    ? (doc = { ...doc })
+    : isRecord(doc.defaults)
+      ? { ...doc.defaults }
+      : null
+  if (scriptsHolder && !isRequest) doc = { ...doc, defaults: scriptsHolder }
+  const wrongScripts =
+    scriptsHolder && decodeScripts(scriptsHolder, isRequest ? 'scripts' : 'defaults.scripts')
+  if (wrongScripts) return fail<T>(path, wrongScripts)
   const result = schema.safeParse(doc)
   if (!result.success) return fail<T>(path, describeIssue(result.error.issues[0]!))
   return { ok: true, value: result.data } as Parsed<T>
@@ -218,3 +240,7 @@ export const parseFolder = (text: string, path: string) =>
   parseWith<FolderFile>(FolderFileSchema, text, path)
 export const parseEnvironment = (text: string, path: string) =>
   parseWith<Environment>(EnvironmentSchema, text, path)
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}

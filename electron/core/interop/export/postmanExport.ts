@@ -7,6 +7,7 @@ import {
 import type { KeyValueRow } from '../../../../shared/model/keyValue'
 import type { RequestAuth, RequestBody } from '../../../../shared/model/request'
 import type { VariableRow } from '../../../../shared/model/variables'
+import { eventField, joinScripts } from './postmanEvents'
 import type { InheritedDefaults, SavedRequest } from '../../../../shared/model/workspace'
 import type { WorkspaceApi } from '../../workspace/workspaceApi'
 import { readExportSource, type ExportFolder } from './exportTree'
@@ -121,6 +122,7 @@ function postmanItem(request: SavedRequest, chain: readonly InheritanceLevel[]):
     name: request.name,
     ...(request.variables.length > 0 ? { variable: variables(request.variables) } : {}),
     ...(Object.keys(behavior).length > 0 ? { protocolProfileBehavior: behavior } : {}),
+    ...eventField(request.scripts),
     request: {
       method: request.method,
       header: rows(headers),
@@ -150,6 +152,7 @@ function levelFields(defaults: InheritedDefaults): Json {
   return {
     ...(auth ? { auth } : {}),
     ...(defaults.variables.length > 0 ? { variable: variables(defaults.variables) } : {}),
+    ...eventField(defaults.scripts),
   }
 }
 
@@ -168,6 +171,7 @@ export async function exportPostman(workspace: WorkspaceApi, folder: string): Pr
     headers: [],
     auth: effectiveAuth(source.root.defaults.auth, above).auth,
     variables: [...above.flatMap((l) => l.defaults.variables), ...source.root.defaults.variables],
+    scripts: joinScripts([...above.map((l) => l.defaults.scripts), source.root.defaults.scripts]),
   }
   if (source.root.defaults.auth.type === 'inherit' && topDefaults.auth.type === 'none')
     topDefaults.auth = { type: 'inherit' }

@@ -1,4 +1,5 @@
 import type { RequestAuth, RequestBody } from '../../../../shared/model/request'
+import type { Scripts } from '../../../../shared/model/scripts'
 import type { VariableRow } from '../../../../shared/model/variables'
 import type { Environment } from '../../../../shared/model/workspace'
 import type { ImportedFolder, ImportResult } from '../interopTypes'
@@ -51,8 +52,14 @@ export function importInsomnia(data: Obj): ImportResult {
       if (r._type === 'request_group') {
         const child = emptyFolder(name)
         const variables = envRows(r.environment, `Folder "${where}"`, notes)
-        if (variables.length > 0)
-          child.defaults = { headers: [], auth: { type: 'inherit' }, variables }
+        const scripts = insomniaScripts(r)
+        if (variables.length > 0 || scripts)
+          child.defaults = {
+            headers: [],
+            auth: { type: 'inherit' },
+            variables,
+            ...(scripts && { scripts }),
+          }
         if (str(r.description))
           notes.push(`Folder "${where}": its description was not carried over.`)
         fill(child, str(r._id), where, depth + 1)
@@ -115,6 +122,7 @@ function readRequest(r: Obj, name: string, where: string, notes: string[]) {
   const settings =
     follow === 'on' ? { followRedirects: true } : follow === 'off' ? { followRedirects: false } : {}
   if (str(r.description)) notes.push(`${where}: its description was not carried over.`)
+  const scripts = insomniaScripts(r)
   return savedRequest(name, {
     method: cleanMethod(r.method),
     url: vars(str(r.url), where, notes),
@@ -123,7 +131,18 @@ function readRequest(r: Obj, name: string, where: string, notes: string[]) {
     body: readBody(obj(r.body), where, notes),
     auth: readAuth(obj(r.authentication), where, notes),
     settings,
+    ...(scripts && { scripts }),
   })
+}
+
+/**
+ * Insomnia's own scripts (`preRequestScript`, `afterResponseScript`), kept as written:
+ * Courier's sandbox answers to `insomnia.*` as to `pm.*`.
+ */
+function insomniaScripts(r: Obj): Scripts | undefined {
+  const preRequest = str(r.preRequestScript)
+  const postResponse = str(r.afterResponseScript)
+  return preRequest.trim() || postResponse.trim() ? { preRequest, postResponse } : undefined
 }
 
 function readBody(body: Obj, where: string, notes: string[]): RequestBody {

@@ -7,6 +7,7 @@ import type { RequestBody } from '../../../../shared/model/request'
 import type { VariableRow } from '../../../../shared/model/variables'
 import type { ImportedFolder, ImportResult } from '../interopTypes'
 import { postmanAuth } from './postmanAuth'
+import { postmanScripts } from './postmanScripts'
 import {
   arr,
   cleanMethod,
@@ -40,13 +41,6 @@ function describe(where: string, description: unknown, notes: string[]): void {
     notes.push(`${where}: its description was not carried over ("${content.slice(0, 80)}").`)
 }
 
-function scripts(where: string, events: unknown, notes: string[]): void {
-  if (arr(events).length > 0)
-    notes.push(
-      `${where}: its pre-request and test scripts were not carried over (Courier runs no scripts).`,
-    )
-}
-
 function readGroup(
   group: Obj,
   name: string,
@@ -57,13 +51,13 @@ function readGroup(
   const folder = emptyFolder(name)
   const where = path ? `Folder "${path}"` : `Collection "${name}"`
   describe(where, group.description, notes)
-  scripts(where, group.event, notes)
+  const scripts = postmanScripts(group.event, where, notes)
   const variables: VariableRow[] = arr(group.variable)
     .filter(isObj)
     .map((v) => variable(str(v.key), v.value, v.disabled !== true))
   const auth = postmanAuth(group.auth, where, notes)
-  if (variables.length > 0 || auth.type !== 'inherit')
-    folder.defaults = { headers: [], auth, variables }
+  if (variables.length > 0 || auth.type !== 'inherit' || scripts)
+    folder.defaults = { headers: [], auth, variables, ...(scripts && { scripts }) }
   for (const child of arr(group.item).filter(isObj)) {
     const childName = cleanName(child.name, 'Untitled')
     const childPath = path ? `${path}/${childName}` : childName
@@ -84,7 +78,7 @@ function readItem(raw: Obj, name: string, notes: string[], path: string) {
   const request = item.request
   const json = obj(raw.request)
   describe(where, json.description, notes)
-  scripts(where, raw.event, notes)
+  const scripts = postmanScripts(raw.event, where, notes)
   const pathVariables = arr(obj(json.url).variable).filter(isObj)
   if (pathVariables.length > 0)
     notes.push(
@@ -111,7 +105,15 @@ function readItem(raw: Obj, name: string, notes: string[], path: string) {
     .map((v) => variable(str(v.key), v.value, v.disabled !== true))
   return savedRequest(
     name,
-    { method: cleanMethod(request.method), url: url.toString(), params, headers, body, auth },
+    {
+      method: cleanMethod(request.method),
+      url: url.toString(),
+      params,
+      headers,
+      body,
+      auth,
+      ...(scripts && { scripts }),
+    },
     variables,
   )
 }

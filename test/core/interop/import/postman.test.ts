@@ -18,6 +18,7 @@ describe('Postman collection v2.1', async () => {
         { name: 'base_url', value: 'https://shop.test/api', enabled: true, secret: false },
         { name: 'page_size', value: '20', enabled: false, secret: false },
       ],
+      scripts: { preRequest: "console.log('hi')", postResponse: '' },
     })
     expect(root.folders[0]!.defaults).toEqual({
       headers: [],
@@ -102,12 +103,21 @@ describe('Postman collection v2.1', async () => {
     )
   })
 
-  it('lists descriptions, scripts, files and graphql in the notes', () => {
+  it('keeps pre-request and test scripts at collection, folder and request level', () => {
+    expect(root.defaults?.scripts).toEqual({ preRequest: "console.log('hi')", postResponse: '' })
+    expect(requestAt(root, 'Users/Admin/Create user').scripts).toEqual({
+      preRequest: '',
+      postResponse: "pm.test('ok')",
+    })
+    expect(requestAt(root, 'Users/List users').scripts).toBeUndefined()
+    expect(result.notes.join('\n')).not.toMatch(/ script|scripts /)
+  })
+
+  it('lists descriptions, files and graphql in the notes', () => {
     const notes = result.notes.join('\n')
     expect(notes).toContain(`Collection "Shop API": its description was not carried over`)
     expect(notes).toContain('Folder "Users": its description')
     expect(notes).toContain('Request "Users/List users": its description')
-    expect(notes).toContain('Request "Users/Admin/Create user": its pre-request and test scripts')
     expect(notes).toContain('"/home/tester/avatar.png"')
     expect(notes).toContain('"/home/tester/data.bin"')
     expect(notes).toContain('GraphQL body became a JSON body')

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ChecksSchema } from '../model/assertion'
 import { DraftRefSchema } from '../model/draftRef'
 import { RequestSpecSchema } from '../model/request'
 import { ResponseRecordSchema } from '../model/response'
@@ -68,8 +69,18 @@ export type SendArgsInput = z.input<typeof SendArgsSchema>
 
 /** A response (any status) or the transport error that prevented one. */
 export const SendResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), response: ResponseRecordSchema }),
-  z.object({ ok: z.literal(false), error: RequestErrorSchema }),
+  z.object({
+    ok: z.literal(true),
+    response: ResponseRecordSchema,
+    /** What the request's scripts and assertions found; absent when it has none. */
+    checks: ChecksSchema.optional(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    error: RequestErrorSchema,
+    /** A pre-request script's output and failure, when one ran. */
+    checks: ChecksSchema.optional(),
+  }),
 ])
 export type SendResult = z.infer<typeof SendResultSchema>
 

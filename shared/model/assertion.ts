@@ -108,3 +108,35 @@ function abbreviate(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat
 }
+
+/** A script that failed as a whole: a syntax error, an uncaught exception, a limit. */
+export const ScriptFailureSchema = z.object({
+  /** Which script: "workspace", "folder Users", "request Get user". */
+  script: z.string(),
+  /** `preRequest` or `postResponse`. */
+  event: z.enum(['preRequest', 'postResponse']),
+  message: z.string(),
+  /** Where in the script, 1-based, when known. */
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+  /** The limit it hit, when that is why it stopped. */
+  limit: z.enum(['memory', 'cpu', 'time']).optional(),
+})
+export type ScriptFailure = z.infer<typeof ScriptFailureSchema>
+
+/**
+ * What a send's scripts and assertions found: every test in the order run (script
+ * `pm.test`s and assertion rows), what the scripts printed, and a script that failed.
+ * A send with a failed test or a script failure counts as failed.
+ */
+export const ChecksSchema = z.object({
+  tests: z.array(TestResultSchema).default([]),
+  console: z.array(ConsoleLineSchema).default([]),
+  scriptFailure: ScriptFailureSchema.nullable().default(null),
+})
+export type Checks = z.infer<typeof ChecksSchema>
+
+/** Whether the checks make the send fail. */
+export function checksFailed(checks: Checks | undefined | null): boolean {
+  return !!checks && (checks.scriptFailure !== null || checks.tests.some((t) => !t.passed))
+}

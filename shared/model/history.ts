@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ChecksSchema } from './assertion'
 import { RequestSpecSchema } from './request'
 import { RequestErrorSchema } from './requestError'
 import { ResponseRecordSchema } from './response'
@@ -42,6 +43,10 @@ export const HistorySummarySchema = z.object({
   requestPath: z.string().nullable(),
   /** `app` or `cli`. */
   source: z.enum(['app', 'cli']),
+  /** Tests run (script tests and assertions), and how many failed; null when none ran. */
+  testsTotal: z.number().int().nullable().default(null),
+  /** Failed tests, plus one for a script that failed as a whole. */
+  testsFailed: z.number().int().nullable().default(null),
 })
 export type HistorySummary = z.infer<typeof HistorySummarySchema>
 
@@ -64,6 +69,8 @@ export const HistoryEntrySchema = HistorySummarySchema.extend({
   sentBody: z.string().nullable(),
   /** True when a body was cut at the per-entry limit; `response.body` then holds the start. */
   truncated: z.boolean(),
+  /** What the scripts and assertions found (secrets masked); null when none ran. */
+  checks: ChecksSchema.nullable().default(null),
 })
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>
 
@@ -81,6 +88,8 @@ export const HistoryFilterSchema = z.object({
   workspace: z.string().nullable().default(null),
   environment: z.string().nullable().default(null),
   requestPath: z.string().nullable().default(null),
+  /** Only sends whose tests or scripts failed. */
+  failedTests: z.boolean().default(false),
   /** ms since the epoch, inclusive. */
   from: z.number().nullable().default(null),
   to: z.number().nullable().default(null),

@@ -16,6 +16,8 @@ export const RequestErrorCodeSchema = z.enum([
   'INVALID_HEADER',
   'UNRESOLVED_VARIABLES',
   'PROTOCOL',
+  /** A pre-request script failed (its error, or a limit): nothing was sent. */
+  'SCRIPT',
   'UNKNOWN',
 ])
 export type RequestErrorCode = z.infer<typeof RequestErrorCodeSchema>

@@ -2,6 +2,7 @@ import type { SendResult } from '../../../shared/ipc/contract'
 import { authQueryParam, mergeHeaders } from '../../../shared/logic/headers'
 import { buildUrl } from '../../../shared/logic/url'
 import { resolveRequest } from '../../../shared/logic/variables'
+import type { Checks } from '../../../shared/model/assertion'
 import type { HistoryEntry, HistorySummary, SendContext } from '../../../shared/model/history'
 import type { RequestBody, RequestSpec } from '../../../shared/model/request'
 import type { RequestError } from '../../../shared/model/requestError'
@@ -30,6 +31,7 @@ export interface StoredDetail {
   response: Omit<ResponseRecord, 'body'> | null
   error: RequestError | null
   sentOnError: HistoryEntry['sentOnError']
+  checks: Checks | null
 }
 
 /** An entry ready for the database: masked, bodies cut, search text extracted. */
@@ -110,6 +112,7 @@ export function toEntryRecord(input: AppendInput, maxBodyBytes: number): EntryRe
     ? (storedResponse.redirects[0]?.url ?? storedResponse.sent.url)
     : (sentOnError?.url ?? '')
   const status = response?.status ?? null
+  const checks = input.result.checks ?? null
   return {
     summary: {
       at: input.at,
@@ -127,12 +130,14 @@ export function toEntryRecord(input: AppendInput, maxBodyBytes: number): EntryRe
       environment: input.context.environment,
       requestPath: input.context.requestPath,
       truncated,
+      ...testCounts(checks),
     },
     detail: {
       edited: masker.deep(input.context.edited ?? input.spec),
       response: storedResponse,
       error: error && masker.deep(error),
       sentOnError,
+      checks: checks && maskChecks(checks, masker),
     },
     requestBody: cutRequest,
     responseBody: cutResponse,
@@ -142,6 +147,35 @@ export function toEntryRecord(input: AppendInput, maxBodyBytes: number): EntryRe
       responseHeaders: headerLines(storedResponse?.headers ?? []),
       requestBody: requestText === null ? '' : indexedText(masker.text(requestText.searched)),
       responseBody: indexedText(responseText),
+    },
+  }
+}
+
+/** Tests run and failed (a script that failed as a whole counts as one), or nulls for none. */
+function testCounts(checks: Checks | null): {
+  testsTotal: number | null
+  testsFailed: number | null
+} {
+  if (!checks) return { testsTotal: null, testsFailed: null }
+  const failedScript = checks.scriptFailure ? 1 : 0
+  return {
+    testsTotal: checks.tests.length + failedScript,
+    testsFailed: checks.tests.filter((t) => !t.passed).length + failedScript,
+  }
+}
+
+/** What scripts printed and failures quote may hold secret values: masked like the rest. */
+function maskChecks(checks: Checks, masker: Masker): Checks {
+  return {
+    tests: checks.tests.map((t) => ({
+      ...t,
+      name: masker.text(t.name),
+      ...(t.error !== undefined && { error: masker.text(t.error) }),
+    })),
+    console: checks.console.map((line) => ({ ...line, text: masker.text(line.text) })),
+    scriptFailure: checks.scriptFailure && {
+      ...checks.scriptFailure,
+      message: masker.text(checks.scriptFailure.message),
     },
   }
 }

@@ -9,7 +9,8 @@ import type { Sqlite } from './sqlite'
 
 /** The columns of a HistorySummary, from `entries e`. */
 export const SUMMARY_COLUMNS = `e.id, e.at, e.source, e.method, e.url, e.status, e.error_code, e.duration_ms,
-  e.size_bytes, e.workspace, e.workspace_name, e.environment, e.request_path`
+  e.size_bytes, e.workspace, e.workspace_name, e.environment, e.request_path, e.tests_total,
+  e.tests_failed`
 
 /** An entry ready to insert: its parts encoded, and the bytes it will take. */
 export interface StoredRow {
@@ -33,6 +34,8 @@ export interface SummaryRow extends Record<string, unknown> {
   workspace_name: string | null
   environment: string | null
   request_path: string | null
+  tests_total: number | null
+  tests_failed: number | null
 }
 
 function partsOf(record: EntryRecord): [string, Buffer][] {
@@ -78,7 +81,8 @@ export function insertEntry(
   const { lastId: id } = db.run(
     `INSERT INTO entries (at, source, method, url, host, status, status_class, error_code,
       duration_ms, size_bytes, workspace, workspace_name, environment, request_path, truncated,
-      stored_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      stored_bytes, tests_total, tests_failed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+      ?, ?, ?)`,
     [
       s.at,
       s.source,
@@ -96,6 +100,8 @@ export function insertEntry(
       s.requestPath,
       s.truncated ? 1 : 0,
       storedBytes,
+      s.testsTotal,
+      s.testsFailed,
     ],
   )
   for (const p of packed) {
@@ -148,6 +154,7 @@ export function loadEntry(db: Sqlite, id: number): HarSource | null {
       sentOnError: detail.sentOnError ?? null,
       sentBody: requestBody,
       truncated: row.truncated === 1,
+      checks: detail.checks ?? null,
     },
     requestBody,
   }
@@ -169,5 +176,7 @@ export function summaryOf(row: SummaryRow): HistorySummary {
     environment: row.environment,
     requestPath: row.request_path,
     source: row.source,
+    testsTotal: row.tests_total,
+    testsFailed: row.tests_failed,
   }
 }

@@ -66,6 +66,8 @@ export function whereOf(
   equal('workspace', filter.workspace)
   equal('environment', filter.environment)
   equal('request_path', filter.requestPath)
+  // Written as the partial index's own condition, so SQLite reads that index.
+  if (filter.failedTests) conditions.push('e.tests_failed > 0')
   if (filter.from !== null && filter.from !== undefined) {
     conditions.push('e.at >= ?')
     params.push(filter.from)

@@ -60,6 +60,15 @@ export const MIGRATIONS: readonly ((db: Sqlite) => void)[] = [
         (SELECT sum(length(data)) FROM entry_parts WHERE entry_id = entries.id), 0);
     `)
   },
+  // v3: tests run by scripts and assertions, and how many failed (null: none ran).
+  (db) => {
+    db.exec(`
+      ALTER TABLE entries ADD COLUMN tests_total INTEGER;
+      ALTER TABLE entries ADD COLUMN tests_failed INTEGER;
+      -- "Failed" is a filter over few rows: a partial index keeps it one range read.
+      CREATE INDEX entries_tests_failed ON entries(at) WHERE tests_failed > 0;
+    `)
+  },
 ]
 
 /** The version this code writes. */

@@ -63,6 +63,9 @@ describe('history schema migrations', () => {
     expect(store.list().entries.map((e) => e.id)).toEqual([7])
     expect(store.list({ text: 'old history' }).entries).toHaveLength(1)
     expect(store.get(7).response?.body).toBe('old history')
+    // v3: an entry from before tests existed ran none.
+    expect(store.list().entries[0]).toMatchObject({ testsTotal: null, testsFailed: null })
+    expect(store.get(7).checks).toBeNull()
     const next = store.append({
       at: 2000,
       source: 'cli',

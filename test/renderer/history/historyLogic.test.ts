@@ -65,6 +65,8 @@ const summary = (id: number, at: number): HistorySummary => ({
   environment: null,
   requestPath: null,
   source: 'app',
+  testsTotal: null,
+  testsFailed: null,
 })
 
 describe('history list', () => {

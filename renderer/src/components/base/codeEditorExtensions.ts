@@ -3,10 +3,12 @@
  * and highlight style whose colours are theme.css variables, so light and dark both read well.
  */
 import { html } from '@codemirror/lang-html'
+import { javascript } from '@codemirror/lang-javascript'
 import { json } from '@codemirror/lang-json'
 import { xml } from '@codemirror/lang-xml'
 import { HighlightStyle, defaultHighlightStyle } from '@codemirror/language'
 import type { Extension } from '@codemirror/state'
+import { scriptApiCompletion } from './scriptApiCompletion'
 import {
   Decoration,
   EditorView,
@@ -17,7 +19,7 @@ import {
 } from '@codemirror/view'
 
 /** The languages the editor highlights; anything else is plain text. */
-export type CodeLanguage = 'json' | 'xml' | 'html' | 'text'
+export type CodeLanguage = 'json' | 'xml' | 'html' | 'javascript' | 'text'
 
 /** The CodeMirror language support for a language name (none for plain text). */
 export function languageExtension(language: CodeLanguage): Extension {
@@ -28,6 +30,8 @@ export function languageExtension(language: CodeLanguage): Extension {
       return xml()
     case 'html':
       return html()
+    case 'javascript':
+      return [javascript(), scriptApiCompletion()]
     default:
       return []
   }

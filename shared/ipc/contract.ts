@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ChecksSchema } from '../model/assertion'
 import { DraftRefSchema } from '../model/draftRef'
 import { RequestSpecSchema } from '../model/request'
+import { ScriptsSchema } from '../model/scripts'
 import { ResponseRecordSchema } from '../model/response'
 import { RequestErrorSchema } from '../model/requestError'
 import { SettingsPatchSchema, SettingsSchema } from '../model/settings'
@@ -63,6 +64,14 @@ export const SendArgsSchema = z.object({
    * `spec.body.text` is empty: a big body crosses the bridge once, at its save.
    */
   bodyDraft: DraftRefSchema.optional(),
+  /**
+   * The scripts of the workspace and folders above the request, outermost first: they run
+   * before the request's own (`spec.scripts`), as Postman runs collection, folder, request.
+   */
+  scriptLevels: z
+    .array(z.object({ name: z.string().max(300), scripts: ScriptsSchema }))
+    .max(100)
+    .default([]),
 })
 export type SendArgs = z.infer<typeof SendArgsSchema>
 export type SendArgsInput = z.input<typeof SendArgsSchema>

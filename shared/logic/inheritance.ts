@@ -1,4 +1,5 @@
 import type { RequestAuth, RequestSpec } from '../model/request'
+import { inheritedAssertions } from './checksInheritance'
 import type { ScopedValue, VariableRow, VariableScope } from '../model/variables'
 import type { InheritedDefaults } from '../model/workspace'
 
@@ -47,8 +48,8 @@ export function inheritedHeaders(
 }
 
 /**
- * The spec as sent: inherited headers before the request's own, and inherited auth
- * resolved. What the engine receives; the saved request keeps `inherit`.
+ * The spec as sent: inherited headers and assertions before the request's own, and
+ * inherited auth resolved. What the engine receives; the saved request keeps `inherit`.
  */
 export function applyInheritance(
   spec: RequestSpec,
@@ -59,10 +60,12 @@ export function applyInheritance(
     value: h.value,
     enabled: true,
   }))
+  const assertions = [...inheritedAssertions(chain), ...(spec.assertions ?? [])]
   return {
     ...spec,
     headers: [...headers, ...spec.headers],
     auth: effectiveAuth(spec.auth, chain).auth,
+    ...(assertions.length > 0 && { assertions }),
   }
 }
 

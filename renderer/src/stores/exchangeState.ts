@@ -1,3 +1,4 @@
+import type { Checks } from '../../../shared/model/assertion'
 import type { RequestError } from '../../../shared/model/requestError'
 import type { ResponseRecord } from '../../../shared/model/response'
 
@@ -11,5 +12,6 @@ export type ExchangeState =
       /** Body bytes received so far (from `http:progress`). */
       receivedBytes: number
     }
-  | { phase: 'done'; response: ResponseRecord }
-  | { phase: 'failed'; error: RequestError }
+  /** `checks`: what the request's scripts and assertions found, when it has any. */
+  | { phase: 'done'; response: ResponseRecord; checks?: Checks }
+  | { phase: 'failed'; error: RequestError; checks?: Checks }

@@ -5,20 +5,22 @@ import type { SendContextSchema } from '../../../shared/model/history'
 import type { DraftRef } from '../../../shared/model/draftRef'
 import type { RequestSpec } from '../../../shared/model/request'
 
+import type { ScriptLevel } from '../../../shared/logic/checksInheritance'
+import { withoutRepeatedBody } from '../../../shared/logic/sendContextBody'
+import { hasCallErrorCode } from '../../../shared/ipc/callError'
+import { useApi } from '../api/currentApi'
+import type { ExchangeState } from './exchangeState'
+import { plainCopy } from './plainCopy'
+import { useAppStateStore } from './useAppStateStore'
+
+/** Where a send comes from, for its history entry (every field optional). */
+export type SendContextInput = z.input<typeof SendContextSchema>
+
 /** The spec with its body text left out: the text is sent as a draft reference instead. */
 function withoutBodyText(spec: RequestSpec): RequestSpec {
   const { body } = spec
   return 'text' in body ? { ...spec, body: { ...body, text: '' } } : spec
 }
-
-/** Where a send comes from, for its history entry (every field optional). */
-export type SendContextInput = z.input<typeof SendContextSchema>
-import { useApi } from '../api/currentApi'
-import { withoutRepeatedBody } from '../../../shared/logic/sendContextBody'
-import { hasCallErrorCode } from '../../../shared/ipc/callError'
-import { plainCopy } from './plainCopy'
-import { useAppStateStore } from './useAppStateStore'
-import type { ExchangeState } from './exchangeState'
 
 const IDLE: ExchangeState = { phase: 'idle' }
 let counter = 0
@@ -31,7 +33,12 @@ export const useExchangeStore = defineStore('exchange', () => {
   /** What each tab sent last, so Retry sends exactly that again. */
   const lastSent = new Map<
     string,
-    { spec: RequestSpec; variables: Record<string, string>; context: SendContextInput }
+    {
+      spec: RequestSpec
+      variables: Record<string, string>
+      context: SendContextInput
+      scriptLevels: ScriptLevel[]
+    }
   >()
   let unsubscribe: (() => void) | null = null
 
@@ -64,6 +71,8 @@ export const useExchangeStore = defineStore('exchange', () => {
     spec: RequestSpec,
     variables: Record<string, string> = {},
     context: SendContextInput = {},
+    /** Scripts of the workspace and folders above, run before the request's own. */
+    scriptLevels: ScriptLevel[] = [],
   ) {
     if (running.has(tabId)) return
     listenForProgress()
@@ -76,7 +85,13 @@ export const useExchangeStore = defineStore('exchange', () => {
       // edits made while the request runs must not change what was sent.
       const sent = plainCopy(spec)
       const plainContext = plainCopy(context)
-      lastSent.set(tabId, { spec: sent, variables: { ...variables }, context: plainContext })
+      const levels = plainCopy(scriptLevels)
+      lastSent.set(tabId, {
+        spec: sent,
+        variables: { ...variables },
+        context: plainContext,
+        scriptLevels: levels,
+      })
       const call = (bodyDraft?: DraftRef) =>
         useApi().http.send({
           requestId,
@@ -84,6 +99,7 @@ export const useExchangeStore = defineStore('exchange', () => {
           variables,
           ...withoutRepeatedBody(sent, plainContext),
           bodyDraft,
+          scriptLevels: levels,
         })
       // A big body goes as a reference to its draft file when there is one; should that
       // file be gone, it goes whole.
@@ -93,8 +109,8 @@ export const useExchangeStore = defineStore('exchange', () => {
         return call()
       })
       states.value[tabId] = result.ok
-        ? { phase: 'done', response: result.response }
-        : { phase: 'failed', error: result.error }
+        ? { phase: 'done', response: result.response, checks: result.checks }
+        : { phase: 'failed', error: result.error, checks: result.checks }
     } catch (error) {
       // The bridge itself failed (host gone, invalid call): still a readable error, never blank.
       states.value[tabId] = {
@@ -112,7 +128,7 @@ export const useExchangeStore = defineStore('exchange', () => {
 
   async function retry(tabId: string) {
     const last = lastSent.get(tabId)
-    if (last) await send(tabId, last.spec, last.variables, last.context)
+    if (last) await send(tabId, last.spec, last.variables, last.context, last.scriptLevels)
   }
 
   async function cancel(tabId: string) {

@@ -48,6 +48,7 @@ export const useHistoryStore = defineStore('history', () => {
       f.host !== '' ||
       f.workspace !== null ||
       f.environment !== null ||
+      f.failedTests ||
       f.from !== null ||
       f.to !== null
     )

@@ -72,6 +72,19 @@ export const SendArgsSchema = z.object({
     .array(z.object({ name: z.string().max(300), scripts: ScriptsSchema }))
     .max(100)
     .default([]),
+  /**
+   * The variables by the scope that defines them, for scripts (`pm.environment.get` reads
+   * the environment even where a request variable of that name wins); `variables` stays
+   * what `{{name}}` resolves from. Absent: scripts see `variables` as the request scope.
+   */
+  variableScopes: z
+    .object({
+      globals: z.record(z.string(), z.string()),
+      collection: z.record(z.string(), z.string()),
+      environment: z.record(z.string(), z.string()),
+      request: z.record(z.string(), z.string()),
+    })
+    .optional(),
 })
 export type SendArgs = z.infer<typeof SendArgsSchema>
 export type SendArgsInput = z.input<typeof SendArgsSchema>

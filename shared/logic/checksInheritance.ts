@@ -1,5 +1,6 @@
 import type { Assertion } from '../model/assertion'
 import type { Scripts } from '../model/scripts'
+import type { VariableRow } from '../model/variables'
 import type { InheritanceLevel } from './inheritance'
 
 /** Scripts of one level that run before a request's own: "workspace", or "folder Users". */
@@ -26,4 +27,36 @@ export function inheritedScripts(chain: readonly InheritanceLevel[]): ScriptLeve
       return !!s && (s.preRequest.trim() !== '' || s.postResponse.trim() !== '')
     })
     .map((level) => ({ name: levelName(level), scripts: level.defaults.scripts! }))
+}
+
+/** The values a script sees per scope, as `pm.globals`, `pm.collectionVariables`, ... give them. */
+export interface VariableScopes {
+  globals: Record<string, string>
+  /** The workspace's and folders' variables, inner folders winning. */
+  collection: Record<string, string>
+  environment: Record<string, string>
+  /** The request's own variables: what `pm.variables` starts from. */
+  request: Record<string, string>
+}
+
+/** Every enabled variable by the scope it is defined in (a value shadowed elsewhere included). */
+export function variableScopes(sources: {
+  globals: readonly VariableRow[]
+  chain: readonly InheritanceLevel[]
+  environment: { variables: readonly VariableRow[] } | null
+  request: readonly VariableRow[]
+}): VariableScopes {
+  const values = (rows: readonly VariableRow[]) =>
+    Object.fromEntries(
+      rows.filter((r) => r.enabled && r.name.trim() !== '').map((r) => [r.name.trim(), r.value]),
+    )
+  return {
+    globals: values(sources.globals),
+    collection: Object.assign(
+      {},
+      ...sources.chain.map((level) => values(level.defaults.variables)),
+    ),
+    environment: values(sources.environment?.variables ?? []),
+    request: values(sources.request),
+  }
 }

@@ -6,6 +6,7 @@ import {
   variableValues,
   type InheritanceLevel,
 } from '../../../shared/logic/inheritance'
+import { variableScopes, type VariableScopes } from '../../../shared/logic/checksInheritance'
 import type { RequestSpec } from '../../../shared/model/request'
 import type { RequestTab } from '../stores/useRequestTabsStore'
 import { useWorkspaceStore } from '../stores/useWorkspaceStore'
@@ -42,5 +43,15 @@ export function useRequestContext(tab: () => RequestTab) {
     }
   }
 
-  return { chain, variables, effective }
+  /** The variables by the scope that defines them, for the request's scripts. */
+  function scopes(): VariableScopes {
+    return variableScopes({
+      globals: globals.value,
+      chain: chain.value,
+      environment: activeEnvironment.value,
+      request: tab().variables,
+    })
+  }
+
+  return { chain, variables, effective, scopes }
 }

@@ -5,7 +5,7 @@ import type { SendContextSchema } from '../../../shared/model/history'
 import type { DraftRef } from '../../../shared/model/draftRef'
 import type { RequestSpec } from '../../../shared/model/request'
 
-import type { ScriptLevel } from '../../../shared/logic/checksInheritance'
+import type { ScriptLevel, VariableScopes } from '../../../shared/logic/checksInheritance'
 import { withoutRepeatedBody } from '../../../shared/logic/sendContextBody'
 import { hasCallErrorCode } from '../../../shared/ipc/callError'
 import { useApi } from '../api/currentApi'
@@ -15,6 +15,12 @@ import { useAppStateStore } from './useAppStateStore'
 
 /** Where a send comes from, for its history entry (every field optional). */
 export type SendContextInput = z.input<typeof SendContextSchema>
+
+/** For the request's scripts: those of the levels above, and the variables by scope. */
+export interface ScriptContext {
+  scriptLevels?: ScriptLevel[]
+  variableScopes?: VariableScopes
+}
 
 /** The spec with its body text left out: the text is sent as a draft reference instead. */
 function withoutBodyText(spec: RequestSpec): RequestSpec {
@@ -37,7 +43,7 @@ export const useExchangeStore = defineStore('exchange', () => {
       spec: RequestSpec
       variables: Record<string, string>
       context: SendContextInput
-      scriptLevels: ScriptLevel[]
+      forScripts: ScriptContext
     }
   >()
   let unsubscribe: (() => void) | null = null
@@ -71,8 +77,8 @@ export const useExchangeStore = defineStore('exchange', () => {
     spec: RequestSpec,
     variables: Record<string, string> = {},
     context: SendContextInput = {},
-    /** Scripts of the workspace and folders above, run before the request's own. */
-    scriptLevels: ScriptLevel[] = [],
+    /** What the request's scripts need beyond the spec (see SendArgs). */
+    forScripts: ScriptContext = {},
   ) {
     if (running.has(tabId)) return
     listenForProgress()
@@ -85,12 +91,12 @@ export const useExchangeStore = defineStore('exchange', () => {
       // edits made while the request runs must not change what was sent.
       const sent = plainCopy(spec)
       const plainContext = plainCopy(context)
-      const levels = plainCopy(scriptLevels)
+      const scripts = plainCopy(forScripts)
       lastSent.set(tabId, {
         spec: sent,
         variables: { ...variables },
         context: plainContext,
-        scriptLevels: levels,
+        forScripts: scripts,
       })
       const call = (bodyDraft?: DraftRef) =>
         useApi().http.send({
@@ -99,7 +105,7 @@ export const useExchangeStore = defineStore('exchange', () => {
           variables,
           ...withoutRepeatedBody(sent, plainContext),
           bodyDraft,
-          scriptLevels: levels,
+          ...scripts,
         })
       // A big body goes as a reference to its draft file when there is one; should that
       // file be gone, it goes whole.
@@ -128,7 +134,7 @@ export const useExchangeStore = defineStore('exchange', () => {
 
   async function retry(tabId: string) {
     const last = lastSent.get(tabId)
-    if (last) await send(tabId, last.spec, last.variables, last.context, last.scriptLevels)
+    if (last) await send(tabId, last.spec, last.variables, last.context, last.forScripts)
   }
 
   async function cancel(tabId: string) {

@@ -65,6 +65,9 @@ describe('the Tests tab of a request', () => {
   it('sends the assertions with the request, and the scripts of the folders above', async () => {
     const { wrapper, tab } = mountEditor()
     useRequestTabsStore().setUrl(tab, 'http://h/users')
+    useRequestTabsStore().setVariables(tab, [
+      { name: 'id', value: '7', enabled: true, secret: false },
+    ])
     useRequestTabsStore().patchSpec(tab, {
       assertions: [
         { enabled: true, target: 'status', path: '', operator: 'equals', expected: '200' },
@@ -79,6 +82,13 @@ describe('the Tests tab of a request', () => {
     ])
     expect(fake.sent[0]?.spec.scripts?.postResponse).toBe('pm.test("ok", () => {})')
     expect(fake.sent[0]?.scriptLevels).toEqual([])
+    // Scripts see each scope apart: pm.variables starts from the request's own.
+    expect(fake.sent[0]?.variableScopes).toEqual({
+      globals: {},
+      collection: {},
+      environment: {},
+      request: { id: '7' },
+    })
     await flushPromises()
     wrapper.unmount()
   })

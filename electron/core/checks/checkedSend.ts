@@ -1,0 +1,257 @@
+import type { SendResult } from '../../../shared/ipc/contract'
+import type { ScriptLevel, VariableScopes } from '../../../shared/logic/checksInheritance'
+import { resolveText } from '../../../shared/logic/variables'
+import type { Checks, TestResult } from '../../../shared/model/assertion'
+import type { RequestSpec } from '../../../shared/model/request'
+import type { ResponseRecord } from '../../../shared/model/response'
+import { evaluateAssertions } from '../assertions/evaluateAssertions'
+import type { SchemaCheck } from '../assertions/schemaCheck'
+import { toScriptRequest, withScriptEdits } from './scriptRequest'
+import type { ScriptPort, ScriptRunOutput, ScriptSource, ScriptVariables } from './scriptPort'
+
+export interface CheckedSendInput {
+  /** The request as it will be sent (inheritance applied), variables not yet resolved. */
+  spec: RequestSpec
+  /** What `{{name}}` resolves from. */
+  variables: Record<string, string>
+  /** Scripts of the levels above, outermost first. */
+  scriptLevels: readonly ScriptLevel[]
+  /** The variables by scope, for scripts; absent: `variables` stands for the request scope. */
+  scopes?: VariableScopes
+  /** The request's name, for pm.info and for naming its script. */
+  requestName: string
+  iteration?: number
+  iterationData?: Record<string, string>
+}
+
+export interface CheckedSendDeps {
+  /** Sends one request (the engine). */
+  send: (spec: RequestSpec, variables: Record<string, string>) => Promise<SendResult>
+  /** The sandbox; null where scripts cannot run (a request with scripts then fails to send). */
+  scripts: ScriptPort | null
+  schemas: SchemaCheck
+  /** A response's whole body as text (read back from the body store for big ones); null for binary. */
+  bodyText: (response: ResponseRecord) => Promise<string | null>
+}
+
+export interface CheckedSend {
+  result: SendResult
+  /** The variables by scope after every script, for the caller to keep; null when no script ran. */
+  variables: ScriptVariables | null
+  /** `setNextRequest` of the last script that called it (undefined: not called). */
+  nextRequest?: string | null
+}
+
+type Event = 'preRequest' | 'postResponse'
+
+/** The scripts of one event: the levels above, then the request's own; empty ones left out. */
+function sourcesOf(input: CheckedSendInput, event: Event): ScriptSource[] {
+  const levels = input.scriptLevels.map((l) => ({ name: l.name, source: l.scripts[event] }))
+  const own = { name: `request ${input.requestName}`, source: input.spec.scripts?.[event] ?? '' }
+  return [...levels, own].filter((s) => s.source.trim() !== '')
+}
+
+function initialVariables(input: CheckedSendInput): ScriptVariables {
+  const scopes = input.scopes ?? {
+    globals: {},
+    collection: {},
+    environment: {},
+    request: input.variables,
+  }
+  return {
+    local: { ...scopes.request },
+    iterationData: { ...(input.iterationData ?? {}) },
+    environment: { ...scopes.environment },
+    collection: { ...scopes.collection },
+    globals: { ...scopes.globals },
+  }
+}
+
+/**
+ * What `{{name}}` resolves from once scripts changed variables: the caller's map (which
+ * may hold overrides such as COURIER_VAR_*), with every scope's values on top in Postman's
+ * order, local (pm.variables.set) strongest.
+ */
+function resolutionMap(base: Record<string, string>, v: ScriptVariables): Record<string, string> {
+  return {
+    ...base,
+    ...v.globals,
+    ...v.collection,
+    ...v.environment,
+    ...v.iterationData,
+    ...v.local,
+  }
+}
+
+function scriptTests(output: ScriptRunOutput, event: Event): TestResult[] {
+  const source = event === 'preRequest' ? 'pre-request script' : 'post-response script'
+  return output.tests
+    .filter((t) => !t.skipped)
+    .map((t) => ({
+      name: t.name,
+      passed: t.passed,
+      ...(t.error !== undefined && { error: t.error }),
+      source,
+    }))
+}
+
+function failureOf(output: ScriptRunOutput, event: Event): Checks['scriptFailure'] {
+  const e = output.error
+  if (!e) return null
+  return {
+    script: e.script,
+    event,
+    message: e.message,
+    ...(e.line !== undefined && { line: e.line }),
+    ...(e.column !== undefined && { column: e.column }),
+    ...(e.limit !== undefined && { limit: e.limit }),
+  }
+}
+
+/**
+ * One send with its checks, as Postman runs it: the pre-request scripts (levels above
+ * first; they may edit the request and set variables), the request, the post-response
+ * scripts, then the assertions. A pre-request script that fails stops the send (error
+ * SCRIPT); a post-response failure keeps the response and fails the checks.
+ */
+export async function checkedSend(
+  deps: CheckedSendDeps,
+  input: CheckedSendInput,
+): Promise<CheckedSend> {
+  const pre = sourcesOf(input, 'preRequest')
+  const post = sourcesOf(input, 'postResponse')
+  const assertions = input.spec.assertions ?? []
+  if (pre.length === 0 && post.length === 0 && assertions.length === 0) {
+    return { result: await deps.send(input.spec, input.variables), variables: null }
+  }
+  const checks: Checks = { tests: [], console: [], scriptFailure: null }
+  let variables = initialVariables(input)
+  let spec = input.spec
+  let nextRequest: string | null | undefined
+  const info = (eventName: 'prerequest' | 'test') => ({
+    requestName: input.requestName,
+    iteration: input.iteration ?? 0,
+    eventName,
+  })
+
+  if (pre.length > 0) {
+    const output = await runScripts(deps, pre, {
+      event: 'prerequest',
+      request: toScriptRequest(spec, input.requestName),
+      variables,
+      info: info('prerequest'),
+    })
+    if ('unavailable' in output) return unavailable(output.unavailable, checks)
+    checks.tests.push(...scriptTests(output, 'preRequest'))
+    checks.console.push(...output.console)
+    variables = output.variables
+    if (output.nextRequest !== undefined) nextRequest = output.nextRequest
+    checks.scriptFailure = failureOf(output, 'preRequest')
+    if (checks.scriptFailure) {
+      const f = checks.scriptFailure
+      return {
+        result: {
+          ok: false,
+          error: {
+            code: 'SCRIPT',
+            message: `The pre-request script of ${f.script} failed${f.line ? ` at line ${f.line}` : ''}: ${f.message}`,
+            hint: f.limit
+              ? 'Make the script do less, or raise the limit in Settings.'
+              : 'Fix the script in the Scripts tab; nothing was sent.',
+          },
+          checks,
+        },
+        variables,
+        nextRequest,
+      }
+    }
+    if (output.skipRequest) {
+      return {
+        result: {
+          ok: false,
+          error: {
+            code: 'SCRIPT',
+            message: 'A pre-request script skipped this request (pm.execution.skipRequest).',
+            hint: 'Nothing was sent.',
+          },
+          checks,
+        },
+        variables,
+        nextRequest,
+      }
+    }
+    spec = withScriptEdits(spec, output.request)
+  }
+
+  const resolving = resolutionMap(input.variables, variables)
+  const sent = await deps.send(spec, resolving)
+  if (!sent.ok) return { result: { ...sent, checks }, variables, nextRequest }
+  const body = await deps.bodyText(sent.response)
+
+  if (post.length > 0) {
+    const output = await runScripts(deps, post, {
+      event: 'test',
+      request: toScriptRequest(spec, input.requestName),
+      response: {
+        code: sent.response.status,
+        status: sent.response.statusText,
+        headers: sent.response.headers.map(([n, v]) => [n, v] as [string, string]),
+        body: body ?? '',
+        responseTime: sent.response.timings.total,
+        size: sent.response.sizes.body,
+      },
+      variables,
+      info: info('test'),
+    })
+    if ('unavailable' in output) return unavailable(output.unavailable, checks, sent)
+    checks.tests.push(...scriptTests(output, 'postResponse'))
+    checks.console.push(...output.console)
+    variables = output.variables
+    if (output.nextRequest !== undefined) nextRequest = output.nextRequest
+    checks.scriptFailure = failureOf(output, 'postResponse')
+  }
+
+  const final = resolutionMap(input.variables, variables)
+  checks.tests.push(
+    ...(await evaluateAssertions(
+      assertions,
+      {
+        status: sent.response.status,
+        headers: sent.response.headers,
+        bodyText: body,
+        responseTimeMs: sent.response.timings.total,
+        bodyBytes: sent.response.sizes.body,
+      },
+      { resolve: (text) => resolveText(text, final), schemas: deps.schemas },
+    )),
+  )
+  return { result: { ...sent, checks }, variables, nextRequest }
+}
+
+async function runScripts(
+  deps: CheckedSendDeps,
+  scripts: ScriptSource[],
+  input: Omit<Parameters<ScriptPort['run']>[0], 'scripts'>,
+): Promise<ScriptRunOutput | { unavailable: string }> {
+  if (!deps.scripts) return { unavailable: 'scripts cannot run in this process' }
+  return deps.scripts.run({ ...input, scripts })
+}
+
+/** Scripts that could not run at all: the send counts as failed, saying why. */
+function unavailable(reason: string, checks: Checks, sent?: SendResult): CheckedSend {
+  const scriptFailure = {
+    script: 'sandbox',
+    event: 'preRequest' as const,
+    message: `The scripts did not run: ${reason}.`,
+  }
+  const withFailure = { ...checks, scriptFailure }
+  if (sent) return { result: { ...sent, checks: withFailure }, variables: null }
+  return {
+    result: {
+      ok: false,
+      error: { code: 'SCRIPT', message: scriptFailure.message, hint: 'Nothing was sent.' },
+      checks: withFailure,
+    },
+    variables: null,
+  }
+}

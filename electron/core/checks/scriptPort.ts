@@ -1,0 +1,71 @@
+/**
+ * The script sandbox as a send uses it (implemented in electron/core/scripts): run a list
+ * of scripts for one event on a request (and response), with the variables by scope, and
+ * get back tests, console output, edits and variable changes. Only JSON-shaped data.
+ */
+
+export interface ScriptSource {
+  /** "workspace", "folder Users", "request Get user": named in results and errors. */
+  name: string
+  source: string
+}
+
+export interface ScriptRequest {
+  name: string
+  url: string
+  method: string
+  headers: [string, string][]
+  /** The body as text; null for none, a file or a form. */
+  body: string | null
+}
+
+export interface ScriptResponse {
+  code: number
+  status: string
+  headers: [string, string][]
+  body: string
+  /** ms, whole exchange. */
+  responseTime: number
+  /** Body bytes. */
+  size: number
+}
+
+export interface ScriptVariables {
+  local: Record<string, string>
+  iterationData: Record<string, string>
+  environment: Record<string, string>
+  collection: Record<string, string>
+  globals: Record<string, string>
+}
+
+export interface ScriptRunInput {
+  event: 'prerequest' | 'test'
+  scripts: ScriptSource[]
+  request: ScriptRequest
+  response?: ScriptResponse
+  variables: ScriptVariables
+  info: { requestName: string; iteration: number; eventName: 'prerequest' | 'test' }
+  limits?: { memoryBytes?: number; cpuMs?: number }
+}
+
+export interface ScriptRunOutput {
+  tests: { name: string; passed: boolean; error?: string; skipped?: boolean }[]
+  console: { level: 'log' | 'info' | 'warn' | 'error'; text: string }[]
+  /** The request after pre-request edits. */
+  request: ScriptRequest
+  /** Every scope after the scripts' sets and unsets. */
+  variables: ScriptVariables
+  nextRequest?: string | null
+  skipRequest: boolean
+  error?: {
+    script: string
+    message: string
+    line?: number
+    column?: number
+    limit?: 'memory' | 'cpu' | 'time'
+  }
+}
+
+export interface ScriptPort {
+  run(input: ScriptRunInput): Promise<ScriptRunOutput>
+}

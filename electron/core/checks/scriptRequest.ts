@@ -1,0 +1,38 @@
+import type { RequestSpec } from '../../../shared/model/request'
+import type { ScriptRequest } from './scriptPort'
+
+/** The request as a script sees it (`pm.request`): placeholders not yet resolved, as in Postman. */
+export function toScriptRequest(spec: RequestSpec, name: string): ScriptRequest {
+  // Query rows appended as typed: the script sees {{placeholders}} and no encoding.
+  const query = spec.params
+    .filter((p) => p.enabled && p.key !== '')
+    .map((p) => `${p.key}=${p.value}`)
+    .join('&')
+  const url = query ? `${spec.url}${spec.url.includes('?') ? '&' : '?'}${query}` : spec.url
+  return {
+    name,
+    url,
+    method: spec.method,
+    headers: spec.headers.filter((h) => h.enabled && h.key !== '').map((h) => [h.key, h.value]),
+    body: 'text' in spec.body ? spec.body.text : null,
+  }
+}
+
+/** The spec with what a pre-request script changed in `pm.request`; the rest as it was. */
+export function withScriptEdits(spec: RequestSpec, edited: ScriptRequest): RequestSpec {
+  const before = toScriptRequest(spec, edited.name)
+  let next = spec
+  if (edited.url !== before.url) next = { ...next, url: edited.url, params: [] }
+  if (edited.method !== before.method) next = { ...next, method: edited.method }
+  if (JSON.stringify(edited.headers) !== JSON.stringify(before.headers)) {
+    next = {
+      ...next,
+      headers: edited.headers.map(([key, value]) => ({ key, value, enabled: true })),
+    }
+  }
+  const body = next.body
+  if ('text' in body && edited.body !== null && edited.body !== body.text) {
+    next = { ...next, body: { ...body, text: edited.body } }
+  }
+  return next
+}

@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SchemaCheck } from '../../../electron/core/assertions/schemaCheck'
+import { checkedSend, type CheckedSendDeps } from '../../../electron/core/checks/checkedSend'
+import type { ScriptPort, ScriptRunInput } from '../../../electron/core/checks/scriptPort'
+import { HttpEngine } from '../../../electron/core/http/engine'
+import type { AssertionInput } from '../../../shared/model/assertion'
+import { AssertionSchema } from '../../../shared/model/assertion'
+import { startHttpbin } from '../../servers'
+import { spec } from '../http/spec'
+
+let httpbin: { url: string; close(): Promise<void> }
+const engine = new HttpEngine()
+
+beforeAll(async () => {
+  httpbin = await startHttpbin()
+})
+afterAll(async () => {
+  engine.close()
+  await httpbin.close()
+})
+
+/**
+ * A stand-in for the sandbox that records what it was given and answers as told: the
+ * orchestration is what is under test here (the sandbox has its own tests).
+ */
+function recordingScripts(
+  answer: (input: ScriptRunInput) => Partial<Awaited<ReturnType<ScriptPort['run']>>> = () => ({}),
+) {
+  const runs: ScriptRunInput[] = []
+  const port: ScriptPort = {
+    async run(input) {
+      runs.push(input)
+      return {
+        tests: [],
+        console: [],
+        request: input.request,
+        variables: input.variables,
+        skipRequest: false,
+        ...answer(input),
+      }
+    },
+  }
+  return { port, runs }
+}
+
+function deps(scripts: ScriptPort | null = null): CheckedSendDeps {
+  return {
+    send: (s, variables) => engine.send({ spec: s, variables }),
+    scripts,
+    schemas: new SchemaCheck(),
+    bodyText: async (r) => (r.bodyEncoding === 'utf8' ? r.body : null),
+  }
+}
+
+const rows = (...list: AssertionInput[]) => list.map((r) => AssertionSchema.parse(r))
+
+describe('a send with assertions, against httpbin', () => {
+  it('checks the real response and reports each row', async () => {
+    const { result } = await checkedSend(deps(), {
+      spec: spec({
+        url: `${httpbin.url}/get?who=ada`,
+        assertions: rows(
+          { target: 'status', operator: 'equals', expected: '{{expected}}' },
+          { target: 'header', path: 'content-type', operator: 'contains', expected: 'json' },
+          { target: 'jsonPath', path: '$.args.who', operator: 'equals', expected: 'ada' },
+          {
+            target: 'jsonPath',
+            path: '$.args',
+            operator: 'matchesSchema',
+            expected: '{"type":"object","required":["page"]}',
+          },
+        ),
+      }),
+      variables: { expected: '200' },
+      scriptLevels: [],
+      requestName: 'JSON',
+    })
+    expect(result.ok).toBe(true)
+    expect(result.checks?.tests.map((t) => [t.name, t.passed])).toEqual([
+      ['status equals 200', true],
+      ['header content-type contains json', true],
+      ['jsonPath $.args.who equals ada', true],
+      ['jsonPath $.args is valid against schema {"type":"object","required":["page"]}', false],
+    ])
+    expect(result.checks?.tests[3]?.error).toBe("value must have required property 'page'")
+  })
+
+  it('sends plainly, with no checks, a request that has neither scripts nor assertions', async () => {
+    const { result, variables } = await checkedSend(deps(), {
+      spec: spec({ url: `${httpbin.url}/get` }),
+      variables: {},
+      scriptLevels: [],
+      requestName: 'Plain',
+    })
+    expect(result).toMatchObject({ ok: true, response: { status: 200 } })
+    expect(result.checks).toBeUndefined()
+    expect(variables).toBeNull()
+  })
+})
+
+describe('a send with scripts', () => {
+  it('runs pre-request scripts outermost first, sends their edits, then post-response scripts and assertions', async () => {
+    const { port, runs } = recordingScripts((input) =>
+      input.event === 'prerequest'
+        ? {
+            request: {
+              ...input.request,
+              headers: [...input.request.headers, ['X-From-Script', 'yes']],
+            },
+            variables: { ...input.variables, local: { ...input.variables.local, id: '42' } },
+            console: [{ level: 'log', text: 'pre' }],
+          }
+        : {
+            tests: [{ name: 'Status code is 200', passed: true }],
+            console: [{ level: 'info', text: 'post' }],
+          },
+    )
+    const { result } = await checkedSend(deps(port), {
+      spec: spec({
+        url: `${httpbin.url}/anything/{{id}}`,
+        scripts: { preRequest: 'pm.variables.set("id", "42")', postResponse: 'pm.test(...)' },
+        assertions: rows({
+          target: 'jsonPath',
+          path: '$.url',
+          operator: 'contains',
+          expected: '/anything/{{id}}',
+        }),
+      }),
+      variables: {},
+      scriptLevels: [
+        { name: 'folder Users', scripts: { preRequest: 'console.log(1)', postResponse: '' } },
+      ],
+      scopes: { globals: { g: '1' }, collection: {}, environment: { e: '2' }, request: {} },
+      requestName: 'Get user',
+    })
+    expect(runs.map((r) => [r.event, r.scripts.map((s) => s.name)])).toEqual([
+      ['prerequest', ['folder Users', 'request Get user']],
+      ['test', ['request Get user']],
+    ])
+    expect(runs[0]?.variables).toMatchObject({ globals: { g: '1' }, environment: { e: '2' } })
+    expect(runs[1]?.response?.code).toBe(200)
+    expect(result.ok && result.response.sent.headers).toContainEqual(['X-From-Script', 'yes'])
+    expect(result.checks?.console.map((l) => l.text)).toEqual(['pre', 'post'])
+    expect(result.checks?.tests.map((t) => [t.source, t.passed])).toEqual([
+      ['post-response script', true],
+      ['assertion', true],
+    ])
+  })
+
+  it('sends nothing when a pre-request script fails, naming the script and the line', async () => {
+    const { port, runs } = recordingScripts(() => ({
+      error: { script: 'request Login', message: "ReferenceError: 'x' is not defined", line: 2 },
+    }))
+    const { result } = await checkedSend(deps(port), {
+      spec: spec({
+        url: `${httpbin.url}/get`,
+        scripts: { preRequest: 'x()', postResponse: 'y()' },
+      }),
+      variables: {},
+      scriptLevels: [],
+      requestName: 'Login',
+    })
+    expect(runs).toHaveLength(1)
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'SCRIPT',
+        message:
+          "The pre-request script of request Login failed at line 2: ReferenceError: 'x' is not defined",
+      },
+      checks: { scriptFailure: { script: 'request Login', event: 'preRequest', line: 2 } },
+    })
+  })
+
+  it('keeps the response when a post-response script hits a limit, and fails its checks', async () => {
+    const { port } = recordingScripts((input) =>
+      input.event === 'test'
+        ? {
+            error: {
+              script: 'request Slow',
+              message: 'Script exceeded its 5 s CPU limit',
+              limit: 'cpu',
+            },
+          }
+        : {},
+    )
+    const { result } = await checkedSend(deps(port), {
+      spec: spec({
+        url: `${httpbin.url}/get`,
+        scripts: { preRequest: '', postResponse: 'while(true){}' },
+      }),
+      variables: {},
+      scriptLevels: [],
+      requestName: 'Slow',
+    })
+    expect(result.ok).toBe(true)
+    expect(result.checks?.scriptFailure).toMatchObject({ limit: 'cpu', event: 'postResponse' })
+  })
+
+  it('does not send a request whose scripts cannot run here, and says so', async () => {
+    const { result } = await checkedSend(deps(null), {
+      spec: spec({ url: `${httpbin.url}/get`, scripts: { preRequest: 'x', postResponse: '' } }),
+      variables: {},
+      scriptLevels: [],
+      requestName: 'X',
+    })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'SCRIPT', message: expect.stringMatching(/did not run/) },
+    })
+  })
+})

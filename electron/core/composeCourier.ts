@@ -1,5 +1,7 @@
 import type { AppInfo, CourierService } from '../../shared/ipc'
+import { SchemaCheck } from './assertions/schemaCheck'
 import { BodyStore } from './bodies/bodyStore'
+import { workspaceSchemaReader } from './checks/schemaFiles'
 import { prettyInWorkerThread } from './bodies/prettyInWorker'
 import { sessionBodiesDir } from './bodies/sessionBodiesDir'
 import { createCourierService, type CourierServiceDeps } from './courierService'
@@ -75,6 +77,7 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
     appInfo: { ...shell.appInfo, dataDir, secretsWarning: secrets.warning, notices },
     history,
     emit: shell.emit,
+    schemas: new SchemaCheck(workspaceSchemaReader(workspace)),
   })
   const service = shell.overrides ? withOverrides(core, shell.overrides) : core
   const stopForwarding = workspace.onChange((snapshot) => shell.emit('workspace:changed', snapshot))

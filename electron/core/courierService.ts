@@ -1,6 +1,11 @@
 import type { CourierService, EventName, EventPayload, AppInfo } from '../../shared/ipc'
 import { CallError } from '../../shared/ipc/callError'
+import { SchemaCheck } from './assertions/schemaCheck'
 import { asCall, messageOf } from './callFailure'
+import { bodyTextOf, requestNameOf } from './checks/bodyText'
+import { checkedSend } from './checks/checkedSend'
+import { keepScriptVariables } from './checks/keepScriptVariables'
+import type { ScriptPort } from './checks/scriptPort'
 import type { HistoryStore } from './history/historyStore'
 import type { AppStateService } from './settings/appStateService'
 import { codeLanguages, generateCode } from './interop/code/codeLanguages'
@@ -37,6 +42,10 @@ export interface CourierServiceDeps {
   appInfo: AppInfo
   /** Where every send is kept; null when the history could not be opened (appInfo.notices says why). */
   history: HistoryStore | null
+  /** The script sandbox; absent where scripts cannot run (a request with scripts then fails). */
+  scripts?: ScriptPort | null
+  /** JSON Schema checks of assertions, reading `file:` schemas from the open workspace. */
+  schemas?: SchemaCheck
   /** Reports a failure that must not fail the call it happened in (e.g. history full). */
   warn?: (message: string) => void
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
@@ -68,6 +77,7 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
   const ws = deps.workspace
   const warn = deps.warn ?? ((message: string) => console.warn(message))
   const bodies = deps.engine.bodies
+  const schemas = deps.schemas ?? new SchemaCheck()
   const history = (): HistoryStore => {
     if (!deps.history) {
       throw new CallError(
@@ -85,6 +95,8 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
       context,
       editedBodyIsSent,
       bodyDraft,
+      scriptLevels,
+      variableScopes,
     }) => {
       // A big body may come as a reference to its draft file (see useExchangeStore): read
       // back here. A draft that is gone fails the call, and the renderer sends it whole.
@@ -97,14 +109,36 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
             }
           : given
       const at = Date.now()
-      const result = await deps.engine.send({
-        requestId,
-        spec,
-        variables,
-        defaults: deps.settings.get().requestDefaults,
-        onProgress: (receivedBytes, totalBytes) =>
-          deps.emit('http:progress', { requestId, receivedBytes, totalBytes }),
-      })
+      const checked = await checkedSend(
+        {
+          send: (sent, resolving) =>
+            deps.engine.send({
+              requestId,
+              spec: sent,
+              variables: resolving,
+              defaults: deps.settings.get().requestDefaults,
+              onProgress: (receivedBytes, totalBytes) =>
+                deps.emit('http:progress', { requestId, receivedBytes, totalBytes }),
+            }),
+          scripts: deps.scripts ?? null,
+          schemas,
+          bodyText: (response) => bodyTextOf(response, bodies),
+        },
+        {
+          spec,
+          variables,
+          scriptLevels,
+          scopes: variableScopes,
+          requestName: requestNameOf(context.requestPath),
+        },
+      )
+      const { result } = checked
+      if (checked.variables && variableScopes) {
+        // What scripts set in the environment, globals and collection is kept like an edit.
+        await keepScriptVariables(ws, variableScopes, checked.variables).catch((error: unknown) =>
+          warn(`Variables set by the scripts could not be saved: ${messageOf(error)}`),
+        )
+      }
       if (result.ok && isBigText(result.response)) {
         const { bodyId } = result.response
         bodies.prepare(bodyId!, {

@@ -34,9 +34,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser at a time: two cores, and the suites share the servers they start.
           fileParallelism: false,
-          // After the node and renderer projects, not beside them: the suites measure the
-          // page's long tasks, and on two cores a busy neighbour doubled them (CI once saw
-          // 105-133 ms where an idle machine sees none over 50 ms).
+          // After the node and renderer projects, not beside them: the suites move 50-200 MB
+          // through Chromium, the web host and the engine, which is all two cores can carry.
+          // No test measures time; the long-task budgets are in `npm run bench -- large`.
           sequence: { groupOrder: 1 },
         },
       },

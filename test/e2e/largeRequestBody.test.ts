@@ -11,7 +11,6 @@ import {
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { formatBytes } from '../../renderer/src/components/response/formatResponse'
@@ -62,36 +61,6 @@ function bigJson(): string {
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
 
-/**
- * Records every long task (over 50 ms) of the page's UI thread under the phase the test
- * is in. Page-side code as text: functions handed over from the test carry a bundler
- * helper the page lacks.
- */
-const LONG_TASKS = `(() => {
-  window.__phase = 'idle';
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      window.__longTasks.push({ phase: window.__phase, ms: Math.round(e.duration) });
-    }
-  }).observe({ type: 'longtask' });
-})()`
-const enterPhase = (page: Page, phase: string) => page.evaluate(`window.__phase = '${phase}'`)
-async function longTasks(page: Page): Promise<Record<string, number[]>> {
-  const tasks = (await page.evaluate('window.__longTasks')) as { phase: string; ms: number }[]
-  const byPhase: Record<string, number[]> = {}
-  for (const { phase, ms } of tasks) (byPhase[phase] ??= []).push(ms)
-  return byPhase
-}
-const longest = (tasks: number[] | undefined) => Math.max(0, ...(tasks ?? []))
-
-/**
- * The longest UI task allowed while a 50 MB body is loaded, scrolled, typed in, left to
- * settle and sent: what the issue asks for. (It held once the unsaved-changes check, the
- * copies before sending and the bridge's JSON stopped handling the body whole on the UI
- * thread: 0.2-1.9 s before.)
- */
-const BUDGET_MS = 100
 /** Waits for what takes seconds with 50 MB (reading, writing, hashing it). */
 const SLOW = { timeout: 30_000 }
 
@@ -112,17 +81,15 @@ describe('a 50 MB JSON request body', () => {
   const edited = lines.join('\n')
   const size = Buffer.byteLength(original)
 
-  it('loads from a file, scrolls, takes typing and is sent byte for byte, the UI responsive', async () => {
+  it('loads from a file, scrolls, takes typing and is sent byte for byte', async () => {
     const { page } = ctx.bench
     const { ui } = ctx
     await ui.newTab()
     await ui.setMethod('POST')
     await ui.setUrl(`${ctx.server.url}/upload`)
     await ui.setBodyType('JSON')
-    await page.evaluate(LONG_TASKS)
     const editor = ui.request.getByRole('textbox', { name: 'Request body' })
 
-    await enterPhase(page, 'load')
     await ui.request.getByRole('button', { name: 'Load body from file' }).setInputFiles(file)
     await expect
       .poll(
@@ -138,7 +105,6 @@ describe('a 50 MB JSON request body', () => {
     expect(await editor.locator('.cm-line').first().textContent()).toBe('[')
     await screenshot(page, 'large-request-body')
 
-    await enterPhase(page, 'scroll')
     // Focused from the keyboard side, not clicked: a click landing where CodeMirror has not
     // drawn the lines yet can throw inside it (posAtCoords, @codemirror/view 6.43).
     await editor.focus()
@@ -149,7 +115,6 @@ describe('a 50 MB JSON request body', () => {
     await page.keyboard.press('ControlOrMeta+Home')
     await expect.poll(() => editor.locator('.cm-line').first().textContent()).toBe('[')
 
-    await enterPhase(page, 'type')
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown')
     await page.keyboard.press('End')
     await page.keyboard.press('ArrowLeft')
@@ -159,23 +124,13 @@ describe('a 50 MB JSON request body', () => {
 
     // Typing paused: the edit is reported, checked, and the open tabs written with it (the
     // loaded body's draft collected).
-    await enterPhase(page, 'settle')
     await expect.poll(() => readdirSync(drafts), SLOW).toEqual([`${sha256(edited)}.txt`])
 
-    await enterPhase(page, 'send')
     expect(await ui.send()).toBe('200 OK')
     expect(ctx.server.received).toEqual([
       { method: 'POST', bytes: Buffer.byteLength(edited), sha256: sha256(edited) },
     ])
-    await enterPhase(page, 'idle')
 
-    const tasks = await longTasks(page)
-    console.info('long tasks (ms) by phase, 50 MB body:', JSON.stringify(tasks))
-    expect(longest(tasks.scroll), 'longest task while scrolling').toBeLessThanOrEqual(BUDGET_MS)
-    expect(longest(tasks.type), 'longest task while typing').toBeLessThanOrEqual(BUDGET_MS)
-    expect(longest(tasks.load), 'longest task while loading').toBeLessThanOrEqual(BUDGET_MS)
-    expect(longest(tasks.settle), 'longest task once typing paused').toBeLessThanOrEqual(BUDGET_MS)
-    expect(longest(tasks.send), 'longest task while sending').toBeLessThanOrEqual(BUDGET_MS)
     expect(ctx.bench.errors).toEqual([])
   }, 240_000)
 

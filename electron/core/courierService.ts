@@ -1,10 +1,8 @@
 import type { CourierService, EventName, EventPayload, AppInfo } from '../../shared/ipc'
 import { CallError } from '../../shared/ipc/callError'
-import { SchemaCheck } from './assertions/schemaCheck'
-import { asCall, messageOf } from './callFailure'
-import { bodyTextOf, requestNameOf } from './checks/bodyText'
-import { checkedSend } from './checks/checkedSend'
-import { keepScriptVariables } from './checks/keepScriptVariables'
+import { createAppSend } from './appSend'
+import { asCall } from './callFailure'
+import type { SchemaCheck } from './assertions/schemaCheck'
 import type { ScriptPort } from './checks/scriptPort'
 import type { HistoryStore } from './history/historyStore'
 import type { AppStateService } from './settings/appStateService'
@@ -15,11 +13,7 @@ import { parseCurl } from './interop/import/curl'
 import { importText } from './interop/import/importText'
 import { writeImport } from './interop/import/writeImport'
 import type { HttpEngine } from './http/engine'
-import { isJsonMediaType } from './http/decodeBody'
-import { withRepeatedBody } from '../../shared/logic/sendContextBody'
 import type { BodySaveResult } from '../../shared/model/body'
-import type { ResponseRecord } from '../../shared/model/response'
-import { withBodyForHistory } from './history/bodyForHistory'
 import type { SettingsService } from './settings/settingsService'
 import type { WorkspaceApi } from './workspace/workspaceApi'
 
@@ -51,33 +45,10 @@ export interface CourierServiceDeps {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
 }
 
-/** A text body too big to travel whole: the renderer will read it as lines. */
-function isBigText(response: ResponseRecord): boolean {
-  return (
-    !response.bodyComplete &&
-    response.bodyId !== null &&
-    !response.overLimit &&
-    response.bodyEncoding === 'utf8'
-  )
-}
-
-/**
- * Its pretty view is prepared at once, in the background, so Format is ready (or nearly)
- * when the tester asks for it.
- */
-function looksLikeJson(response: ResponseRecord): boolean {
-  return (
-    isJsonMediaType(response.mediaType) ||
-    (response.mediaType === '' && /^\s*[[{]/.test(response.body))
-  )
-}
-
 /** The Node side of the contract: every call, backed by core services. Shells only wire it. */
 export function createCourierService(deps: CourierServiceDeps): CourierService {
   const ws = deps.workspace
-  const warn = deps.warn ?? ((message: string) => console.warn(message))
   const bodies = deps.engine.bodies
-  const schemas = deps.schemas ?? new SchemaCheck()
   const history = (): HistoryStore => {
     if (!deps.history) {
       throw new CallError(
@@ -88,92 +59,7 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
     return deps.history
   }
   return {
-    'http:send': async ({
-      requestId,
-      spec: given,
-      variables,
-      context,
-      editedBodyIsSent,
-      bodyDraft,
-      scriptLevels,
-      variableScopes,
-    }) => {
-      // A big body may come as a reference to its draft file (see useExchangeStore): read
-      // back here. A draft that is gone fails the call, and the renderer sends it whole.
-      const { body } = given
-      const spec =
-        bodyDraft && 'text' in body
-          ? {
-              ...given,
-              body: { ...body, text: await asCall(() => deps.appState.draftText(bodyDraft)) },
-            }
-          : given
-      const at = Date.now()
-      const checked = await checkedSend(
-        {
-          send: (sent, resolving) =>
-            deps.engine.send({
-              requestId,
-              spec: sent,
-              variables: resolving,
-              defaults: deps.settings.get().requestDefaults,
-              onProgress: (receivedBytes, totalBytes) =>
-                deps.emit('http:progress', { requestId, receivedBytes, totalBytes }),
-            }),
-          scripts: deps.scripts ?? null,
-          schemas,
-          bodyText: (response) => bodyTextOf(response, bodies),
-        },
-        {
-          spec,
-          variables,
-          scriptLevels,
-          scopes: variableScopes,
-          requestName: requestNameOf(context.requestPath),
-        },
-      )
-      const { result } = checked
-      if (checked.variables && variableScopes) {
-        // What scripts set in the environment, globals and collection is kept like an edit.
-        await keepScriptVariables(ws, variableScopes, checked.variables).catch((error: unknown) =>
-          warn(`Variables set by the scripts could not be saved: ${messageOf(error)}`),
-        )
-      }
-      if (result.ok && isBigText(result.response)) {
-        const { bodyId } = result.response
-        bodies.prepare(bodyId!, {
-          pretty: looksLikeJson(result.response),
-          onProgress: (done) =>
-            deps.emit('body:progress', { bodyId: bodyId!, view: 'pretty', done }),
-        })
-      }
-      // The send succeeded whatever happens to its history entry.
-      const store = deps.history
-      const record = async () => {
-        if (!store) return
-        try {
-          const limit = store.getRetention().maxBodyBytes
-          const summary = await store.appendAsync({
-            at,
-            source: 'app',
-            context: withRepeatedBody(spec, context, editedBodyIsSent),
-            spec,
-            variables,
-            result: await withBodyForHistory(result, bodies, limit),
-          })
-          deps.emit('history:added', summary)
-        } catch (error) {
-          warn(`This send could not be added to the history: ${messageOf(error)}`)
-        }
-      }
-      // Keeping megabytes of body (read back, masked, compressed) takes a few hundred ms of
-      // CPU: for a big body that waits until its first screen is out and its views are
-      // built, the work the tester is looking at.
-      const bodyId = result.ok && !result.response.bodyComplete ? result.response.bodyId : null
-      if (bodyId) bodies.afterFirstScreen(bodyId, () => void bodies.settled(bodyId).then(record))
-      else await record()
-      return result
-    },
+    'http:send': createAppSend(deps),
     'http:cancel': async ({ requestId }) => deps.engine.cancel(requestId),
     'settings:get': async () => deps.settings.get(),
     'settings:update': async (patch) => deps.settings.update(patch),

@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-// `npx courier` after `npm install`: runs the TypeScript CLI through tsx's loader,
-// so there is no separate build step for the command line.
-import { register } from 'tsx/esm/api'
+// `npx courier`: runs the built command line (out/node/cli.js, made by `npm run build`,
+// which `npm install` runs through the prepare script).
+import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-register()
-await import(fileURLToPath(new URL('../electron/cli/index.ts', import.meta.url)))
+const cli = fileURLToPath(new URL('../out/node/cli.js', import.meta.url))
+if (!existsSync(cli)) {
+  process.stderr.write(
+    `Error: Courier's command line is not built (${cli} is missing). Run \`npm run build\` in the Courier folder.\n`,
+  )
+  process.exit(2)
+}
+await import(cli)

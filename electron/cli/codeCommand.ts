@@ -1,15 +1,6 @@
 import type { Command } from 'commander'
-import { codeLanguages, generateCode } from '../core/interop/code/codeLanguages'
-import { readExternalOverrides } from '../core/secrets/externalSecrets'
-import { UsageError } from './parseSendOptions'
-import type { CliIo } from './program'
-
-interface CodeFlags {
-  workspace?: string
-  env?: string
-  lang: string
-  secrets?: string
-}
+import type { CliIo } from './cliIo'
+import type { CodeFlags } from './codeAction'
 
 /**
  * `courier code "Folder/Request" --lang ID`: the saved request resolved as `courier send`
@@ -17,12 +8,14 @@ interface CodeFlags {
  * a `{{placeholder}}`.
  */
 export function addCodeCommand(program: Command, io: CliIo): void {
-  const ids = codeLanguages().map((l) => l.id)
   program
     .command('code')
     .description('Print a saved request as code (curl, python-requests, node-fetch, ...).')
     .argument('<request>', 'a saved request as "Folder/Request name"')
-    .requiredOption('--lang <id>', `the language: ${ids.join(', ')}`)
+    .requiredOption(
+      '--lang <id>',
+      'the language: curl, python-requests, httpie, javascript-fetch, javascript-axios, node-fetch, node-axios, go, java-okhttp, java-httpclient, csharp-httpclient, php-curl, ruby, swift, kotlin-okhttp, powershell',
+    )
     .option('--workspace <dir>', 'the workspace (default: the one last opened in Courier)')
     .option('--env <name>', 'the environment (default: the one active in Courier)')
     .option(
@@ -30,18 +23,7 @@ export function addCodeCommand(program: Command, io: CliIo): void {
       'a JSON file {"name": "value"} of variable values (also COURIER_VAR_<name>)',
     )
     .action(async (path: string, flags: CodeFlags) => {
-      if (!ids.includes(flags.lang)) {
-        throw new UsageError(`Unknown language "${flags.lang}". Languages: ${ids.join(', ')}.`)
-      }
-      const overrides = readExternalOverrides({ secretsFile: flags.secrets ?? null })
-      const { loadForCommand } = await import('./savedRequest')
-      const loaded = await loadForCommand(path, flags, io)
-      // A secret the CLI cannot read is empty here: leave it as {{name}} rather than blank.
-      const variables = Object.fromEntries(
-        [...loaded.scoped]
-          .filter(([, v]) => !(v.secret && v.value === ''))
-          .map(([name, v]) => [name, v.value]),
-      )
-      io.stdout(generateCode(loaded.spec, { ...variables, ...overrides }, flags.lang))
+      const { runCode } = await import('./codeAction')
+      await runCode(path, flags, io)
     })
 }

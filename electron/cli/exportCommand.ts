@@ -1,18 +1,7 @@
-import { writeFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import { Option, type Command } from 'commander'
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/model/interop'
-import { exportHar } from '../core/interop/export/harExport'
-import { exportPostman } from '../core/interop/export/postmanExport'
-import { cliWorkspaceService } from './cliWorkspace'
-import type { CliIo } from './program'
-
-interface ExportFlags {
-  workspace: string
-  folder: string
-  format: ExportFormat
-  output?: string
-}
+import { EXPORT_FORMATS } from '../../shared/model/interopFormats'
+import type { CliIo } from './cliIo'
+import type { ExportFlags } from './exportAction'
 
 /**
  * `courier export --workspace DIR [--folder PATH] --format postman|har [--output FILE]`.
@@ -38,20 +27,7 @@ export function addExportCommand(program: Command, io: CliIo): void {
     )
     .option('--output <file>', 'write to this file instead of printing')
     .action(async (flags: ExportFlags) => {
-      const workspace = cliWorkspaceService()
-      try {
-        await workspace.open(resolve(flags.workspace))
-        const text =
-          flags.format === 'har'
-            ? await exportHar(workspace, flags.folder)
-            : await exportPostman(workspace, flags.folder)
-        if (flags.output === undefined) io.stdout(text)
-        else {
-          await writeFile(flags.output, text)
-          io.stderr(`Wrote ${flags.output}\n`)
-        }
-      } finally {
-        await workspace.close()
-      }
+      const { runExport } = await import('./exportAction')
+      await runExport(flags, io)
     })
 }

@@ -1,9 +1,25 @@
 import type { SendResult } from '../../shared/ipc/contract'
 import { formatJson } from '../../shared/logic/json'
+import type { Checks } from '../../shared/model/assertion'
+
+/** `tests` and `console` of `--output json`, when the request has scripts or assertions. */
+function checksJson(checks: Checks | undefined): object {
+  if (!checks) return {}
+  const tests = checks.tests.map((t) => ({
+    name: t.name,
+    passed: t.passed,
+    ...(t.error !== undefined && { error: t.error }),
+  }))
+  return {
+    tests,
+    console: checks.console,
+    ...(checks.scriptFailure && { scriptError: checks.scriptFailure }),
+  }
+}
 
 /** The stable `--output json` shape, documented in the README. */
 export function toJsonOutput(result: SendResult): object {
-  if (!result.ok) return { error: result.error }
+  if (!result.ok) return { error: result.error, ...checksJson(result.checks) }
   const r = result.response
   return {
     status: r.status,
@@ -16,7 +32,27 @@ export function toJsonOutput(result: SendResult): object {
     redirects: r.redirects.map((h) => ({ status: h.status, url: h.url, location: h.location })),
     timings: r.timings,
     sizes: { headers: r.sizes.headers, body: r.sizes.body },
+    ...checksJson(result.checks),
   }
+}
+
+/** What the scripts printed, then each test with ✓ or ✗ (and why), then the count. */
+function checksText(checks: Checks | undefined): string {
+  if (!checks) return ''
+  const lines = checks.console.map((l) => `console.${l.level}: ${l.text}`)
+  const f = checks.scriptFailure
+  if (f) {
+    const where = f.line ? ` at line ${f.line}${f.column ? `:${f.column}` : ''}` : ''
+    lines.push(
+      `Script error in ${f.script} (${f.event === 'preRequest' ? 'pre-request' : 'post-response'})${where}: ${f.message}`,
+    )
+  }
+  for (const t of checks.tests) {
+    lines.push(`${t.passed ? '✓' : '✗'} ${t.name}${t.passed || !t.error ? '' : `: ${t.error}`}`)
+  }
+  const passed = checks.tests.filter((t) => t.passed).length
+  if (checks.tests.length > 0) lines.push(`Tests: ${passed}/${checks.tests.length} passed`)
+  return lines.length > 0 ? `${lines.join('\n')}\n` : ''
 }
 
 const KB = 1024
@@ -31,7 +67,10 @@ function size(bytes: number): string {
 export function toPrettyOutput(result: SendResult): { stdout: string; stderr: string } {
   if (!result.ok) {
     const e = result.error
-    return { stdout: '', stderr: `Error [${e.code}]: ${e.message}\nHint: ${e.hint}\n` }
+    return {
+      stdout: '',
+      stderr: `${checksText(result.checks)}Error [${e.code}]: ${e.message}\nHint: ${e.hint}\n`,
+    }
   }
   const r = result.response
   const lines = [`HTTP/${r.httpVersion} ${r.status} ${r.statusText}`]
@@ -47,5 +86,8 @@ export function toPrettyOutput(result: SendResult): { stdout: string; stderr: st
   const summary = `${r.status} ${r.statusText} · ${Math.round(r.timings.total)} ms · ${size(r.sizes.body)}${
     r.redirects.length ? ` · ${r.redirects.length} redirect(s)` : ''
   }\n`
-  return { stdout: lines.join('\n') + (body.endsWith('\n') ? '' : '\n'), stderr: summary }
+  return {
+    stdout: lines.join('\n') + (body.endsWith('\n') ? '' : '\n'),
+    stderr: summary + checksText(result.checks),
+  }
 }

@@ -9,9 +9,7 @@ import type {
   RequestSpec,
 } from '../../shared/model/request'
 import { HttpMethodSchema } from '../../shared/model/request'
-
-/** A command-line mistake, reported with what to do; exit code 2. */
-export class UsageError extends Error {}
+import { UsageError } from './cliIo'
 
 /** The raw flags of `courier send`, as commander collects them. */
 export interface SendFlags {

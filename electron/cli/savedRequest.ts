@@ -5,6 +5,12 @@ import {
   variableValues,
   type InheritanceLevel,
 } from '../../shared/logic/inheritance'
+import {
+  inheritedScripts,
+  variableScopes,
+  type ScriptLevel,
+  type VariableScopes,
+} from '../../shared/logic/checksInheritance'
 import type { RequestSpec } from '../../shared/model/request'
 import type { ScopedValue } from '../../shared/model/variables'
 import type { TreeNode, WorkspaceSnapshot } from '../../shared/model/workspace'
@@ -13,8 +19,8 @@ import { MemorySecretStore } from '../core/secrets/memorySecretStore'
 import type { KeyValueStore } from '../core/storage/keyValueStore'
 import { openConfStore, type StorageNotice } from '../core/storage/openConfStore'
 import { WorkspaceService } from '../core/workspace/workspaceService'
-import type { CliIo } from './program'
-import { UsageError } from './parseSendOptions'
+import type { CliIo } from './cliIo'
+import { UsageError } from './cliIo'
 
 const REQUEST_SUFFIX = '.request.json'
 
@@ -27,6 +33,12 @@ export interface LoadedRequest {
   scoped: Map<string, ScopedValue>
   /** Notices about the app's data (e.g. a corrupt settings file moved aside). */
   notices: string[]
+  /** Its name, for its script and pm.info. */
+  name: string
+  /** Scripts of the workspace and folders above, outermost first. */
+  scriptLevels: ScriptLevel[]
+  /** The variables by the scope that defines them, for scripts. */
+  scopes: VariableScopes
   /** Where it was found, for its history entry. */
   origin: {
     workspaceDir: string
@@ -98,12 +110,22 @@ export async function loadSavedRequest(options: LoadOptions): Promise<LoadedRequ
       body: saved.body,
       auth: saved.auth,
       settings: saved.settings,
+      assertions: saved.assertions,
+      scripts: saved.scripts,
     }
     return {
       spec: applyInheritance(spec, chain),
       variables: variableValues(scoped),
       scoped,
       notices: storageNotices.map((n) => n.message),
+      name: saved.name,
+      scriptLevels: inheritedScripts(chain),
+      scopes: variableScopes({
+        globals: workspace.globals(),
+        chain,
+        environment,
+        request: saved.variables,
+      }),
       origin: {
         workspaceDir: snapshot.dir,
         workspaceName: snapshot.manifest.name,

@@ -6,8 +6,10 @@ import { SecretsFileError } from '../core/secrets/externalSecrets'
 import { parseWebArgs, WebUsageError, type WebArgs } from './webArgs'
 import { startWebHost } from './webHost'
 
-// `npm run web`: serves the built renderer and prints the one address to open.
-const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url))
+// `npm run web`: serves the built renderer and prints the one address to open. This runs
+// built (out/node/web.js, beside out/renderer and the worker it starts), never from source.
+const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
+const prettyWorkerEntry = new URL('./prettyWorker.js', import.meta.url)
 const io = {
   stdout: (text: string) => void process.stdout.write(text),
   stderr: (text: string) => void process.stderr.write(text),
@@ -31,15 +33,16 @@ if (!existsSync(join(args.rendererDir, 'index.html'))) {
   fail(`The built UI is missing (${args.rendererDir}/index.html). Run \`npm run build\` first.`, 2)
 }
 
-const host = await startWebHost(args).catch((error: NodeJS.ErrnoException) =>
-  error instanceof SecretsFileError
-    ? fail(error.message, 2)
-    : fail(
-        error.code === 'EADDRINUSE'
-          ? `Port ${args.port} on 127.0.0.1 is already in use; choose another with --port.`
-          : `Could not start the web host: ${error.message}`,
-        1,
-      ),
+const host = await startWebHost({ ...args, prettyWorkerEntry }).catch(
+  (error: NodeJS.ErrnoException) =>
+    error instanceof SecretsFileError
+      ? fail(error.message, 2)
+      : fail(
+          error.code === 'EADDRINUSE'
+            ? `Port ${args.port} on 127.0.0.1 is already in use; choose another with --port.`
+            : `Could not start the web host: ${error.message}`,
+          1,
+        ),
 )
 io.stdout(`Courier web: ${host.url}\n`)
 

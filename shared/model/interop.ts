@@ -1,17 +1,7 @@
 import { z } from 'zod'
 import { RequestSpecSchema } from './request'
 
-/** The formats Courier reads; `auto` looks at the content. */
-export const IMPORT_FORMATS = [
-  'auto',
-  'postman-collection',
-  'postman-environment',
-  'insomnia',
-  'har',
-  'openapi',
-  'curl',
-] as const
-export type ImportFormat = (typeof IMPORT_FORMATS)[number]
+export * from './interopFormats'
 
 /** What an import did: counts, where it went, and everything it could not carry over. */
 export const ImportReportSchema = z.object({
@@ -37,6 +27,3 @@ export type ParsedCurl = z.infer<typeof ParsedCurlSchema>
 /** Languages the Code panel offers: id for the CLI and the picker, label for people. */
 export const CodeLanguageSchema = z.object({ id: z.string(), label: z.string() })
 export type CodeLanguage = z.infer<typeof CodeLanguageSchema>
-
-export const EXPORT_FORMATS = ['postman', 'har'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]

@@ -1,5 +1,4 @@
-import { Ajv, type ValidateFunction } from 'ajv'
-import addFormats from 'ajv-formats'
+import type { Ajv, ValidateFunction } from 'ajv'
 import { AssertionInputError } from './assertionValues'
 import type { Verdict } from './compare'
 
@@ -12,18 +11,27 @@ export type SchemaFileReader = (path: string) => Promise<string>
  * iterations compiles each once.
  */
 export class SchemaCheck {
-  private readonly ajv = new Ajv({ allErrors: true, strict: false })
+  private ajv: Promise<Ajv> | null = null
   private readonly compiled = new Map<string, ValidateFunction>()
 
-  constructor(private readonly readFile?: SchemaFileReader) {
-    addFormats.default(this.ajv)
+  constructor(private readonly readFile?: SchemaFileReader) {}
+
+  /** ajv, loaded the first time a schema is checked: most sends have no schema row. */
+  private validatorLibrary(): Promise<Ajv> {
+    this.ajv ??= Promise.all([import('ajv'), import('ajv-formats')]).then(([ajv, formats]) => {
+      const instance = new ajv.Ajv({ allErrors: true, strict: false })
+      formats.default.default(instance)
+      return instance
+    })
+    return this.ajv
   }
 
   async verdict(actual: unknown, expectedText: string): Promise<Verdict> {
     if (actual === undefined) return 'it is missing'
     const validate = await this.validator(expectedText)
     if (validate(actual)) return null
-    return this.ajv.errorsText(validate.errors, { dataVar: 'value', separator: '; ' })
+    const ajv = await this.validatorLibrary()
+    return ajv.errorsText(validate.errors, { dataVar: 'value', separator: '; ' })
   }
 
   private async validator(expectedText: string): Promise<ValidateFunction> {
@@ -39,9 +47,10 @@ export class SchemaCheck {
     if (typeof schema !== 'object' && typeof schema !== 'boolean') {
       throw new AssertionInputError('the schema must be a JSON object (or true/false)')
     }
+    const ajv = await this.validatorLibrary()
     let validate: ValidateFunction
     try {
-      validate = this.ajv.compile(schema as object)
+      validate = ajv.compile(schema as object)
     } catch (error) {
       throw new AssertionInputError(`the schema is invalid: ${(error as Error).message}`)
     }

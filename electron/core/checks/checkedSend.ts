@@ -4,7 +4,6 @@ import { resolveText } from '../../../shared/logic/variables'
 import type { Checks, TestResult } from '../../../shared/model/assertion'
 import type { RequestSpec } from '../../../shared/model/request'
 import type { ResponseRecord } from '../../../shared/model/response'
-import { evaluateAssertions } from '../assertions/evaluateAssertions'
 import type { SchemaCheck } from '../assertions/schemaCheck'
 import { toScriptRequest, withScriptEdits } from './scriptRequest'
 import type { ScriptPort, ScriptRunOutput, ScriptSource, ScriptVariables } from './scriptPort'
@@ -212,6 +211,8 @@ export async function checkedSend(
   }
 
   const final = resolutionMap(input.variables, variables)
+  // Loaded when there are rows to check: JSONPath and the comparisons are not needed otherwise.
+  const { evaluateAssertions } = await import('../assertions/evaluateAssertions')
   checks.tests.push(
     ...(await evaluateAssertions(
       assertions,

@@ -1,0 +1,181 @@
+import { resolveRequest } from '../../shared/logic/variables'
+import { checksFailed } from '../../shared/model/assertion'
+import { SendContextSchema, type SendContext } from '../../shared/model/history'
+import { COMMON_METHODS, type RequestSpec } from '../../shared/model/request'
+import type { ScriptLevel, VariableScopes } from '../../shared/logic/checksInheritance'
+import { SchemaCheck } from '../core/assertions/schemaCheck'
+import { bodyTextOf } from '../core/checks/bodyText'
+import { HttpEngine } from '../core/http/engine'
+import { readExternalOverrides } from '../core/secrets/externalSecrets'
+import { sendAndRecord, type HistorySink } from '../core/sendAndRecord'
+import { UsageError, type CliIo } from './cliIo'
+import { toJsonOutput, toPrettyOutput } from './formatResult'
+import { overlayFlags, parseFlagParts, parseSendOptions, type SendFlags } from './parseSendOptions'
+import { withWholeBody } from './wholeBody'
+
+interface ToSend {
+  spec: RequestSpec
+  variables: Record<string, string>
+  /** Where the request came from, for its history entry. */
+  context: SendContext
+  requestName: string
+  scriptLevels: ScriptLevel[]
+  scopes?: VariableScopes
+  /** Reads `file:` schemas of assertions (a saved request's workspace). */
+  schemaDir?: string
+}
+
+/**
+ * `courier send`: builds the request (METHOD URL, or a saved one), sends it with its
+ * scripts and assertions through the app's send-and-record path, prints the response and
+ * the tests. Exit 0 for a response, 1 for a failed test or script (or a 4xx/5xx with
+ * --fail), 2 for a transport error.
+ */
+export async function runSend(
+  target: string,
+  url: string | undefined,
+  flags: SendFlags,
+  io: CliIo,
+): Promise<number> {
+  const toSend =
+    url === undefined
+      ? await savedRequestToSend(target, flags, io)
+      : adHocRequestToSend(target, url, flags)
+  const engine = new HttpEngine()
+  try {
+    const checked = await sendAndRecord(
+      {
+        engine,
+        scripts: null,
+        schemas: new SchemaCheck(
+          toSend.schemaDir ? await schemaReader(toSend.schemaDir) : undefined,
+        ),
+        history: flags.history ? cliHistory(io) : null,
+        bodyText: (response) => bodyTextOf(response, engine.bodies),
+      },
+      {
+        spec: toSend.spec,
+        variables: toSend.variables,
+        scriptLevels: toSend.scriptLevels,
+        scopes: toSend.scopes,
+        requestName: toSend.requestName,
+        source: 'cli',
+        context: toSend.context,
+        // The command line keeps (and prints) the whole body.
+        forHistory: (result) => withWholeBody(result, engine.bodies),
+      },
+    )
+    const result = await withWholeBody(checked.result, engine.bodies)
+    if (flags.output === 'json') io.stdout(JSON.stringify(toJsonOutput(result)) + '\n')
+    else {
+      const out = toPrettyOutput(result)
+      io.stdout(out.stdout)
+      io.stderr(out.stderr)
+    }
+    if (!result.ok) return result.error.code === 'SCRIPT' ? 1 : 2
+    if (checksFailed(result.checks)) return 1
+    return flags.fail && result.response.status >= 400 ? 1 : 0
+  } finally {
+    engine.close()
+  }
+}
+
+/** The CLI's history: the app's database, opened (and libsql loaded) only to append. */
+function cliHistory(io: CliIo): HistorySink {
+  return {
+    keep: async (entry) => {
+      const { recordSend } = await import('./recordSend')
+      recordSend(entry, (m) => io.stderr(`Note: ${m}\n`))
+    },
+  }
+}
+
+async function schemaReader(dir: string) {
+  const { readFile } = await import('node:fs/promises')
+  const { isAbsolute, relative, resolve } = await import('node:path')
+  return async (path: string) => {
+    const full = resolve(dir, path)
+    const inside = relative(dir, full)
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+      throw new Error(`${path} is outside the workspace folder; keep schemas inside it`)
+    }
+    return readFile(full, 'utf8')
+  }
+}
+
+/** `courier send METHOD URL`: the flags are the whole request. */
+function adHocRequestToSend(method: string, url: string, flags: SendFlags): ToSend {
+  if (flags.workspace !== undefined || flags.env !== undefined) {
+    throw new UsageError(
+      '--workspace and --env apply to a saved request: courier send "Folder/Request name" --env NAME. With METHOD URL, give values with --var name=value.',
+    )
+  }
+  const { spec, variables } = parseSendOptions(method, url, flags)
+  const overrides = readExternalOverrides({ secretsFile: flags.secrets ?? null })
+  return {
+    spec,
+    variables: { ...overrides, ...variables },
+    // Values from --secrets and COURIER_VAR_* are secrets: history masks them.
+    context: SendContextSchema.parse({ secretNames: Object.keys(overrides) }),
+    requestName: `${method.toUpperCase()} ${url}`,
+    scriptLevels: [],
+  }
+}
+
+/**
+ * `courier send "Folder/Request name"`: the saved request as the app would send it, its
+ * variables overridden by --secrets and COURIER_VAR_*, then by --var; the other flags
+ * extend or replace parts of it.
+ */
+async function savedRequestToSend(path: string, flags: SendFlags, io: CliIo): Promise<ToSend> {
+  if ((COMMON_METHODS as readonly string[]).includes(path.toUpperCase())) {
+    throw new UsageError(
+      `${path} needs a URL: courier send ${path} URL. (A saved request named "${path}" is sent with its file name: courier send "${path}.request.json".)`,
+    )
+  }
+  // Bad flags are reported before any file is read.
+  const parts = parseFlagParts(flags)
+  const overrides = readExternalOverrides({ secretsFile: flags.secrets ?? null })
+  // Loaded on demand: METHOD URL never touches workspaces.
+  const { loadForCommand } = await import('./savedRequest')
+  const loaded = await loadForCommand(path, flags, io)
+  const spec = overlayFlags(loaded.spec, parts)
+  const given = { ...overrides, ...parts.variables }
+  // The app keeps secret values encrypted by the OS, out of the CLI's reach: a secret
+  // nobody supplied is missing, not empty.
+  const missingSecrets = new Set(
+    [...loaded.scoped]
+      .filter(([name, v]) => v.secret && v.value === '' && !Object.hasOwn(given, name))
+      .map(([name]) => name),
+  )
+  const variables = Object.fromEntries(
+    Object.entries({ ...loaded.variables, ...given }).filter(([name]) => !missingSecrets.has(name)),
+  )
+  const unsupplied = resolveRequest(spec, variables).unresolved.filter((n) => missingSecrets.has(n))
+  if (unsupplied.length > 0) {
+    const list = unsupplied.map((n) => `{{${n}}}`).join(', ')
+    const example = unsupplied[0]!
+    throw new UsageError(
+      `The request uses ${unsupplied.length === 1 ? 'a secret' : 'secrets'} with no value here: ${list}. ` +
+        `Courier keeps secret values encrypted for the app only; give them to the command line as ` +
+        `COURIER_VAR_${example}=… in the environment or in a --secrets FILE ({"${example}": "…"}).`,
+    )
+  }
+  const secretNames = [...loaded.scoped].filter(([, v]) => v.secret).map(([name]) => name)
+  const context = SendContextSchema.parse({
+    workspace: loaded.origin.workspaceDir,
+    workspaceName: loaded.origin.workspaceName,
+    environment: loaded.origin.environment,
+    requestPath: loaded.origin.requestPath,
+    secretNames: [...new Set([...secretNames, ...Object.keys(overrides)])],
+  })
+  return {
+    spec,
+    variables,
+    context,
+    requestName: loaded.name,
+    scriptLevels: loaded.scriptLevels,
+    scopes: { ...loaded.scopes, request: { ...loaded.scopes.request, ...given } },
+    schemaDir: loaded.origin.workspaceDir,
+  }
+}

@@ -1,0 +1,67 @@
+import type { AxiosRequestConfig } from 'axios'
+import type { RequestDefaults } from '../../../shared/model/settings'
+import type { EncodedBody } from './requestBody'
+import type { AgentSet } from './timedAgents'
+
+/** Everything one exchange hands to axios. */
+export interface ExchangeRequest {
+  url: string
+  method: string
+  /** Headers as they go on the wire, in order, repeats kept. */
+  headers: [string, string][]
+  data: EncodedBody['data']
+  settings: Pick<RequestDefaults, 'followRedirects' | 'maxRedirects' | 'verifyTls'>
+  agents: AgentSet
+  signal: AbortSignal
+  beforeRedirect: NonNullable<AxiosRequestConfig['beforeRedirect']>
+}
+
+/**
+ * The axios configuration that sends a request exactly as the tester wrote it and leaves
+ * the response to the engine: axios neither reshapes, decompresses nor judges anything.
+ */
+export function axiosConfigFor(request: ExchangeRequest): AxiosRequestConfig {
+  const { settings, agents } = request
+  return {
+    url: request.url,
+    method: request.method,
+    headers: toAxiosHeaders(request.headers),
+    data: request.data,
+    // Bodies of any size are streamed to the BodyStore (see receiveBody), never buffered.
+    responseType: 'stream',
+    // receiveBody decodes, so the size on the wire can still be measured.
+    decompress: false,
+    // A 4xx or 5xx is a response to show, not an error.
+    validateStatus: () => true,
+    // The body goes byte for byte as encodeBody made it: axios's default transform would
+    // re-serialise a string sent with a JSON Content-Type, and a form with it into JSON.
+    transformRequest: [(data: unknown) => data],
+    maxRedirects: settings.followRedirects ? settings.maxRedirects : 0,
+    // A request body of any size goes (a file streamed from disk can be gigabytes).
+    maxBodyLength: Infinity,
+    // Straight to the server: axios would otherwise take a proxy from HTTP_PROXY and friends.
+    proxy: false,
+    // The engine's own agents, which keep sockets alive and record their connection phases.
+    httpAgent: agents.http,
+    httpsAgent: settings.verifyTls ? agents.https : agents.httpsInsecure,
+    signal: request.signal,
+    beforeRedirect: request.beforeRedirect,
+  }
+}
+
+/** axios takes one key per name: repeated headers become an array, which Node sends as separate lines. */
+export function toAxiosHeaders(pairs: [string, string][]): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {}
+  const keyOf = new Map<string, string>()
+  for (const [name, value] of pairs) {
+    const existing = keyOf.get(name.toLowerCase())
+    if (existing === undefined) {
+      keyOf.set(name.toLowerCase(), name)
+      out[name] = value
+    } else {
+      const prev = out[existing]!
+      out[existing] = Array.isArray(prev) ? [...prev, value] : [prev, value]
+    }
+  }
+  return out
+}

@@ -1,0 +1,56 @@
+import { authQueryParam } from '../../../shared/logic/headers'
+import { buildUrl } from '../../../shared/logic/url'
+import { resolveRequest } from '../../../shared/logic/variables'
+import type { RequestSpec } from '../../../shared/model/request'
+import { RequestDefaultsSchema, type RequestDefaults } from '../../../shared/model/settings'
+import { RequestFailure } from './requestFailure'
+
+/**
+ * The settings one send runs with: the app defaults (schema defaults filling any gap)
+ * overridden by the settings the request sets itself. Throws if `defaults` are invalid.
+ */
+export function effectiveSettings(
+  defaults: Partial<RequestDefaults> | undefined,
+  own: RequestSpec['settings'],
+): RequestDefaults {
+  return { ...RequestDefaultsSchema.parse(defaults ?? {}), ...definedOnly(own) }
+}
+
+/** A request ready to send: variables resolved and its URL complete. */
+export interface PreparedRequest {
+  spec: RequestSpec
+  /** The URL with its params and any API key that goes in the query. */
+  url: string
+  /** The host (and port, unless the default) it goes to, to name in failures. */
+  host: string
+}
+
+/**
+ * Resolves the request's {{variables}} and builds its URL. Throws UNRESOLVED_VARIABLES
+ * naming every variable without a value, or INVALID_URL, so nothing half-resolved is sent.
+ */
+export function prepareRequest(
+  spec: RequestSpec,
+  variables: Readonly<Record<string, string>>,
+): PreparedRequest {
+  const resolved = resolveRequest(spec, variables)
+  const { unresolved } = resolved
+  if (unresolved.length > 0) {
+    const list = unresolved.map((n) => `{{${n}}}`).join(', ')
+    throw new RequestFailure(
+      'UNRESOLVED_VARIABLES',
+      `The request uses ${unresolved.length === 1 ? 'a variable that has' : 'variables that have'} no value: ${list}.`,
+      'Define them in the active environment (or with --var name=value), or remove them from the request.',
+    )
+  }
+  const apiKeyParam = authQueryParam(resolved.spec.auth)
+  const { params } = resolved.spec
+  const url = buildUrl(resolved.spec.url, apiKeyParam ? [...params, apiKeyParam] : params)
+  if (!url.ok) throw new RequestFailure('INVALID_URL', url.reason, url.hint)
+  return { spec: resolved.spec, url: url.url, host: new URL(url.url).host }
+}
+
+/** Leaves out the settings a request does not set, so they do not hide the defaults. */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+}

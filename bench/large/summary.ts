@@ -24,7 +24,7 @@ export function summary(results: SizeResult[]): string {
   if (notes.length > 0) lines.push('', ...notes)
   lines.push(
     '',
-    'Targets: first screen of 100 MB < 1000 ms; longest UI task < 100 ms; Pretty / floor < 2x; renderer RSS / body < 3x.',
+    'Targets: first screen of 100 MB < 1000 ms; longest UI task < 100 ms; Pretty / floor < 2x; renderer RSS growth / body < 3x (budgets: the JSON lines after the table).',
   )
   return lines.join('\n')
 }

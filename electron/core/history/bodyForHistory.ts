@@ -17,5 +17,5 @@ export async function withBodyForHistory(
   if (!result.response.bodyComplete && id && bodies.has(id)) {
     response.body = await bodies.contents(id, response.bodyEncoding, maxBodyBytes + 1)
   }
-  return { ok: true, response }
+  return { ...result, response }
 }

@@ -39,4 +39,14 @@ describe('a big body in history', () => {
     }
     expect(await withBodyForHistory(error, bodies, 10)).toBe(error)
   })
+
+  it('keeps the checks of the send', async () => {
+    const checks = {
+      tests: [{ name: 'status equals 200', passed: false, error: 'got 500', source: 'assertion' }],
+      console: [{ level: 'log' as const, text: 'hi' }],
+      scriptFailure: null,
+    }
+    const kept = await withBodyForHistory({ ok: true, response: response(), checks }, bodies, 10)
+    expect(kept.checks).toEqual(checks)
+  })
 })

@@ -1,3 +1,4 @@
+import { benchCli } from './cli'
 import { benchEngine } from './engine'
 import { benchFormatJson } from './formatJson'
 import { benchHistory } from './history'
@@ -6,6 +7,7 @@ import { benchLarge } from './large'
 // `npm run bench [-- name]`: each benchmark prints JSON lines with its figures and
 // the ratio against a baseline measured in the same run.
 const suites: Record<string, () => Promise<void>> = {
+  cli: benchCli,
   engine: benchEngine,
   formatJson: benchFormatJson,
   history: benchHistory,

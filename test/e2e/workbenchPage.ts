@@ -1,6 +1,10 @@
 import type { Locator, Page } from 'playwright-core'
 import { expect } from 'vitest'
 
+/** A tab by its label, whether or not it says a count after it ("Params, 2 set"). */
+export const tabName = (label: string): RegExp =>
+  new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(, .+)?$`)
+
 /**
  * The workbench as a tester sees it, found by role and accessible name only, so these
  * tests also prove the UI is usable with a keyboard and a screen reader.
@@ -38,13 +42,22 @@ export class WorkbenchPage {
   }
 
   async requestTab(
-    name: 'Params' | 'Headers' | 'Body' | 'Auth' | 'Variables' | 'Settings' | 'Code',
+    name:
+      | 'Params'
+      | 'Headers'
+      | 'Body'
+      | 'Auth'
+      | 'Variables'
+      | 'Tests'
+      | 'Scripts'
+      | 'Settings'
+      | 'Code',
   ) {
-    await this.request.getByRole('tab', { name, exact: true }).click()
+    await this.request.getByRole('tab', { name: tabName(name) }).click()
   }
 
   async responseTab(name: 'Body' | 'Headers' | 'Timeline') {
-    await this.response.getByRole('tab', { name, exact: true }).click()
+    await this.response.getByRole('tab', { name: tabName(name) }).click()
   }
 
   /** Replaces the text of a CodeMirror editor found by its accessible name. */

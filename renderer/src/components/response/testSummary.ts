@@ -7,6 +7,8 @@ export function testSummary(checks: Checks | undefined | null): {
   total: number
   /** The badge: "3/4 passed", "script failed", or '' when nothing ran. */
   badge: string
+  /** The badge in words, for the tab's accessible name: "3 of 4 passed", "script failed". */
+  spoken: string
   /** The heading: "3 of 4 tests passed". */
   text: string
 } {
@@ -16,11 +18,12 @@ export function testSummary(checks: Checks | undefined | null): {
   const failed = tests.length - passed + scriptFailed
   const total = tests.length
   const badge = total > 0 ? `${passed}/${total} passed` : scriptFailed ? 'script failed' : ''
+  const spoken = total > 0 ? `${passed} of ${total} passed` : badge
   const text =
     total === 0
       ? scriptFailed
         ? 'No tests ran: the script failed.'
         : 'No tests ran. Add assertions in the Tests tab of the request, or pm.test in a script.'
       : `${passed} of ${total} ${total === 1 ? 'test' : 'tests'} passed`
-  return { passed, failed, total, badge, text }
+  return { passed, failed, total, badge, spoken, text }
 }

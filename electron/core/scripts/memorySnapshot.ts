@@ -1,0 +1,72 @@
+/**
+ * A copy of a WebAssembly memory to put back before each script, so every script starts
+ * from the same pristine QuickJS state.
+ *
+ * What is copied: everything up to the last byte in use (all the data, the used stack
+ * and the heap, with the allocator's own state), except one region: the dead part of the
+ * C stack. Emscripten lays memory out as data, then a 5 MB stack, then the heap; at rest
+ * the stack below its top is dead, and it is nearly all of what lies below the heap. It is
+ * found as the longest run of zero pages (at least 1 MB) lying below the heap, which is
+ * checked by asking the allocator for a block: if anything does not fit that picture, the
+ * whole used memory is copied instead, which is correct, only slower (~0.4 ms rather than
+ * ~0.1 ms for the 6 MB of a sandbox with chai loaded).
+ *
+ * What is not copied needs no copy: bytes past the last one in use are free memory to the
+ * restored allocator, and stack below the top is written before it is read.
+ */
+const PAGE = 64 * 1024
+/** The dead stack region is skipped only if it is at least this big. */
+const MIN_SKIP_PAGES = 16
+
+export interface MemorySnapshot {
+  /** Writes the copy back. */
+  restore(): void
+  /** Bytes written back by restore(). */
+  readonly copiedBytes: number
+}
+
+/** The longest run of all-zero pages in `bytes`, as [from, to) byte offsets. */
+function longestZeroRun(bytes: Uint8Array): [number, number] {
+  const words = new BigUint64Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.length / 8))
+  const wordsPerPage = PAGE / 8
+  let best: [number, number] = [0, 0]
+  let start = -1
+  const pages = Math.floor(bytes.length / PAGE)
+  for (let page = 0; page <= pages; page++) {
+    let zero = page < pages
+    for (let w = page * wordsPerPage; zero && w < (page + 1) * wordsPerPage; w++)
+      zero = words[w] === 0n
+    if (zero && start < 0) start = page
+    if (!zero && start >= 0) {
+      if (page - start > best[1] - best[0]) best = [start, page]
+      start = -1
+    }
+  }
+  return [best[0] * PAGE, best[1] * PAGE]
+}
+
+/**
+ * Takes the snapshot of `memory` now. `heapAddress` is any address the allocator hands
+ * out at this moment (a block malloc'd and freed for the purpose): the skipped region
+ * must lie below it.
+ */
+export function takeSnapshot(memory: { buffer: ArrayBuffer }, heapAddress: number): MemorySnapshot {
+  const live = new Uint8Array(memory.buffer)
+  let end = live.length
+  while (end > 0 && live[end - 1] === 0) end--
+  end = Math.ceil(end / 8) * 8
+  const copy = live.slice(0, end)
+  let [skipFrom, skipTo] = longestZeroRun(copy)
+  const fits = skipTo - skipFrom >= MIN_SKIP_PAGES * PAGE && heapAddress >= skipTo && skipFrom > 0
+  if (!fits) [skipFrom, skipTo] = [end, end]
+  const low = copy.subarray(0, skipFrom)
+  const high = copy.subarray(skipTo)
+  return {
+    copiedBytes: low.length + high.length,
+    restore() {
+      const target = new Uint8Array(memory.buffer)
+      target.set(low, 0)
+      target.set(high, skipTo)
+    },
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The events a run waits for in the worker, between bursts of script execution: answers
+ * to pm.sendRequest from the host, timers firing, the host cancelling the run. A script
+ * waits for the next one, or for its own deadline, whichever comes first.
+ */
+import type { SendOutcome } from './scriptMessages'
+
+export type RunEvent =
+  | { kind: 'sent'; call: number; outcome: SendOutcome }
+  | { kind: 'timer'; id: number }
+  | { kind: 'cancelled' }
+  | { kind: 'deadline' }
+
+export class RunChannel {
+  private queue: RunEvent[] = []
+  private wake: (() => void) | null = null
+  private calls = 0
+  cancelled = false
+
+  constructor(
+    /** Posts a script's pm.sendRequest to the host. */
+    readonly send: (call: number, request: unknown) => void,
+    /** Tells the host the script no longer waits for that call. */
+    readonly abandon: (call: number) => void,
+  ) {}
+
+  /** A call id unique within the run (scripts number their own calls from 1). */
+  nextCall(): number {
+    return ++this.calls
+  }
+
+  push(event: RunEvent): void {
+    if (event.kind === 'cancelled') this.cancelled = true
+    this.queue.push(event)
+    this.wake?.()
+  }
+
+  /** The next event; `deadline` (epoch ms) passing first gives a `deadline` event. */
+  async next(deadline: number): Promise<RunEvent> {
+    if (this.cancelled) return { kind: 'cancelled' }
+    const queued = this.queue.shift()
+    if (queued) return queued
+    const wait = Math.max(0, deadline - Date.now())
+    let timer: NodeJS.Timeout | undefined
+    await new Promise<void>((resolve) => {
+      this.wake = resolve
+      timer = setTimeout(resolve, wait)
+    })
+    clearTimeout(timer)
+    this.wake = null
+    if (this.cancelled) return { kind: 'cancelled' }
+    return this.queue.shift() ?? { kind: 'deadline' }
+  }
+
+  /** Drops events left by a script that ended (answers it no longer waits for). */
+  clear(): void {
+    this.queue = this.queue.filter((e) => e.kind === 'cancelled')
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * A run in the worker: the scripts of one event, in order, each in a fresh runtime and
+ * context, sharing one RunState (so variables set by the workspace's script are there
+ * for the folder's and the request's). A script that fails, or skips the request, ends
+ * the run; the scripts after it do not run.
+ */
+import { randomFillSync } from 'node:crypto'
+import type { RunChannel } from './runChannel'
+import { RunState } from './runState'
+import type { InstancePool } from './sandboxInstance'
+import { ScriptExecution } from './sandboxScript'
+import type { WorkerRunInput } from './scriptMessages'
+import type { ScriptRunResult } from './scriptTypes'
+
+/** What the kernel is given for one script, as JSON: the run's data as the earlier scripts left it. */
+function kernelInput(input: WorkerRunInput, state: RunState, responseJson: string): string {
+  return [
+    `{"event":${JSON.stringify(input.event)}`,
+    `"info":${JSON.stringify(input.info)}`,
+    `"request":${JSON.stringify(state.request)}`,
+    `"variables":${state.variablesJson()}`,
+    `"response":${responseJson}`,
+    `"seed":${JSON.stringify([...randomFillSync(new Uint32Array(4))])}}`,
+  ].join(',')
+}
+
+export async function runScripts(
+  input: WorkerRunInput,
+  channel: RunChannel,
+  pool: InstancePool,
+): Promise<ScriptRunResult> {
+  const state = new RunState(input)
+  const responseJson = input.response ? JSON.stringify(input.response) : 'null'
+  for (const script of input.scripts) {
+    if (state.error || state.skipRequest || channel.cancelled) break
+    const instance = await pool.take(input.limits.memoryBytes, input.limits.stackBytes)
+    try {
+      const execution = new ScriptExecution(instance, script, input, state, channel)
+      await execution.execute(kernelInput(input, state, responseJson))
+    } finally {
+      pool.give(instance)
+    }
+  }
+  return state.result()
+}

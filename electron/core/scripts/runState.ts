@@ -1,0 +1,154 @@
+/**
+ * What a run has produced so far, in the worker: tests, console lines, variables by scope
+ * (with the type each was set with), the edits to each scope in order, the request as the
+ * scripts left it, setNextRequest and skipRequest. The scripts of a run share it, one
+ * after the other; the kernel reports into it through the worker (`host(op, arg)`).
+ */
+import type { WorkerRunInput } from './scriptMessages'
+import type { ScriptRunResult, VariableChange, VariableScope } from './scriptTypes'
+import { VARIABLE_SCOPES } from './scriptTypes'
+
+/** A JSON value as a script may keep it in a variable; undefined when set to undefined. */
+export type Kept = unknown
+
+type Test = ScriptRunResult['tests'][number] & { pending?: boolean }
+
+const MAX_CONSOLE_LINES = 2_000
+const MAX_TESTS = 10_000
+
+/** How a kept value is written out: a string as it is, undefined as '', the rest as JSON. */
+export function keptText(value: Kept): string {
+  if (typeof value === 'string') return value
+  if (value === undefined) return ''
+  return JSON.stringify(value)
+}
+
+export class RunState {
+  readonly tests: Test[] = []
+  readonly console: ScriptRunResult['console'] = []
+  readonly scopes: Record<VariableScope, Map<string, Kept>>
+  readonly changes: Record<VariableScope, VariableChange[]>
+  request: WorkerRunInput['request']
+  nextRequest: string | null | undefined
+  skipRequest = false
+  error: ScriptRunResult['error']
+  /** Where the current script's tests start in `tests`. */
+  private testBase = 0
+
+  constructor(input: WorkerRunInput) {
+    this.request = input.request
+    const scope = (s: VariableScope) => new Map<string, Kept>(Object.entries(input.variables[s]!))
+    this.scopes = Object.fromEntries(
+      VARIABLE_SCOPES.map((s) => [s, scope(s)]),
+    ) as unknown as RunState['scopes']
+    this.changes = Object.fromEntries(
+      VARIABLE_SCOPES.map((s) => [s, []]),
+    ) as unknown as RunState['changes']
+  }
+
+  /** Starts the next script: its tests are numbered from here. */
+  beginScript(): void {
+    this.testBase = this.tests.length
+  }
+
+  /** The variables as the kernel reads them: [name, value] or [name] for undefined. */
+  variablesJson(): string {
+    const pairs = (m: Map<string, Kept>) => [...m].map(([k, v]) => (v === undefined ? [k] : [k, v]))
+    return JSON.stringify(
+      Object.fromEntries(VARIABLE_SCOPES.map((s) => [s, pairs(this.scopes[s])])),
+    )
+  }
+
+  /** `[index, name]` when a test starts; `[index, passed, error?, skipped?]` when it ends. */
+  test(event: unknown[]): void {
+    const index = this.testBase + Number(event[0])
+    if (!Number.isInteger(index) || index < 0 || index >= MAX_TESTS) return
+    if (typeof event[1] === 'string') {
+      this.tests[index] = { name: event[1], passed: false, pending: true }
+      return
+    }
+    const test = this.tests[index]
+    if (!test?.pending) return
+    test.pending = undefined
+    test.passed = event[1] === true
+    if (typeof event[2] === 'string') test.error = event[2]
+    if (event[3] === true) test.skipped = true
+  }
+
+  /** Tests of the script that never settled (a promise that never resolved, done() never called). */
+  settleUnfinished(): void {
+    for (const test of this.tests.slice(this.testBase)) {
+      if (!test?.pending) continue
+      test.pending = undefined
+      test.error = 'The test did not finish: its promise never settled, or it never called done().'
+    }
+  }
+
+  /** Postman's legacy `tests["name"] = true` of the script, after its pm.test results. */
+  legacyTests(entries: [string, boolean][]): void {
+    for (const [name, passed] of entries.slice(0, MAX_TESTS - this.tests.length)) {
+      this.tests.push(
+        passed ? { name, passed } : { name, passed, error: 'tests["' + name + '"] is false' },
+      )
+    }
+  }
+
+  log(level: unknown, text: unknown): void {
+    if (this.console.length >= MAX_CONSOLE_LINES) return
+    const levels = ['log', 'info', 'warn', 'error'] as const
+    const known = levels.find((l) => l === level) ?? 'log'
+    this.console.push({ level: known, text: String(text) })
+  }
+
+  /** `[scope, key]` unsets; `[scope, key, 0]` sets undefined; `[scope, key, 1, value]` sets. */
+  variable(event: unknown[]): void {
+    const [scope, key, has, value] = event
+    if (!VARIABLE_SCOPES.includes(scope as VariableScope) || typeof key !== 'string') return
+    const store = this.scopes[scope as VariableScope]
+    const changes = this.changes[scope as VariableScope]
+    if (event.length === 2) {
+      store.delete(key)
+      changes.push({ op: 'unset', key })
+      return
+    }
+    const kept = has === 1 ? value : undefined
+    store.set(key, kept)
+    changes.push({ op: 'set', key, value: keptText(kept) })
+  }
+
+  /** The run's result; variable values written out as strings (keptText). */
+  result(): ScriptRunResult {
+    const text = (m: Map<string, Kept>) =>
+      Object.fromEntries([...m].map(([k, v]) => [k, keptText(v)]))
+    const variables = Object.fromEntries(VARIABLE_SCOPES.map((s) => [s, text(this.scopes[s])]))
+    return {
+      tests: this.tests.filter(Boolean).map(({ pending: _, ...t }) => t),
+      console: this.console,
+      request: this.request,
+      variables: variables as unknown as ScriptRunResult['variables'],
+      changes: this.changes,
+      ...(this.nextRequest !== undefined && { nextRequest: this.nextRequest }),
+      skipRequest: this.skipRequest,
+      ...(this.error && { error: this.error }),
+    }
+  }
+}
+
+/** The result of a run that ended before or outside its scripts: nothing changed, the error said. */
+export function failedRun(
+  input: Pick<WorkerRunInput, 'request' | 'variables' | 'scripts'>,
+  message: string,
+  limit?: 'time',
+): ScriptRunResult {
+  return {
+    tests: [],
+    console: [],
+    request: input.request,
+    variables: input.variables as unknown as ScriptRunResult['variables'],
+    changes: Object.fromEntries(
+      VARIABLE_SCOPES.map((s) => [s, []]),
+    ) as unknown as ScriptRunResult['changes'],
+    skipRequest: false,
+    error: { script: input.scripts[0]?.name ?? 'sandbox', message, ...(limit && { limit }) },
+  }
+}

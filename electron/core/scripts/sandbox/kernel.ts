@@ -1,0 +1,340 @@
+/**
+ * The script API's core: pm.test, the variable scopes, console, pm.info, pm.execution,
+ * timers, the legacy globals of old collections and the names of what Courier does not
+ * support. It loads the other sandbox modules (sandbox/modules.ts: pm.request,
+ * pm.response, pm.sendRequest, chai for pm.expect, ...) as it starts.
+ *
+ * It is evaluated once per sandbox instance, into the context every script then starts
+ * from (see sandboxInstance.ts), as a function of `host`: `host(op, arg)` is the one
+ * function the worker provides, never reachable from a script, and it can do nothing a
+ * script cannot do through the API. The kernel returns the worker's handles: begin (the
+ * run's data, as JSON text), explain (a thrown value), fire (a timer), deliver (a
+ * pm.sendRequest answer) and finish (the request and legacy `tests`, as JSON text).
+ *
+ * Plain ES2020 without template literals: this is a TypeScript string.
+ */
+export const KERNEL_SOURCE = `(function (host) {
+'use strict';
+var G = globalThis, O = Object, stringify = JSON.stringify, parse = JSON.parse;
+var input, event, stores = O.create(null), info, requestState = null;
+delete G.SharedArrayBuffer;
+
+var mods = O.create(null), K;
+function use(name) { return mods[name] || (mods[name] = host('load', name)(K)); }
+
+function define(target, key, value) {
+  O.defineProperty(target, key, { value: value, writable: true, enumerable: true, configurable: true });
+  return target;
+}
+function lazy(target, key, load) {
+  O.defineProperty(target, key, { configurable: true, enumerable: true,
+    get: function () { var v = load(); define(target, key, v); return v; },
+    set: function (v) { define(target, key, v); } });
+}
+function unsupported(name) {
+  return function () { throw new Error(name + ' is not supported by Courier'); };
+}
+function refuse(target, names, prefix) {
+  names.forEach(function (name) {
+    O.defineProperty(target, name, { enumerable: false, configurable: true, get: unsupported(prefix + name) });
+  });
+}
+function describe(e) {
+  if (e !== null && typeof e === 'object' && typeof e.message === 'string') {
+    return e.name && e.name !== 'AssertionError' ? e.name + ': ' + e.message : e.message;
+  }
+  try { return String(e); } catch (_) { return 'a value that cannot be shown'; }
+}
+function isLimit(e) {
+  return e instanceof InternalError && (e.message === 'out of memory' || e.message === 'stack overflow');
+}
+function fatal(e) { host('fail', kernel.explain(e)); }
+function guard(f) { try { f(); } catch (e) { fatal(e); } }
+class AssertionError extends Error {
+  constructor(message) { super(message); this.name = 'AssertionError'; }
+}
+
+// Variables: values keep the type they were set with (JSON values), as in Postman.
+var SCOPES = ['local', 'iterationData', 'environment', 'collection', 'globals'];
+function copy(v) { return v !== null && typeof v === 'object' ? parse(stringify(v)) : v; }
+function stored(v, where) {
+  var t = typeof v;
+  if (v === undefined || v === null || t === 'string' || t === 'boolean') return v;
+  if (t === 'number') return isFinite(v) ? v : String(v);
+  if (t !== 'object') throw new TypeError(where + ': a ' + t + ' cannot be kept in a variable; keep a string, a number, a boolean or JSON data');
+  var text;
+  try { text = stringify(v); } catch (e) { throw new TypeError(where + ': the value cannot be kept in a variable (' + describe(e) + ')'); }
+  return text === undefined ? undefined : parse(text);
+}
+function lookup(name) {
+  for (var i = 0; i < SCOPES.length; i++) if (name in stores[SCOPES[i]]) return stores[SCOPES[i]][name];
+  return undefined;
+}
+var PLACEHOLDER = /\\{\\{\\s*([^{}]+?)\\s*\\}\\}/g;
+function uuid() {
+  var h = '0123456789abcdef', out = '';
+  for (var i = 0; i < 36; i++) {
+    out += i === 8 || i === 13 || i === 18 || i === 23 ? '-' : i === 14 ? '4' : h[i === 19 ? 8 + Math.floor(Math.random() * 4) : Math.floor(Math.random() * 16)];
+  }
+  return out;
+}
+function dynamic(name) {
+  switch (name) {
+    case '$guid': case '$randomUUID': return uuid();
+    case '$timestamp': return String(Math.floor(Date.now() / 1000));
+    case '$isoTimestamp': return new Date().toISOString();
+    case '$randomInt': return String(Math.floor(Math.random() * 1001));
+  }
+  return undefined;
+}
+function replaceIn(text, find) {
+  if (typeof text !== 'string') return text;
+  for (var depth = 0; depth < 5; depth++) {
+    var next = text.replace(PLACEHOLDER, function (whole, name) {
+      var v = name.charAt(0) === '$' && !(name in stores.local) ? dynamic(name) : find(name);
+      return v === undefined ? whole : typeof v === 'string' ? v : stringify(v);
+    });
+    if (next === text) break;
+    text = next;
+  }
+  return text;
+}
+function keyOf(key, where) {
+  if (typeof key !== 'string') {
+    if (key === undefined || key === null || typeof key === 'object') throw new TypeError(where + ' needs a variable name');
+    key = String(key);
+  }
+  return key;
+}
+function changed(scope, key, v, unset) {
+  host('var', stringify(unset ? [scope, key] : v === undefined ? [scope, key, 0] : [scope, key, 1, v]));
+}
+function scopeApi(scope, label) {
+  return {
+    get: function (key) { return copy(stores[scope][key]); },
+    has: function (key) { return String(key) in stores[scope]; },
+    set: function (key, value) {
+      key = keyOf(key, label + '.set');
+      var v = stored(value, label + '.set("' + key + '")');
+      stores[scope][key] = v;
+      changed(scope, key, v);
+    },
+    unset: function (key) {
+      key = String(key);
+      if (!(key in stores[scope])) return;
+      delete stores[scope][key];
+      changed(scope, key, undefined, true);
+    },
+    clear: function () { for (var k in stores[scope]) { delete stores[scope][k]; changed(scope, k, undefined, true); } },
+    toObject: function () {
+      var o = {}, values = stores[scope];
+      for (var k in values) define(o, k, copy(values[k]));
+      return o;
+    },
+    replaceIn: function (text) { return replaceIn(text, function (k) { return stores[scope][k]; }); },
+  };
+}
+var variables = scopeApi('local', 'pm.variables');
+variables.get = function (key) { return copy(lookup(String(key))); };
+variables.has = function (key) { return SCOPES.some(function (s) { return String(key) in stores[s]; }); };
+variables.toObject = function () {
+  var o = {};
+  SCOPES.slice().reverse().forEach(function (s) { for (var k in stores[s]) define(o, k, copy(stores[s][k])); });
+  return o;
+};
+variables.replaceIn = function (text) { return replaceIn(text, lookup); };
+
+// Tests: each reported when it starts (so the order holds) and when it settles.
+var testCount = 0;
+function test(name, fn) {
+  var index = testCount++, settled = false;
+  name = String(name);
+  host('test', stringify([index, name]));
+  function finish(error) {
+    if (settled) return;
+    settled = true;
+    host('test', stringify(error === undefined ? [index, true] : [index, false, error]));
+  }
+  if (typeof fn !== 'function') { settled = true; host('test', stringify([index, true, null, true])); return pm; }
+  var result, wantsDone = fn.length > 0;
+  try {
+    result = wantsDone ? fn(function (err) { finish(err === undefined || err === null ? undefined : describe(err)); }) : fn();
+  } catch (e) {
+    if (isLimit(e)) throw e;
+    finish(describe(e));
+    return pm;
+  }
+  if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
+    result.then(function () { if (!wantsDone) finish(); },
+      function (e) { if (isLimit(e)) fatal(e); else finish(describe(e)); });
+  } else if (!wantsDone) finish();
+  return pm;
+}
+test.skip = function (name) {
+  var index = testCount++;
+  host('test', stringify([index, String(name)]));
+  host('test', stringify([index, true, null, true]));
+  return pm;
+};
+
+// Console: strings print as they are; anything else is formatted by the inspect module.
+var lines = 0;
+function logAt(level) {
+  return function () {
+    if (lines > 1000) return;
+    var text;
+    if (lines === 1000) { text = 'Console output stopped after 1,000 lines.'; level = 'warn'; }
+    else {
+      var plain = arguments.length > 0 && !(arguments.length > 1 && typeof arguments[0] === 'string' && arguments[0].indexOf('%') >= 0);
+      for (var i = 0; plain && i < arguments.length; i++) plain = typeof arguments[i] === 'string';
+      text = plain ? Array.prototype.join.call(arguments, ' ') : use('inspect').format(arguments);
+    }
+    lines++;
+    if (text.length > 10000) text = text.slice(0, 10000) + '... (' + (text.length - 10000) + ' more characters)';
+    host('log', stringify([level, text]));
+  };
+}
+var console = {
+  log: logAt('log'), info: logAt('info'), warn: logAt('warn'), error: logAt('error'),
+  debug: logAt('log'), trace: logAt('log'), dir: logAt('log'),
+  assert: function (ok) { if (!ok) logAt('error').apply(null, ['Assertion failed:'].concat([].slice.call(arguments, 1))); },
+};
+
+// Timers: the worker waits for them (within the script's time limit) before the script ends.
+var timers = O.create(null), timerSeq = 0;
+function setTimeout(fn, ms) {
+  if (typeof fn !== 'function') throw new TypeError('setTimeout needs a function');
+  var id = ++timerSeq, args = [].slice.call(arguments, 2);
+  timers[id] = function () { fn.apply(undefined, args); };
+  host('timer', stringify([id, Number(ms) || 0]));
+  return id;
+}
+function clearTimeout(id) {
+  if (!(id in timers)) return;
+  delete timers[id];
+  host('untimer', String(id));
+}
+
+var calls = O.create(null), callSeq = 0;
+K = { input: function () { return input; }, host: host, use: use, define: define, lazy: lazy, refuse: refuse, unsupported: unsupported,
+  describe: describe, fatal: fatal, guard: guard, isLimit: isLimit, AssertionError: AssertionError, copy: copy,
+  replaceIn: variables.replaceIn,
+  call: function (request, answer) { var id = ++callSeq; calls[id] = answer; host('send', stringify([id, request])); } };
+
+var nextRequest = function (name) { host('next', stringify(name === undefined ? null : name === null ? null : String(name))); };
+var execution = {
+  setNextRequest: nextRequest,
+  skipRequest: function () {
+    if (event !== 'prerequest') throw new Error('pm.execution.skipRequest() works only in a pre-request script');
+    host('skip', '');
+  },
+};
+refuse(execution, ['runRequest', 'location'], 'pm.execution.');
+
+var api = {
+  test: test, variables: variables, execution: execution,
+  environment: scopeApi('environment', 'pm.environment'), globals: scopeApi('globals', 'pm.globals'),
+  collectionVariables: scopeApi('collection', 'pm.collectionVariables'),
+  iterationData: scopeApi('iterationData', 'pm.iterationData'),
+  expect: function (value, message) { return use('chai').expect(value, message); },
+  sendRequest: function (request, callback) { return use('send')(request, callback); },
+};
+api.expect.fail = function () { var e = use('chai').expect; return e.fail.apply(e, arguments); };
+O.defineProperty(api, 'info', { enumerable: true, get: function () { return info; } });
+lazy(api, 'request', function () { requestState = use('request')(input.request); return requestState.request; });
+lazy(api, 'response', function () { return input.response ? use('response').makeResponse(input.response) : undefined; });
+lazy(api, 'cookies', function () { return use('response').cookiesOf(input.response ? input.response.headers : []); });
+refuse(api, ['visualizer', 'vault', 'require'], 'pm.');
+var pm = new Proxy(api, {
+  get: function (target, key) {
+    if (typeof key !== 'string' || key in target || key === 'then' || key === 'toJSON') return target[key];
+    throw new Error('pm.' + key + ' is not supported by Courier');
+  },
+});
+
+var postman = new Proxy({
+  setNextRequest: nextRequest,
+  setEnvironmentVariable: function (k, v) { api.environment.set(k, v); },
+  getEnvironmentVariable: function (k) { return api.environment.get(k); },
+  clearEnvironmentVariable: function (k) { api.environment.unset(k); },
+  setGlobalVariable: function (k, v) { api.globals.set(k, v); },
+  getGlobalVariable: function (k) { return api.globals.get(k); },
+  clearGlobalVariable: function (k) { api.globals.unset(k); },
+  getResponseHeader: function (name) { return api.response ? api.response.headers.get(name) : undefined; },
+  getResponseCookie: function (name) { return api.cookies.one(name); },
+}, {
+  get: function (target, key) {
+    if (typeof key !== 'string' || key in target || key === 'then' || key === 'toJSON') return target[key];
+    throw new Error('postman.' + key + ' is not supported by Courier');
+  },
+});
+
+var globals = {
+  pm: pm, courier: pm, postman: postman, console: console, tests: {},
+  setTimeout: setTimeout, clearTimeout: clearTimeout,
+  setInterval: unsupported('setInterval'), setImmediate: unsupported('setImmediate'),
+  require: function (name) {
+    throw new Error('require(' + stringify(String(name)) + ') is not supported by Courier: scripts cannot load modules');
+  },
+};
+for (var g in globals) define(G, g, globals[g]);
+['atob', 'btoa'].forEach(function (n) { lazy(G, n, function () { return use('base64')[n]; }); });
+// The pre-pm globals of old collections.
+lazy(G, 'environment', function () { return api.environment.toObject(); });
+lazy(G, 'globals', function () { return api.globals.toObject(); });
+lazy(G, 'data', function () { return api.iterationData.toObject(); });
+lazy(G, 'iteration', function () { return info.iteration; });
+lazy(G, 'responseBody', function () { return api.response && api.response.text(); });
+lazy(G, 'responseCode', function () { var r = api.response; return r && { code: r.code, name: r.status, detail: r.status }; });
+lazy(G, 'responseHeaders', function () {
+  var o = {};
+  if (api.response) api.response.headers.each(function (h) { define(o, h.key, h.value); });
+  return o;
+});
+lazy(G, 'responseTime', function () { return api.response && api.response.responseTime; });
+
+// Math.random's seed would be the same in every script (they all start from one copy of
+// memory): it is replaced by sfc32, seeded per run by the host.
+var seed = [1, 2, 3, 4];
+function random() {
+  var a = seed[0] >>> 0, b = seed[1] >>> 0, c = seed[2] >>> 0, d = seed[3] >>> 0;
+  var t = (a + b | 0) + d | 0;
+  d = d + 1 | 0;
+  a = b ^ (b >>> 9);
+  b = c + (c << 3) | 0;
+  c = (c << 21) | (c >>> 11);
+  c = c + t | 0;
+  seed[0] = a; seed[1] = b; seed[2] = c; seed[3] = d;
+  return (t >>> 0) / 4294967296;
+}
+O.defineProperty(Math, 'random', { value: random, writable: true, configurable: true });
+
+['lists', 'inspect', 'base64', 'response', 'request', 'send', 'chai'].forEach(use);
+
+var kernel = {
+  begin: function (json) {
+    input = parse(json);
+    event = input.event;
+    seed = input.seed;
+    info = O.freeze({ eventName: input.info.eventName, iteration: input.info.iteration,
+      iterationCount: input.info.iterationCount, requestName: input.info.requestName, requestId: input.info.requestId });
+    SCOPES.forEach(function (s) {
+      var values = O.create(null);
+      input.variables[s].forEach(function (p) { values[p[0]] = p.length > 1 ? p[1] : undefined; });
+      stores[s] = values;
+    });
+  },
+  explain: function (e) {
+    try { return stringify([describe(e), e !== null && typeof e === 'object' ? String(e.stack || '') : '', isLimit(e) ? e.message : '']); }
+    catch (_) { return stringify(['The script threw a value that cannot be shown', '', '']); }
+  },
+  fire: function (id) { var f = timers[id]; delete timers[id]; if (f) guard(f); },
+  deliver: function (id, json) { var f = calls[id]; delete calls[id]; if (f) f(parse(json)); },
+  finish: function () {
+    var legacy = [], t = G.tests;
+    if (t !== null && typeof t === 'object') for (var k in t) legacy.push([k, !!t[k]]);
+    return stringify([requestState ? requestState.snapshot() : null, legacy]);
+  },
+};
+return kernel;
+})`

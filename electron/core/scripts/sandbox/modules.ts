@@ -1,0 +1,28 @@
+import { BASE64_SOURCE } from './base64'
+import { chaiModuleSource } from './chai'
+import { INSPECT_SOURCE } from './inspect'
+import { LISTS_SOURCE } from './lists'
+import { REQUEST_SOURCE } from './request'
+import { RESPONSE_SOURCE } from './response'
+import { SEND_SOURCE } from './sendRequest'
+
+/** The sandbox modules the kernel loads on first use, by name: each evaluates to `function (K)`. */
+const SOURCES: Record<string, () => string> = {
+  lists: () => LISTS_SOURCE,
+  request: () => REQUEST_SOURCE,
+  response: () => RESPONSE_SOURCE,
+  send: () => SEND_SOURCE,
+  inspect: () => INSPECT_SOURCE,
+  base64: () => BASE64_SOURCE,
+  chai: chaiModuleSource,
+}
+
+const built = new Map<string, string>()
+
+/** A module's source (chai's read from disk once per worker); undefined for an unknown name. */
+export function moduleSource(name: string): string | undefined {
+  if (!Object.hasOwn(SOURCES, name)) return undefined
+  let source = built.get(name)
+  if (source === undefined) built.set(name, (source = SOURCES[name]!()))
+  return source
+}

@@ -1,0 +1,111 @@
+/**
+ * Sandbox module `request`: makes pm.request, as Postman collections use it, from the
+ * run's request. The URL is parsed leniently (it may hold unresolved {{variables}}, as in
+ * Postman) into protocol, host, port, path, query and hash; an untouched URL goes back
+ * exactly as it came. `snapshot()` gives the request after the script's edits.
+ */
+export const REQUEST_SOURCE = `(function (K) {
+'use strict';
+var L = K.use('lists');
+var URL_PARTS = /^(?:([^:\\/?#{}]+):\\/\\/)?([^\\/?#]*)([^?#]*)(?:\\?([^#]*))?(?:#([\\s\\S]*))?$/;
+
+function Url(raw) { this.update(raw); }
+var U = Url.prototype;
+U.update = function (raw) {
+  raw = String(raw);
+  var m = URL_PARTS.exec(raw) || [raw, undefined, raw, '', undefined, undefined];
+  var hostPort = m[2], at = hostPort.lastIndexOf('@');
+  this.auth = at >= 0 ? hostPort.slice(0, at) : undefined;
+  hostPort = at >= 0 ? hostPort.slice(at + 1) : hostPort;
+  var port = /:(\\d+|\\{\\{[^{}]+\\}\\})$/.exec(hostPort);
+  this.protocol = m[1];
+  this.port = port ? port[1] : undefined;
+  this.host = (port ? hostPort.slice(0, port.index) : hostPort).split('.');
+  this.path = m[3] ? m[3].replace(/^\\//, '').split('/') : [];
+  this.query = L.list(m[4] ? m[4].split('&').map(function (pair) {
+    var eq = pair.indexOf('=');
+    return eq < 0 ? { key: pair, value: null } : { key: pair.slice(0, eq), value: pair.slice(eq + 1) };
+  }) : [], false);
+  this.hash = m[5];
+  this.raw = raw;
+  this.built = this.build();
+};
+U.getHost = function () { return this.host.join('.'); };
+U.getRemote = function () { return this.getHost() + (this.port ? ':' + this.port : ''); };
+U.getPath = function () { return '/' + this.path.join('/'); };
+U.getQueryString = function () {
+  return this.query.enabled().map(function (q) { return q.value === null || q.value === undefined ? q.key : q.key + '=' + q.value; }).join('&');
+};
+U.getPathWithQuery = function () { var q = this.getQueryString(); return this.getPath() + (q ? '?' + q : ''); };
+U.build = function () {
+  var q = this.getQueryString();
+  return (this.protocol ? this.protocol + '://' : '') + (this.auth !== undefined ? this.auth + '@' : '') + this.getRemote() +
+    (this.path.length ? this.getPath() : '') + (q ? '?' + q : '') + (this.hash !== undefined ? '#' + this.hash : '');
+};
+U.toString = function () { var b = this.build(); return b === this.built ? this.raw : b; };
+U.getRaw = U.toString;
+U.toJSON = function () {
+  return { raw: this.toString(), protocol: this.protocol, host: this.host.slice(), port: this.port, path: this.path.slice(), query: this.query.toJSON(), hash: this.hash };
+};
+U.addQueryParams = function (params) {
+  var q = this.query;
+  if (typeof params === 'string') params = params.split('&').map(function (p) { var e = p.indexOf('='); return e < 0 ? { key: p, value: null } : { key: p.slice(0, e), value: p.slice(e + 1) }; });
+  (Array.isArray(params) ? params : [params]).forEach(function (p) { q.add(p); });
+};
+U.removeQueryParams = function (names) {
+  var q = this.query;
+  (Array.isArray(names) ? names : [names]).forEach(function (n) { q.remove(n !== null && typeof n === 'object' ? n.key : n); });
+};
+
+return function (r) {
+var url = new Url(r.url), headers = L.list(r.headers.map(function (h) { return { key: h[0], value: h[1] }; }), true);
+var body = {
+  mode: r.body === null ? undefined : 'raw',
+  raw: r.body === null ? undefined : r.body,
+  update: function (v) {
+    if (typeof v === 'string') { this.mode = 'raw'; this.raw = v; }
+    else if (v !== null && typeof v === 'object') { this.mode = v.mode; this.raw = v.raw; }
+  },
+  isEmpty: function () { return this.raw === undefined || this.raw === null || this.raw === ''; },
+  toString: function () { return this.raw === undefined || this.raw === null ? '' : typeof this.raw === 'string' ? this.raw : JSON.stringify(this.raw); },
+  toJSON: function () { return { mode: this.mode, raw: this.raw }; },
+};
+var request = {
+  name: r.name,
+  method: r.method,
+  headers: headers,
+  addHeader: function (h) { headers.add(h); },
+  upsertHeader: function (h) { headers.upsert(h); },
+  removeHeader: function (name) { headers.remove(name); },
+  getHeaders: function (options) {
+    var o = {}, ignoreCase = options && options.ignoreCase;
+    headers.enabled().forEach(function (h) { K.define(o, ignoreCase ? h.key.toLowerCase() : h.key, h.value); });
+    return o;
+  },
+  addQueryParams: function (p) { url.addQueryParams(p); },
+  removeQueryParams: function (p) { url.removeQueryParams(p); },
+  toJSON: function () { return { name: r.name, url: url.toString(), method: String(request.method), header: headers.toJSON(), body: body.toJSON() }; },
+};
+Object.defineProperty(request, 'url', { enumerable: true,
+  get: function () { return url; },
+  set: function (v) { url.update(v !== null && typeof v === 'object' && v.raw !== undefined ? v.raw : v); } });
+Object.defineProperty(request, 'body', { enumerable: true,
+  get: function () { return body; },
+  set: function (v) { body.update(v); } });
+K.refuse(request, ['auth', 'certificate', 'proxy'], 'pm.request.');
+
+return {
+  request: request,
+  snapshot: function () {
+    var raw = body.raw;
+    return {
+      name: r.name,
+      url: url.toString(),
+      method: String(request.method).toUpperCase(),
+      headers: headers.enabled().map(function (h) { return [String(h.key), h.value === undefined || h.value === null ? '' : String(h.value)]; }),
+      body: raw === undefined || raw === null ? (r.body === null ? null : '') : body.toString(),
+    };
+  },
+};
+};
+})`

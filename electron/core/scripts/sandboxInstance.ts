@@ -1,0 +1,191 @@
+/**
+ * QuickJS WebAssembly instances for the sandbox worker, each prepared once and put back
+ * to that state before every script.
+ *
+ * A fresh context for each script, made cheaply: an instance creates a runtime and a
+ * context, loads the whole script API into it (the kernel, every sandbox module, chai),
+ * and then copies its WebAssembly memory (memorySnapshot.ts). Before each script the copy
+ * is written back, so each script starts in exactly that new context, and nothing an
+ * earlier script did (globals, prototypes, garbage, the allocator's state) survives. It
+ * costs ~0.1 ms, where making a context and compiling the API in it costs ~4 ms, and chai
+ * ~8 ms more (QuickJS compiles eagerly, and quickjs-emscripten cannot reuse bytecode
+ * across contexts). The invariants that make this sound: no JavaScript-side handle made
+ * after the copy outlives a script (all are disposed before the next restore), no host
+ * function is made after it, and Math.random is reseeded per run (sandbox/kernel.ts).
+ *
+ * The memory limit is a cap on the WebAssembly memory, not only QuickJS's own limit:
+ * built for Emscripten, QuickJS counts each allocation as a few bytes of overhead (it
+ * cannot ask the allocator for sizes), so `runtime.setMemoryLimit(64 MB)` let a script
+ * grow the heap to 2 GB (quickjs-emscripten issues 255 and 271). Each instance has its own
+ * `WebAssembly.Memory` whose maximum is the limit plus its start-up size: past it the
+ * allocator fails and QuickJS throws "out of memory".
+ *
+ * An instance runs one script at a time. One is kept warm; another is made (~25 ms) when
+ * runs overlap, e.g. one waiting on pm.sendRequest. An instance that hit the memory limit
+ * or failed inside is dropped, as is one whose memory grew, so memory returns to where it
+ * started.
+ */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import releaseSync from '@jitl/quickjs-wasmfile-release-sync'
+import {
+  newQuickJSWASMModuleFromVariant,
+  newVariant,
+  type QuickJSContext,
+  type QuickJSHandle,
+  type QuickJSRuntime,
+} from 'quickjs-emscripten-core'
+import { takeSnapshot, type MemorySnapshot } from './memorySnapshot'
+import { KERNEL_SOURCE } from './sandbox/kernel'
+import { moduleSource } from './sandbox/modules'
+
+/**
+ * The WebAssembly API as used here. Node has it, but the main process's TypeScript config
+ * has no DOM library, which is where its types live.
+ */
+interface Wasm {
+  Memory: new (limits: { initial: number; maximum: number }) => { readonly buffer: ArrayBuffer }
+  Module: new (bytes: Uint8Array) => object
+}
+const wasm = (globalThis as unknown as { WebAssembly: Wasm }).WebAssembly
+
+const PAGE = 64 * 1024
+/** What the Emscripten build starts with (its INITIAL_MEMORY): data, stack, first heap. */
+const START_BYTES = 16 * 1024 * 1024
+/** Idle instances kept for the next scripts. */
+const KEEP_IDLE = 2
+
+/** The script running in an instance, which its host function and interrupt handler serve. */
+export interface InstanceHooks {
+  hostCall(op: string, arg: string): QuickJSHandle | undefined
+  shouldInterrupt(): boolean
+}
+
+let compiled: object | null = null
+
+/** QuickJS's compiled WebAssembly, once per worker. */
+function wasmModule(): object {
+  if (!compiled) {
+    const path = createRequire(import.meta.url).resolve('@jitl/quickjs-wasmfile-release-sync/wasm')
+    compiled = new wasm.Module(readFileSync(path))
+  }
+  return compiled
+}
+
+/** An allocator's address at this moment: a block taken and given back (0 if unknown). */
+function heapAddress(rt: QuickJSRuntime): number {
+  const module = (
+    rt as unknown as { module?: { _malloc?(n: number): number; _free?(p: number): void } }
+  ).module
+  if (!module?._malloc || !module._free) return 0
+  const at = module._malloc(16)
+  module._free(at)
+  return at
+}
+
+export class SandboxInstance {
+  /** The script being run, if any. */
+  current: InstanceHooks | null = null
+  /** Why the instance must not run another script (it failed inside, or ran out of memory). */
+  spoiled: string | null = null
+  private snapshot!: MemorySnapshot
+
+  private constructor(
+    readonly rt: QuickJSRuntime,
+    readonly ctx: QuickJSContext,
+    readonly kernel: QuickJSHandle,
+    readonly memory: { readonly buffer: ArrayBuffer },
+    /** The script memory limit the instance is capped for. */
+    readonly memoryBytes: number,
+    /** The stack limit it was made with. */
+    readonly stackBytes: number,
+  ) {}
+
+  /** A new instance, its API loaded and its memory copied. */
+  static async create(memoryBytes: number, stackBytes: number): Promise<SandboxInstance> {
+    const memory = new wasm.Memory({
+      initial: START_BYTES / PAGE,
+      maximum: Math.ceil((START_BYTES + memoryBytes) / PAGE),
+    })
+    // `as never`: the option types are DOM's WebAssembly types (see Wasm above).
+    const variant = newVariant(releaseSync, {
+      wasmModule: wasmModule() as never,
+      wasmMemory: memory as never,
+    })
+    const quickjs = await newQuickJSWASMModuleFromVariant(variant)
+    const rt = quickjs.newRuntime()
+    rt.setMemoryLimit(memoryBytes)
+    rt.setMaxStackSize(stackBytes)
+    const ctx = rt.newContext()
+    let instance: SandboxInstance | null = null
+    rt.setInterruptHandler(() => instance?.current?.shouldInterrupt() ?? false)
+    rt.setModuleLoader((name) => ({
+      error: new Error(
+        `import("${name}") is not supported by Courier: scripts cannot load modules`,
+      ),
+    }))
+    const host = ctx.newFunction('host', (op, arg) => {
+      const [name, text] = [ctx.getString(op), arg ? ctx.getString(arg) : '']
+      if (instance?.current) return instance.current.hostCall(name, text)
+      if (name === 'load') return loadModule(ctx, text)
+      throw new Error(`The sandbox kernel called ${name} while no script runs.`)
+    })
+    const factory = ctx.evalCode(KERNEL_SOURCE, 'courier-kernel.js').unwrap()
+    const kernel = ctx.callFunction(factory, ctx.undefined, host).unwrap()
+    factory.dispose()
+    host.dispose()
+    // Made now so that no later call makes it (it would not survive a restore).
+    void ctx.global
+    instance = new SandboxInstance(rt, ctx, kernel, memory, memoryBytes, stackBytes)
+    instance.snapshot = takeSnapshot(memory, heapAddress(rt))
+    return instance
+  }
+
+  /** Puts the instance back to the state it was made in, for the next script. */
+  reset(stackBytes: number): void {
+    this.snapshot.restore()
+    if (stackBytes !== this.stackBytes) this.rt.setMaxStackSize(stackBytes)
+  }
+
+  /** Bytes the reset writes (for the bench). */
+  get resetBytes(): number {
+    return this.snapshot.copiedBytes
+  }
+
+  /** True when the instance's memory grew past twice its start (a script used a lot). */
+  get grown(): boolean {
+    return this.memory.buffer.byteLength > START_BYTES * 2
+  }
+}
+
+/** A sandbox module, compiled in this context; its value (a function of K) goes to the kernel. */
+export function loadModule(ctx: QuickJSContext, name: string): QuickJSHandle {
+  const source = moduleSource(name)
+  if (source === undefined) throw new Error(`No sandbox module ${name}.`)
+  const result = ctx.evalCode(source, `courier-${name}.js`)
+  if (result.error) throw result.error
+  return result.value
+}
+
+export class InstancePool {
+  private idle: SandboxInstance[] = []
+
+  /** An instance for one script: a kept one with the same memory cap, or a new one. */
+  async take(memoryBytes: number, stackBytes: number): Promise<SandboxInstance> {
+    const at = this.idle.findIndex((i) => i.memoryBytes === memoryBytes)
+    if (at >= 0) return this.idle.splice(at, 1)[0]!
+    return SandboxInstance.create(memoryBytes, stackBytes)
+  }
+
+  /** Back after a script: kept if it is sound and did not grow; dropped otherwise. */
+  give(instance: SandboxInstance): void {
+    instance.current = null
+    if (instance.spoiled || instance.grown || this.idle.length >= KEEP_IDLE) return
+    this.idle.push(instance)
+  }
+
+  /** How many instances are kept idle (for tests and the bench). */
+  get idleCount(): number {
+    return this.idle.length
+  }
+}

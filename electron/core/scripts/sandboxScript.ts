@@ -1,0 +1,330 @@
+/**
+ * One script in a fresh QuickJS context, in the worker: the sandbox instance is put back
+ * to its pristine state (see sandboxInstance.ts), given the run's data, and runs the
+ * script. The CPU budget counts this script's time in QuickJS only.
+ *
+ * The script runs inside `(async function () { ... })` so that top-level `await` and
+ * `return` work; errors name the script's own line. After the body, the worker keeps
+ * running promise jobs, pm.sendRequest answers and timers until nothing is left, the CPU
+ * budget is spent (interrupt handler), or the wall-clock deadline passes.
+ */
+import type { QuickJSHandle } from 'quickjs-emscripten-core'
+import { limitMessages } from './limitMessages'
+import type { RunChannel } from './runChannel'
+import type { RunState } from './runState'
+import { loadModule, type InstanceHooks, type SandboxInstance } from './sandboxInstance'
+import type { SendOutcome, WorkerRunInput } from './scriptMessages'
+
+const FILE = 'script.js'
+const WRAP = '(async function () {\n'
+const LINE_IN_STACK = /script\.js:(\d+):(\d+)/
+/** Pending pm.sendRequest calls and timers a script may have at once. */
+const MAX_PENDING = 1_000
+const MAX_TIMER_MS = 2 ** 31 - 1
+
+/** What a script threw, as the kernel's `explain` describes it: [text, stack, limit]. */
+type Explained = [string, string, string]
+
+export class ScriptExecution implements InstanceHooks {
+  private begun = false
+  private cpuUsed = 0
+  private sliceStart = 0
+  private interrupted = false
+  private failure: Explained | null = null
+  private readonly sends = new Map<number, number>()
+  private readonly timers = new Map<number, NodeJS.Timeout>()
+  private readonly localTimer = new Map<number, number>()
+  private timerSeq = 0
+
+  constructor(
+    private readonly instance: SandboxInstance,
+    private readonly script: { name: string; source: string },
+    private readonly run: WorkerRunInput,
+    private readonly state: RunState,
+    private readonly channel: RunChannel,
+  ) {}
+
+  private get ctx() {
+    return this.instance.ctx
+  }
+
+  private get rt() {
+    return this.instance.rt
+  }
+
+  /** Runs the script to its end; what it does goes into the run state. */
+  async execute(inputJson: string): Promise<void> {
+    const { limits } = this.run
+    this.state.beginScript()
+    const inputBytes = Buffer.byteLength(inputJson)
+    if (inputBytes * 3 > limits.memoryBytes) {
+      this.fail(limitMessages.input(limits, inputBytes), 'memory')
+      return
+    }
+    try {
+      this.instance.reset(limits.stackBytes)
+      this.instance.current = this
+      await this.drive(inputJson)
+    } catch (error) {
+      // Thrown by the WebAssembly itself (its own stack overflowed, or it aborted): this
+      // instance is not trusted again.
+      const message = error instanceof Error ? error.message : String(error)
+      this.instance.spoiled = message
+      if (!this.state.error) {
+        const stack = /call stack/i.test(message)
+        this.fail(
+          stack ? limitMessages.stack(limits) : `The script sandbox failed: ${message}`,
+          stack ? 'memory' : undefined,
+        )
+      }
+    } finally {
+      this.cleanUp()
+    }
+  }
+
+  shouldInterrupt(): boolean {
+    if (this.instance.spoiled) return true
+    if (performance.now() - this.sliceStart + this.cpuUsed <= this.run.limits.cpuMs) return false
+    this.interrupted = true
+    return true
+  }
+
+  private async drive(inputJson: string): Promise<void> {
+    const { ctx } = this
+    this.callKernel('begin', ctx.newString(inputJson))
+    if (this.state.error) return
+    this.begun = true
+
+    const compiled = this.inVm(() => ctx.evalCode(`${WRAP}${this.script.source}\n})`, FILE))
+    if (compiled.error) return this.thrown(compiled.error)
+    const called = this.inVm(() => ctx.callFunction(compiled.value, ctx.undefined))
+    compiled.value.dispose()
+    if (called.error) return this.thrown(called.error)
+    const done = called.value
+    try {
+      await this.settle()
+      if (this.state.error) return
+      const state = ctx.getPromiseState(done)
+      if (state.type === 'rejected') this.thrown(state.error)
+      else if (state.type === 'fulfilled' && !state.notAPromise) state.value.dispose()
+      if (!this.state.error) this.finish()
+    } finally {
+      done.dispose()
+    }
+  }
+
+  /** Runs promise jobs, then waits for answers and timers, until none is left or a limit is hit. */
+  private async settle(): Promise<void> {
+    const { limits } = this.run
+    const deadline = Date.now() + Math.max(limits.timeMs, limits.cpuMs + 1000)
+    for (;;) {
+      const jobs = this.inVm(() => this.rt.executePendingJobs(-1))
+      if (jobs.error) return this.thrown(jobs.error)
+      if (this.limitHit()) return
+      if (this.sends.size === 0 && this.timers.size === 0) return
+      const event = await this.channel.next(deadline)
+      if (event.kind === 'deadline' || event.kind === 'cancelled') {
+        const waiting = [
+          this.sends.size > 0 && 'pm.sendRequest',
+          this.timers.size > 0 && 'setTimeout',
+        ]
+        this.fail(limitMessages.time(limits, waiting.filter(Boolean).join(' and ')), 'time')
+        return
+      }
+      if (event.kind === 'sent') this.deliver(event.call, event.outcome)
+      else this.fire(event.id)
+      if (this.limitHit()) return
+    }
+  }
+
+  /** The worker's side of the kernel's `host(op, arg)`. */
+  hostCall(op: string, arg: string): QuickJSHandle | undefined {
+    try {
+      return this.hostOp(op, arg)
+    } catch (error) {
+      // The WebAssembly failed under a nested call (chai's compile overflowing the stack):
+      // stop the script at once, and drop the instance.
+      // Not a QuickJS error (those are handles): the WebAssembly itself failed.
+      if (error instanceof Error) this.instance.spoiled = error.message
+      throw error
+    }
+  }
+
+  private hostOp(op: string, arg: string): QuickJSHandle | undefined {
+    switch (op) {
+      case 'test':
+        return void this.state.test(JSON.parse(arg) as unknown[])
+      case 'log': {
+        const [level, text] = JSON.parse(arg) as [unknown, unknown]
+        return void this.state.log(level, text)
+      }
+      case 'var':
+        return void this.state.variable(JSON.parse(arg) as unknown[])
+      case 'next': {
+        const name = JSON.parse(arg) as unknown
+        this.state.nextRequest = typeof name === 'string' ? name : null
+        return
+      }
+      case 'skip':
+        this.state.skipRequest = true
+        return
+      case 'fail':
+        this.failure ??= JSON.parse(arg) as Explained
+        return
+      case 'load':
+        return loadModule(this.ctx, arg)
+      case 'send': {
+        const [local, request] = JSON.parse(arg) as [number, unknown]
+        if (this.sends.size >= MAX_PENDING)
+          return this.throwError('Too many pm.sendRequest calls waiting at once.')
+        const call = this.channel.nextCall()
+        this.sends.set(call, local)
+        this.channel.send(call, request)
+        return
+      }
+      case 'timer': {
+        const [local, ms] = JSON.parse(arg) as [number, number]
+        if (this.timers.size >= MAX_PENDING)
+          return this.throwError('Too many timers waiting at once.')
+        const id = ++this.timerSeq
+        const delay = Math.min(Math.max(0, Number(ms) || 0), MAX_TIMER_MS)
+        this.timers.set(
+          id,
+          setTimeout(() => this.channel.push({ kind: 'timer', id }), delay),
+        )
+        this.localTimer.set(id, local)
+        return
+      }
+      case 'untimer':
+        for (const [id, local] of this.localTimer) {
+          if (local !== Number(arg)) continue
+          clearTimeout(this.timers.get(id))
+          this.timers.delete(id)
+          this.localTimer.delete(id)
+        }
+        return
+    }
+    return this.throwError(`Unknown sandbox call ${op}.`)
+  }
+
+  private throwError(message: string): never {
+    throw this.ctx.newError(message)
+  }
+
+  private deliver(call: number, outcome: SendOutcome): void {
+    const local = this.sends.get(call)
+    if (local === undefined) return
+    this.sends.delete(call)
+    let json = JSON.stringify(outcome)
+    if (Buffer.byteLength(json) * 3 > this.run.limits.memoryBytes) {
+      const message = limitMessages.input(this.run.limits, Buffer.byteLength(json))
+      json = JSON.stringify({ ok: false, error: { message } } satisfies SendOutcome)
+    }
+    this.callKernel('deliver', this.ctx.newNumber(local), this.ctx.newString(json))
+  }
+
+  private fire(id: number): void {
+    const local = this.localTimer.get(id)
+    if (!this.timers.delete(id) || local === undefined) return
+    this.localTimer.delete(id)
+    this.callKernel('fire', this.ctx.newNumber(local))
+  }
+
+  private callKernel(name: string, ...args: QuickJSHandle[]): void {
+    const fn = this.ctx.getProp(this.instance.kernel, name)
+    const result = this.inVm(() => this.ctx.callFunction(fn, this.ctx.undefined, ...args))
+    ;[fn, ...args].forEach((h) => h.dispose())
+    if (result.error) this.thrown(result.error)
+    else result.value.dispose()
+  }
+
+  /** The request as the script left it, and Postman's legacy `tests` entries. */
+  private finish(): void {
+    const fn = this.ctx.getProp(this.instance.kernel, 'finish')
+    const result = this.inVm(() => this.ctx.callFunction(fn, this.ctx.undefined))
+    fn.dispose()
+    if (result.error) return this.thrown(result.error)
+    const [request, legacy] = JSON.parse(this.ctx.getString(result.value)) as [
+      WorkerRunInput['request'] | null,
+      [string, boolean][],
+    ]
+    result.value.dispose()
+    if (request) this.state.request = request
+    this.state.legacyTests(legacy)
+  }
+
+  /** A thrown value (the handle is disposed): the script's error, unless a limit explains it better. */
+  private thrown(error: QuickJSHandle): void {
+    let explained: Explained = ['The script failed', '', '']
+    if (!this.interrupted && this.begun) {
+      const fn = this.ctx.getProp(this.instance.kernel, 'explain')
+      const result = this.inVm(() => this.ctx.callFunction(fn, this.ctx.undefined, error))
+      fn.dispose()
+      if (!result.error) {
+        explained = JSON.parse(this.ctx.getString(result.value)) as Explained
+        result.value.dispose()
+      } else result.error.dispose()
+    } else if (!this.begun) {
+      const dumped = this.ctx.dump(error) as { name?: string; message?: string; stack?: string }
+      const limit = dumped.name === 'InternalError' ? (dumped.message ?? '') : ''
+      explained = [`${dumped.name ?? 'Error'}: ${dumped.message ?? ''}`, dumped.stack ?? '', limit]
+    }
+    error.dispose()
+    this.failure ??= explained
+    this.limitHit()
+  }
+
+  /** Turns a stop into the run's error: a limit first, else what the script threw. */
+  private limitHit(): boolean {
+    const { limits } = this.run
+    if (this.interrupted) return this.fail(limitMessages.cpu(limits), 'cpu')
+    if (!this.failure) return false
+    const [text, stack, limit] = this.failure
+    if (limit === 'out of memory') {
+      this.instance.spoiled = 'out of memory'
+      return this.fail(limitMessages.memory(limits), 'memory')
+    }
+    if (limit === 'stack overflow') return this.fail(limitMessages.stack(limits), 'memory')
+    const at = LINE_IN_STACK.exec(stack)
+    // The wrapper's line comes first; an error at its closing line (a block left open) is
+    // reported at the script's last line.
+    const lines = this.script.source.split('\n').length
+    const line = at ? Math.min(Number(at[1]) - 1, lines) : 0
+    return this.fail(text, undefined, line >= 1 ? line : undefined, at ? Number(at[2]) : undefined)
+  }
+
+  private fail(
+    message: string,
+    limit?: 'memory' | 'cpu' | 'time',
+    line?: number,
+    column?: number,
+  ): true {
+    this.state.error ??= {
+      script: this.script.name,
+      message,
+      ...(line !== undefined && { line, column }),
+      ...(limit && { limit }),
+    }
+    return true
+  }
+
+  private inVm<T>(run: () => T): T {
+    this.sliceStart = performance.now()
+    try {
+      return run()
+    } finally {
+      this.cpuUsed += performance.now() - this.sliceStart
+    }
+  }
+
+  /** Ends what the script left waiting. */
+  private cleanUp(): void {
+    this.instance.current = null
+    for (const call of this.sends.keys()) this.channel.abandon(call)
+    for (const timer of this.timers.values()) clearTimeout(timer)
+    this.sends.clear()
+    this.timers.clear()
+    this.channel.clear()
+    this.state.settleUnfinished()
+  }
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import { fileRunner, logged, run } from './harness'
+
+const runner = fileRunner()
+const prerequest = { event: 'prerequest' as const }
+
+describe('pm.request', () => {
+  it('reads the URL in parts, the method, headers and body', async () => {
+    const result = await run(
+      runner,
+      `const u = pm.request.url
+       console.log(u.toString(), u.getHost(), u.getPath(), u.getQueryString(), u.protocol, u.query.get('expand'))
+       console.log(pm.request.method, pm.request.headers.get('accept'), pm.request.body.raw, pm.request.body.toString())`,
+      { ...prerequest, request: { body: '{"a":1}', method: 'POST' } },
+    )
+    expect(logged(result)).toEqual([
+      'https://api.example.com/users/7?expand=roles api.example.com /users/7 expand=roles https roles',
+      'POST application/json {"a":1} {"a":1}',
+    ])
+  })
+
+  it('keeps {{variables}} in the URL as written, and gives it back unchanged when untouched', async () => {
+    const url = '{{baseUrl}}/users/{{id}}?q={{term}}&flag'
+    const result = await run(
+      runner,
+      `console.log(pm.request.url.getHost(), String(pm.request.url))`,
+      {
+        ...prerequest,
+        request: { url },
+      },
+    )
+    expect(logged(result)).toEqual([`{{baseUrl}} ${url}`])
+    expect(result.request.url).toBe(url)
+  })
+
+  it('returns the edits a pre-request script makes', async () => {
+    const result = await run(
+      runner,
+      `pm.request.headers.add({ key: 'X-Request-Id', value: '42' })
+       pm.request.headers.upsert({ key: 'accept', value: 'text/plain' })
+       pm.request.addHeader('X-Legacy: yes')
+       pm.request.removeHeader('X-Legacy')
+       pm.request.url.query.add({ key: 'page', value: '2' })
+       pm.request.url.query.remove('expand')
+       pm.request.method = 'put'
+       pm.request.body.raw = JSON.stringify({ name: 'Jane' })`,
+      { ...prerequest, request: { body: '' } },
+    )
+    expect(result.error).toBeUndefined()
+    expect(result.request).toEqual({
+      name: 'Get user',
+      url: 'https://api.example.com/users/7?page=2',
+      method: 'PUT',
+      headers: [
+        ['Accept', 'text/plain'],
+        ['X-Request-Id', '42'],
+      ],
+      body: '{"name":"Jane"}',
+    })
+  })
+
+  it('takes a whole new URL and body', async () => {
+    const result = await run(
+      runner,
+      `pm.request.url = 'http://localhost:3000/other?x=1'
+       pm.request.body = { mode: 'raw', raw: 'text' }
+       pm.request.url.addQueryParams('y=2')`,
+      { ...prerequest, request: { body: 'old' } },
+    )
+    expect(result.request.url).toBe('http://localhost:3000/other?x=1&y=2')
+    expect(result.request.body).toBe('text')
+  })
+
+  it('carries edits from one script to the next', async () => {
+    const result = await run(
+      runner,
+      [
+        `pm.request.headers.add({ key: 'X-From', value: 'workspace' })`,
+        `console.log(pm.request.headers.get('X-From'))`,
+      ],
+      prerequest,
+    )
+    expect(logged(result)).toEqual(['workspace'])
+    expect(result.request.headers).toContainEqual(['X-From', 'workspace'])
+  })
+
+  it('names what it does not support', async () => {
+    const result = await run(runner, `pm.request.auth.parameters()`, prerequest)
+    expect(result.error?.message).toBe('Error: pm.request.auth is not supported by Courier')
+  })
+})

@@ -7,6 +7,8 @@
 // zod's among them, cost more at start-up than the code itself); the ones below stay in
 // node_modules: native modules, packages that read files of their own at run time, and
 // big ones that only a rarely used command loads.
+import { rmSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
 const external = [
@@ -25,11 +27,41 @@ const external = [
   '@jitl/*',
 ]
 
+/**
+ * axios chooses its http adapter in Node; its fetch adapter is never used here, yet the
+ * module probes fetch, Request and ReadableStream when it loads, which makes Node load
+ * undici and web streams (~20 ms of every `courier send`). This build gets a stand-in that
+ * reports fetch as unsupported, as axios's own probe does where fetch is missing. The
+ * build fails if axios stops importing the file, so an upgrade cannot silently skip it.
+ */
+const axiosWithoutFetch = {
+  name: 'axios-without-fetch-adapter',
+  setup(build) {
+    let replaced = false
+    build.onResolve({ filter: /^\.\/fetch\.js$/ }, (args) => {
+      if (!args.importer.replaceAll('\\', '/').endsWith('/axios/lib/adapters/adapters.js')) return
+      replaced = true
+      return { path: fileURLToPath(new URL('./axiosNoFetch.mjs', import.meta.url)) }
+    })
+    build.onEnd((result) => {
+      if (result.errors.length === 0 && !replaced) {
+        throw new Error(
+          'axios/lib/adapters/adapters.js no longer imports ./fetch.js: update scripts/build-node.mjs',
+        )
+      }
+    })
+  },
+}
+
+// Chunk names change with their content: old ones would only pile up.
+rmSync('out/node', { recursive: true, force: true })
+
 await build({
   entryPoints: {
     cli: 'electron/cli/index.ts',
     web: 'electron/web/index.ts',
     prettyWorker: 'electron/core/bodies/prettyWorker.ts',
+    scriptWorker: 'electron/core/scripts/scriptWorker.ts',
   },
   outdir: 'out/node',
   bundle: true,
@@ -47,5 +79,6 @@ await build({
   },
   // ESM builds first: some packages' CommonJS builds require() files by computed paths.
   mainFields: ['module', 'main'],
+  plugins: [axiosWithoutFetch],
   logLevel: 'warning',
 })

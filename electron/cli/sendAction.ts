@@ -42,11 +42,12 @@ export async function runSend(
       ? await savedRequestToSend(target, flags, io)
       : adHocRequestToSend(target, url, flags)
   const engine = new HttpEngine()
+  const scripts = hasScripts(toSend) ? await scriptRunner(engine) : null
   try {
     const checked = await sendAndRecord(
       {
         engine,
-        scripts: null,
+        scripts,
         schemas: new SchemaCheck(
           toSend.schemaDir ? await schemaReader(toSend.schemaDir) : undefined,
         ),
@@ -76,8 +77,28 @@ export async function runSend(
     if (checksFailed(result.checks)) return 1
     return flags.fail && result.response.status >= 400 ? 1 : 0
   } finally {
+    await scripts?.close()
     engine.close()
   }
+}
+
+function hasScripts({ spec, scriptLevels }: ToSend): boolean {
+  const some = (s: { preRequest: string; postResponse: string } | undefined) =>
+    !!s && (s.preRequest.trim() !== '' || s.postResponse.trim() !== '')
+  return some(spec.scripts) || scriptLevels.some((level) => some(level.scripts))
+}
+
+/**
+ * The sandbox, loaded and started only for a request with scripts: its worker is the
+ * built scriptWorker.js beside this module (out/node).
+ */
+async function scriptRunner(engine: HttpEngine) {
+  const { createScriptRunner } = await import('../core/scripts/scriptRunner')
+  const { engineSendRequest } = await import('../core/scripts/engineSendRequest')
+  return createScriptRunner({
+    entry: new URL('./scriptWorker.js', import.meta.url),
+    sendRequest: engineSendRequest(engine),
+  })
 }
 
 /** The CLI's history: the app's database, opened (and libsql loaded) only to append. */

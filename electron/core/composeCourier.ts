@@ -7,6 +7,8 @@ import { sessionBodiesDir } from './bodies/sessionBodiesDir'
 import { createCourierService, type CourierServiceDeps } from './courierService'
 import { HistoryStore } from './history/historyStore'
 import { HttpEngine } from './http/engine'
+import { engineSendRequest } from './scripts/engineSendRequest'
+import { createScriptRunner } from './scripts/scriptRunner'
 import type { SecretStore } from './secrets/secretStore'
 import { AppStateService } from './settings/appStateService'
 import { SettingsService } from './settings/settingsService'
@@ -22,6 +24,8 @@ export interface ShellParts {
   secrets: SecretStore
   /** The built formatting worker; the default loads it beside prettyInWorker's module. */
   prettyWorkerEntry?: string | URL
+  /** The built script sandbox worker; the default loads it beside scriptRunner's module. */
+  scriptWorkerEntry?: string | URL
   /** Start-up messages for the tester (storage repaired, history unavailable...). */
   notices: string[]
   /** appInfo less what the core knows (notices, secrets warning, data directory). */
@@ -62,6 +66,11 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
   )
   const bodies = new BodyStore({ dir: sessionBodiesDir(dataDir), pretty })
   const engine = new HttpEngine({ bodies })
+  // Scripts run in a worker thread; their pm.sendRequest goes through this engine.
+  const scripts = createScriptRunner({
+    ...(shell.scriptWorkerEntry && { entry: shell.scriptWorkerEntry }),
+    sendRequest: engineSendRequest(engine),
+  })
   const settings = new SettingsService(store, notice)
   const appState = new AppStateService(store, notice)
   const workspace = new WorkspaceService({ dataDir, store, secrets })
@@ -78,6 +87,7 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
     history,
     emit: shell.emit,
     schemas: new SchemaCheck(workspaceSchemaReader(workspace)),
+    scripts,
   })
   const service = shell.overrides ? withOverrides(core, shell.overrides) : core
   const stopForwarding = workspace.onChange((snapshot) => shell.emit('workspace:changed', snapshot))
@@ -86,6 +96,7 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
     bodies,
     async close() {
       stopForwarding()
+      await scripts.close()
       engine.close()
       await bodies.close()
       history?.close()

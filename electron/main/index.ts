@@ -1,6 +1,7 @@
 import { app, BrowserWindow, session } from 'electron'
 import { composeCourier } from '../core/composeCourier'
 import prettyWorkerPath from '../core/bodies/prettyWorker?modulePath'
+import scriptWorkerPath from '../core/scripts/scriptWorker?modulePath'
 import { EncryptedSecretStore } from '../core/secrets/encryptedSecretStore'
 import { openElectronStore } from './adapters/electronStoreAdapter'
 import {
@@ -32,6 +33,8 @@ app.whenReady().then(() => {
     secrets: new EncryptedSecretStore(store, safeStorageCipher()),
     // Big JSON is formatted in a worker thread: the bundled prettyWorker.ts.
     prettyWorkerEntry: prettyWorkerPath,
+    // Scripts run in QuickJS in a worker thread: the bundled scriptWorker.ts.
+    scriptWorkerEntry: scriptWorkerPath,
     notices,
     appInfo: { version: app.getVersion(), shell: 'electron', canPickFiles: true },
     pickFile: (title) => pickFileWithDialog(mainWindow, title),

@@ -10,6 +10,7 @@ import { startWebHost } from './webHost'
 // built (out/node/web.js, beside out/renderer and the worker it starts), never from source.
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
 const prettyWorkerEntry = new URL('./prettyWorker.js', import.meta.url)
+const scriptWorkerEntry = new URL('./scriptWorker.js', import.meta.url)
 const io = {
   stdout: (text: string) => void process.stdout.write(text),
   stderr: (text: string) => void process.stderr.write(text),
@@ -33,7 +34,7 @@ if (!existsSync(join(args.rendererDir, 'index.html'))) {
   fail(`The built UI is missing (${args.rendererDir}/index.html). Run \`npm run build\` first.`, 2)
 }
 
-const host = await startWebHost({ ...args, prettyWorkerEntry }).catch(
+const host = await startWebHost({ ...args, prettyWorkerEntry, scriptWorkerEntry }).catch(
   (error: NodeJS.ErrnoException) =>
     error instanceof SecretsFileError
       ? fail(error.message, 2)

@@ -27,6 +27,8 @@ export interface WebHostOptions {
    * beside prettyInWorker, which needs tsx).
    */
   prettyWorkerEntry?: string | URL
+  /** Likewise for the script sandbox's worker. */
+  scriptWorkerEntry?: string | URL
 }
 
 export interface WebHost {
@@ -62,6 +64,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     store,
     secrets: new MemorySecretStore(),
     prettyWorkerEntry: options.prettyWorkerEntry,
+    scriptWorkerEntry: options.scriptWorkerEntry,
     notices,
     appInfo: { version: packageVersion(), shell: 'web', canPickFiles: false },
     pickFile: async () => null,

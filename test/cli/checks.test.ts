@@ -57,6 +57,34 @@ async function createWorkspace(): Promise<void> {
         { target: 'status', operator: 'equals', expected: '200' },
       ]),
     )
+    await workspace.saveRequest(
+      null,
+      folder,
+      SavedRequestSchema.parse({
+        name: 'Scripted',
+        method: 'GET',
+        url: '{{base}}/anything/{{id}}',
+        scripts: {
+          preRequest: 'pm.variables.set("id", "42")\nconsole.log("id set")',
+          postResponse: [
+            'pm.test("Status code is 200", function () {',
+            '  pm.response.to.have.status(200);',
+            '});',
+            'pm.test("echoes the id", () => pm.expect(pm.response.json().url).to.match(/anything\\/42$/));',
+          ].join('\n'),
+        },
+      }),
+    )
+    await workspace.saveRequest(
+      null,
+      folder,
+      SavedRequestSchema.parse({
+        name: 'Broken script',
+        method: 'GET',
+        url: '{{base}}/get',
+        scripts: { preRequest: 'const a = 1\nnotDefined()', postResponse: '' },
+      }),
+    )
   } finally {
     await workspace.close()
   }
@@ -119,5 +147,24 @@ describe('courier send with assertions', () => {
     const run = await courier(['send', 'GET', `${httpbin.url}/status/404`, '--fail'])
     expect(run.code).toBe(1)
     expect(run.stderr).not.toContain('Tests:')
+  })
+
+  describe('courier send with scripts', () => {
+    it('runs the pre-request and test scripts in the sandbox and lists their tests', async () => {
+      const run = await send('Checks/Scripted')
+      expect(run.code).toBe(0)
+      expect(run.stderr).toContain('console.log: id set')
+      expect(run.stderr).toContain('✓ Status code is 200')
+      expect(run.stderr).toContain('✓ echoes the id')
+      expect(run.stdout).toContain('/anything/42')
+    })
+
+    it('exits 1 on a script error, naming the script and the line, and sends nothing', async () => {
+      const run = await send('Checks/Broken script')
+      expect(run.code).toBe(1)
+      expect(run.stderr).toMatch(/Script error in request Broken script \(pre-request\) at line 2/)
+      expect(run.stderr).toContain('notDefined')
+      expect(run.stdout).toBe('')
+    })
   })
 })

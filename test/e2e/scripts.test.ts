@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { startHttpbin } from '../servers'
+import { screenshot } from './harness'
+import { useWorkbench } from './setup'
+
+const ctx = useWorkbench(startHttpbin)
+
+const PRE_REQUEST = `pm.variables.set("id", "42");
+console.log("sending for", pm.variables.get("id"));`
+
+const POST_RESPONSE = `pm.test("Status code is 200", function () {
+  pm.response.to.have.status(200);
+});
+var jsonData = pm.response.json();
+pm.test("echoes the id", function () {
+  pm.expect(jsonData.url).to.match(/anything\\/42$/);
+});
+pm.test("a test that fails", () => pm.expect(jsonData.method).to.eql("POST"));
+pm.environment.set("lastUrl", jsonData.url);`
+
+describe('scripts in the app', () => {
+  it('run pre-request and post-response scripts as Postman does, showing their tests and console', async () => {
+    const { page } = ctx.bench
+    const { ui } = ctx
+    // An environment to receive what the script sets.
+    await page.getByRole('button', { name: 'Manage environments' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Environments' })
+    await dialog.getByRole('button', { name: 'Add environment' }).click()
+    await dialog.getByRole('textbox', { name: 'Environment name' }).fill('scripted')
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click()
+    await dialog.getByRole('button', { name: 'Close' }).first().click()
+    await page.getByRole('combobox', { name: 'Environment' }).selectOption({ label: 'scripted' })
+
+    await ui.newTab()
+    await ui.setUrl(`${ctx.server.url}/anything/{{id}}`)
+    await ui.requestTab('Scripts')
+    await ui.typeInEditor('Pre-request script', PRE_REQUEST)
+    await ui.request.getByRole('radio', { name: 'Post-response' }).check()
+    await ui.typeInEditor('Post-response script', POST_RESPONSE)
+    await screenshot(page, 'scripts-editor')
+
+    expect(await ui.send()).toBe('200 OK')
+    const tests = ui.response.getByRole('tab', { name: /^Tests/ })
+    await expect
+      .poll(() => tests.getAttribute('aria-label').then((l) => l ?? tests.textContent()))
+      .toMatch(/2 of 3 passed|2\/3 passed/)
+    await tests.click()
+    const results = ui.response.getByRole('list', { name: 'Test results' }).getByRole('listitem')
+    await expect.poll(() => results.count()).toBe(3)
+    expect(await results.nth(0).textContent()).toMatch(/Passed:.*Status code is 200/)
+    expect(await results.nth(1).textContent()).toMatch(/Passed:.*echoes the id/)
+    expect(await results.nth(2).textContent()).toMatch(/Failed:.*a test that fails.*POST/)
+    await screenshot(page, 'scripts-results')
+
+    await ui.response.getByRole('tab', { name: /^Console/ }).click()
+    const consoleLines = ui.response.getByRole('list', { name: 'Script console' })
+    await expect.poll(() => consoleLines.textContent()).toContain('sending for 42')
+
+    // pm.environment.set is kept in the active environment, as an edit would be.
+    await page.getByRole('button', { name: 'Manage environments' }).click()
+    await expect
+      .poll(() => dialog.getByRole('textbox', { name: 'Variable name' }).first().inputValue())
+      .toBe('lastUrl')
+    expect(await dialog.getByLabel('Variable value').first().inputValue()).toMatch(/anything\/42$/)
+    expect(ctx.bench.errors).toEqual([])
+  })
+})

@@ -61,6 +61,9 @@ export interface InstanceHooks {
   shouldInterrupt(): boolean
 }
 
+/** The WebAssembly memory's maximum for a script memory limit: the limit on top of the start. */
+const capBytes = (memoryBytes: number) => Math.ceil((START_BYTES + memoryBytes) / PAGE) * PAGE
+
 let compiled: object | null = null
 
 /** QuickJS's compiled WebAssembly, once per worker. */
@@ -105,7 +108,7 @@ export class SandboxInstance {
   static async create(memoryBytes: number, stackBytes: number): Promise<SandboxInstance> {
     const memory = new wasm.Memory({
       initial: START_BYTES / PAGE,
-      maximum: Math.ceil((START_BYTES + memoryBytes) / PAGE),
+      maximum: capBytes(memoryBytes) / PAGE,
     })
     // `as never`: the option types are DOM's WebAssembly types (see Wasm above).
     const variant = newVariant(releaseSync, {
@@ -150,6 +153,15 @@ export class SandboxInstance {
   /** Bytes the reset writes (for the bench). */
   get resetBytes(): number {
     return this.snapshot.copiedBytes
+  }
+
+  /**
+   * True when the memory grew close to its cap (Emscripten stops growing a few percent
+   * short of it): a `null` thrown then is QuickJS out of memory, unable even to make its
+   * "out of memory" error.
+   */
+  get nearCap(): boolean {
+    return this.memory.buffer.byteLength >= capBytes(this.memoryBytes) * 0.75
   }
 
   /** True when the instance's memory grew past twice its start (a script used a lot). */

@@ -29,7 +29,10 @@ export class ScriptExecution implements InstanceHooks {
   private begun = false
   private cpuUsed = 0
   private sliceStart = 0
-  private interrupted = false
+  /** Which limit stopped the script from inside QuickJS, if one did. */
+  private interrupted: 'cpu' | 'time' | null = null
+  /** The wall-clock deadline, epoch ms. */
+  private deadline = 0
   private failure: Explained | null = null
   private readonly sends = new Map<number, number>()
   private readonly timers = new Map<number, NodeJS.Timeout>()
@@ -61,6 +64,7 @@ export class ScriptExecution implements InstanceHooks {
       this.fail(limitMessages.input(limits, inputBytes), 'memory')
       return
     }
+    this.deadline = Date.now() + limits.timeMs
     try {
       this.instance.reset(limits.stackBytes)
       this.instance.current = this
@@ -84,9 +88,10 @@ export class ScriptExecution implements InstanceHooks {
 
   shouldInterrupt(): boolean {
     if (this.instance.spoiled) return true
-    if (performance.now() - this.sliceStart + this.cpuUsed <= this.run.limits.cpuMs) return false
-    this.interrupted = true
-    return true
+    if (performance.now() - this.sliceStart + this.cpuUsed > this.run.limits.cpuMs) {
+      this.interrupted ??= 'cpu'
+    } else if (Date.now() > this.deadline) this.interrupted ??= 'time'
+    return this.interrupted !== null
   }
 
   private async drive(inputJson: string): Promise<void> {
@@ -116,13 +121,12 @@ export class ScriptExecution implements InstanceHooks {
   /** Runs promise jobs, then waits for answers and timers, until none is left or a limit is hit. */
   private async settle(): Promise<void> {
     const { limits } = this.run
-    const deadline = Date.now() + Math.max(limits.timeMs, limits.cpuMs + 1000)
     for (;;) {
       const jobs = this.inVm(() => this.rt.executePendingJobs(-1))
       if (jobs.error) return this.thrown(jobs.error)
       if (this.limitHit()) return
       if (this.sends.size === 0 && this.timers.size === 0) return
-      const event = await this.channel.next(deadline)
+      const event = await this.channel.next(this.deadline)
       if (event.kind === 'deadline' || event.kind === 'cancelled') {
         const waiting = [
           this.sends.size > 0 && 'pm.sendRequest',
@@ -277,10 +281,11 @@ export class ScriptExecution implements InstanceHooks {
   /** Turns a stop into the run's error: a limit first, else what the script threw. */
   private limitHit(): boolean {
     const { limits } = this.run
-    if (this.interrupted) return this.fail(limitMessages.cpu(limits), 'cpu')
+    if (this.interrupted === 'cpu') return this.fail(limitMessages.cpu(limits), 'cpu')
+    if (this.interrupted === 'time') return this.fail(limitMessages.time(limits, ''), 'time')
     if (!this.failure) return false
     const [text, stack, limit] = this.failure
-    if (limit === 'out of memory') {
+    if (limit === 'out of memory' || (limit === 'null' && this.instance.nearCap)) {
       this.instance.spoiled = 'out of memory'
       return this.fail(limitMessages.memory(limits), 'memory')
     }

@@ -187,7 +187,7 @@ export function createScriptRunner(options: ScriptRunnerOptions = {}): ScriptRun
     const id = nextId++
     worker ??= start()
     const running = worker
-    const perScript = Math.max(limits.timeMs, limits.cpuMs + 1000)
+    const perScript = limits.timeMs
     return new Promise<ScriptRunResult>((resolve) => {
       // The worker enforces each script's deadline; this fires only if it stopped answering.
       const guard = setTimeout(

@@ -44,7 +44,7 @@ export interface ScriptLimits {
   memoryBytes: number
   /** Time a script may spend running JavaScript, ms; waiting for pm.sendRequest or setTimeout does not count. */
   cpuMs: number
-  /** Wall-clock time a script may take, waiting included, ms. Never less than cpuMs + 1 s. */
+  /** Wall-clock time a script may take, waiting for pm.sendRequest and timers included, ms. */
   timeMs: number
   /** The interpreter's stack, bytes: bounds recursion (about 3,000 calls deep at 512 KB). */
   stackBytes: number

@@ -40,6 +40,7 @@ function refuse(target, names, prefix) {
   });
 }
 function describe(e) {
+  if (e === null || e === undefined) return 'The script threw ' + e;
   if (e !== null && typeof e === 'object' && typeof e.message === 'string') {
     return e.name && e.name !== 'AssertionError' ? e.name + ': ' + e.message : e.message;
   }
@@ -278,6 +279,10 @@ var globals = {
   },
 };
 for (var g in globals) define(G, g, globals[g]);
+// Libraries Postman's sandbox has as globals: using one says so by name.
+[['_', '_ (lodash)'], ['CryptoJS', 'CryptoJS'], ['tv4', 'tv4'], ['cheerio', 'cheerio'], ['xml2Json', 'xml2Json']].forEach(function (l) {
+  O.defineProperty(G, l[0], { configurable: true, get: unsupported(l[1]), set: function (v) { define(G, l[0], v); } });
+});
 ['atob', 'btoa'].forEach(function (n) { lazy(G, n, function () { return use('base64')[n]; }); });
 // The pre-pm globals of old collections.
 lazy(G, 'environment', function () { return api.environment.toObject(); });
@@ -325,7 +330,7 @@ var kernel = {
     });
   },
   explain: function (e) {
-    try { return stringify([describe(e), e !== null && typeof e === 'object' ? String(e.stack || '') : '', isLimit(e) ? e.message : '']); }
+    try { return stringify([describe(e), e !== null && typeof e === 'object' ? String(e.stack || '') : '', isLimit(e) ? e.message : e === null ? 'null' : '']); }
     catch (_) { return stringify(['The script threw a value that cannot be shown', '', '']); }
   },
   fire: function (id) { var f = timers[id]; delete timers[id]; if (f) guard(f); },

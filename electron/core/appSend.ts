@@ -1,6 +1,7 @@
 import type { CourierService } from '../../shared/ipc'
 import { withRepeatedBody } from '../../shared/logic/sendContextBody'
 import type { ResponseRecord } from '../../shared/model/response'
+import type { ScriptLimitSettings } from '../../shared/model/settings'
 import { asCall, messageOf } from './callFailure'
 import { bodyTextOf, requestNameOf } from './checks/bodyText'
 import { keepScriptVariables } from './checks/keepScriptVariables'
@@ -29,6 +30,11 @@ function looksLikeJson(response: ResponseRecord): boolean {
     isJsonMediaType(response.mediaType) ||
     (response.mediaType === '' && /^\s*[[{]/.test(response.body))
   )
+}
+
+/** The settings' script limits as the sandbox takes them. */
+function scriptLimits({ cpuMs, memoryMB }: ScriptLimitSettings) {
+  return { cpuMs, memoryBytes: memoryMB * 1024 * 1024 }
 }
 
 /** The app's `http:send`: the shared send-and-record path, with the app's history and events. */
@@ -98,6 +104,7 @@ export function createAppSend(deps: CourierServiceDeps): CourierService['http:se
         scopes: variableScopes,
         requestName: requestNameOf(context.requestPath),
         defaults: deps.settings.get().requestDefaults,
+        limits: scriptLimits(deps.settings.get().scriptLimits),
         onProgress: (receivedBytes, totalBytes) =>
           deps.emit('http:progress', { requestId, receivedBytes, totalBytes }),
         source: 'app',

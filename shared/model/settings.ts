@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The current version of the saved settings document. */
 export const SETTINGS_SCHEMA_VERSION = 1
@@ -22,6 +22,15 @@ export const RequestDefaultsSchema = z.object({
 })
 export type RequestDefaults = z.infer<typeof RequestDefaultsSchema>
 
+/** Limits of every script run in the sandbox: a script past one stops with an error naming it. */
+export const ScriptLimitsSchema = z.object({
+  /** Time a script may spend running JavaScript, ms. */
+  cpuMs: z.number().int().min(100).max(600_000).default(5_000),
+  /** Memory a script may use, MB. */
+  memoryMB: z.number().int().min(8).max(1024).default(64),
+})
+export type ScriptLimitSettings = z.infer<typeof ScriptLimitsSchema>
+
 /** User settings, saved by electron-store in the app and by conf in Node (same file). */
 export const SettingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION).default(SETTINGS_SCHEMA_VERSION),
@@ -30,6 +39,7 @@ export const SettingsSchema = z.object({
   /** Response pane beside the editor or below it. */
   layout: z.enum(['side', 'stacked']).default('side'),
   requestDefaults: RequestDefaultsSchema.default(RequestDefaultsSchema.parse({})),
+  scriptLimits: ScriptLimitsSchema.default(ScriptLimitsSchema.parse({})),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -38,6 +48,7 @@ export const SettingsPatchSchema = z.object({
   theme: SettingsSchema.shape.theme.unwrap().optional(),
   layout: SettingsSchema.shape.layout.unwrap().optional(),
   requestDefaults: RequestDefaultsSchema.partial().optional(),
+  scriptLimits: ScriptLimitsSchema.partial().optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
 

@@ -21,6 +21,8 @@ export interface CheckedSendInput {
   requestName: string
   iteration?: number
   iterationData?: Record<string, string>
+  /** Limits of each script run (the sandbox's defaults where absent). */
+  limits?: { memoryBytes?: number; cpuMs?: number }
 }
 
 export interface CheckedSendDeps {
@@ -139,6 +141,7 @@ export async function checkedSend(
       request: toScriptRequest(spec, input.requestName),
       variables,
       info: info('prerequest'),
+      limits: input.limits,
     })
     if ('unavailable' in output) return unavailable(output.unavailable, checks)
     checks.tests.push(...scriptTests(output, 'preRequest'))
@@ -201,6 +204,7 @@ export async function checkedSend(
       },
       variables,
       info: info('test'),
+      limits: input.limits,
     })
     if ('unavailable' in output) return unavailable(output.unavailable, checks, sent)
     checks.tests.push(...scriptTests(output, 'postResponse'))

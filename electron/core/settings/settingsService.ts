@@ -40,6 +40,7 @@ export class SettingsService {
       ...current,
       ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
       requestDefaults: { ...current.requestDefaults, ...patch.requestDefaults },
+      scriptLimits: { ...current.scriptLimits, ...patch.scriptLimits },
     })
     this.store.set(KEY, next)
     return next

@@ -20,6 +20,7 @@ export const useSettingsStore = defineStore('settings', () => {
       ...previous,
       ...patch,
       requestDefaults: { ...previous.requestDefaults, ...patch.requestDefaults },
+      scriptLimits: { ...previous.scriptLimits, ...patch.scriptLimits },
     } as Settings
     try {
       settings.value = await useApi().settings.update(patch)

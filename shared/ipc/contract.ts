@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ChecksSchema } from '../model/assertion'
 import { DraftRefSchema } from '../model/draftRef'
 import { RequestSpecSchema } from '../model/request'

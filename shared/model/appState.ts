@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { DraftRefSchema } from './draftRef'
 import { RequestSpecSchema } from './request'
 import { VariableRowSchema } from './variables'

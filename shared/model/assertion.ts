@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * Declarative checks on a response, one row each: `target · operator · expected`. Saved in

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * A response body kept on the Node side, seen as lines. `raw` is the body as received

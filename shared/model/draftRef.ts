@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * How a big body draft is referred to instead of carried whole. The open-tabs state

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ChecksSchema } from './assertion'
 import { RequestSpecSchema } from './request'
 import { RequestErrorSchema } from './requestError'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** One row of a params, headers or form table as the user edited it. */
 export const KeyValueRowSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Why a request produced no HTTP response. A 4xx/5xx is a response, never one of these. */
 export const RequestErrorCodeSchema = z.enum([

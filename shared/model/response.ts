@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { HeaderListSchema } from './keyValue'
 
 /** Where the time of one exchange went, in milliseconds. A reused socket reports 0 for DNS, connect and TLS. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The largest script kept, in characters: far beyond any real collection's. */
 const MAX_SCRIPT_CHARS = 1_000_000

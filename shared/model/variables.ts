@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** One variable of a scope (globals, workspace, folder, environment, request). */
 export const VariableRowSchema = z.object({

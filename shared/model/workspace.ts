@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { AssertionSchema } from './assertion'
 import { ScriptsSchema } from './scripts'
 import { KeyValueRowSchema } from './keyValue'

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { RecentWorkspace } from '../../../shared/ipc/contract'
 import { VariableRowSchema, type VariableRow } from '../../../shared/model/variables'
 import type {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { RecentWorkspaceSchema, type RecentWorkspace } from '../../../shared/ipc/contract'
 import { VariableRowSchema, type VariableRow } from '../../../shared/model/variables'
 import type { KeyValueStore } from '../storage/keyValueStore'

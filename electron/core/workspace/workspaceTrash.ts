@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 import { WorkspaceError } from './workspaceApi'
 import { moveEntry } from './atomicFiles'
 import { baseOf } from './workspaceNames'

@@ -3,6 +3,7 @@ import { benchEngine } from './engine'
 import { benchFormatJson } from './formatJson'
 import { benchHistory } from './history'
 import { benchLarge } from './large'
+import { benchScripts } from './scripts'
 
 // `npm run bench [-- name]`: each benchmark prints JSON lines with its figures and
 // the ratio against a baseline measured in the same run.
@@ -12,9 +13,10 @@ const suites: Record<string, () => Promise<void>> = {
   formatJson: benchFormatJson,
   history: benchHistory,
   large: benchLarge,
+  scripts: benchScripts,
 }
 /** Long benchmarks run only when named (`npm run bench -- history`). */
-const onlyWhenNamed = new Set(['history', 'large'])
+const onlyWhenNamed = new Set(['history', 'large', 'scripts'])
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'))
 const chosen = names.length > 0 ? names : Object.keys(suites).filter((n) => !onlyWhenNamed.has(n))
 for (const name of chosen) {

@@ -7,7 +7,8 @@ import { SchemaCheck } from '../core/assertions/schemaCheck'
 import { bodyTextOf } from '../core/checks/bodyText'
 import { HttpEngine } from '../core/http/engine'
 import { readExternalOverrides } from '../core/secrets/externalSecrets'
-import { sendAndRecord, type HistorySink } from '../core/sendAndRecord'
+import { sendAndRecord } from '../core/sendAndRecord'
+import { cliHistory } from './cliHistory'
 import { UsageError, type CliIo } from './cliIo'
 import { toJsonOutput, toPrettyOutput } from './formatResult'
 import { overlayFlags, parseFlagParts, parseSendOptions, type SendFlags } from './parseSendOptions'
@@ -43,6 +44,7 @@ export async function runSend(
       : adHocRequestToSend(target, url, flags)
   const engine = new HttpEngine()
   const scripts = hasScripts(toSend) ? await scriptRunner(engine) : null
+  const history = flags.history ? cliHistory(io) : null
   try {
     const checked = await sendAndRecord(
       {
@@ -51,7 +53,7 @@ export async function runSend(
         schemas: new SchemaCheck(
           toSend.schemaDir ? await schemaReader(toSend.schemaDir) : undefined,
         ),
-        history: flags.history ? cliHistory(io) : null,
+        history,
         bodyText: (response) => bodyTextOf(response, engine.bodies),
       },
       {
@@ -73,6 +75,8 @@ export async function runSend(
       io.stdout(out.stdout)
       io.stderr(out.stderr)
     }
+    // Recorded once the response is out: the tester does not wait for the database.
+    await history?.record()
     if (!result.ok) return result.error.code === 'SCRIPT' ? 1 : 2
     if (checksFailed(result.checks)) return 1
     return flags.fail && result.response.status >= 400 ? 1 : 0
@@ -99,16 +103,6 @@ async function scriptRunner(engine: HttpEngine) {
     entry: new URL('./scriptWorker.js', import.meta.url),
     sendRequest: engineSendRequest(engine),
   })
-}
-
-/** The CLI's history: the app's database, opened (and libsql loaded) only to append. */
-function cliHistory(io: CliIo): HistorySink {
-  return {
-    keep: async (entry) => {
-      const { recordSend } = await import('./recordSend')
-      recordSend(entry, (m) => io.stderr(`Note: ${m}\n`))
-    },
-  }
 }
 
 async function schemaReader(dir: string) {

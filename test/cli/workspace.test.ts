@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HistoryStore } from '../../electron/core/history/historyStore'
@@ -260,5 +260,17 @@ describe('courier send and history', () => {
     expect(count()).toBe(before)
     expect((await courier(['send', 'GET', `${httpbin.url}/get`])).code).toBe(0)
     expect(count()).toBe(before + 1)
+  })
+
+  it('prints the response and exits 0 when the history cannot be written, saying so on stderr', async () => {
+    const elsewhere = tempDir('courier-cli-unwritable-')
+    // A folder where the database file should be: SQLite cannot open it.
+    mkdirSync(join(elsewhere, 'history.db'))
+    const r = await runCourier(['send', 'GET', `${httpbin.url}/get`, '--output', 'json'], {
+      dataDir: elsewhere,
+    })
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout).status).toBe(200)
+    expect(r.stderr).toMatch(/^Note: This send was not added to the history: /m)
   })
 })

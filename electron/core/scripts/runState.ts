@@ -13,8 +13,20 @@ export type Kept = unknown
 
 type Test = ScriptRunResult['tests'][number] & { pending?: boolean }
 
+// What a run may leave in the worker. The sandbox's memory cap does not cover copies made
+// here, so each is bounded too: a script cannot grow the worker through the API.
 const MAX_CONSOLE_LINES = 2_000
 const MAX_TESTS = 10_000
+const MAX_NAME = 1_000
+const MAX_TEXT = 10_100
+/** Variables one scope may hold. */
+export const MAX_VARIABLES = 10_000
+/** Past this many edits, or characters in their values, the log keeps each name's last edit only. */
+const COMPACT_AFTER_CHANGES = 20_000
+const COMPACT_AFTER_CHARS = 16 * 1024 * 1024
+
+const clip = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max)}... (${text.length - max} more characters)` : text
 
 /** How a kept value is written out: a string as it is, undefined as '', the rest as JSON. */
 export function keptText(value: Kept): string {
@@ -27,13 +39,15 @@ export class RunState {
   readonly tests: Test[] = []
   readonly console: ScriptRunResult['console'] = []
   readonly scopes: Record<VariableScope, Map<string, Kept>>
-  readonly changes: Record<VariableScope, VariableChange[]>
+  changes: Record<VariableScope, VariableChange[]>
   request: WorkerRunInput['request']
   nextRequest: string | null | undefined
   skipRequest = false
   error: ScriptRunResult['error']
   /** Where the current script's tests start in `tests`. */
   private testBase = 0
+  private changeCount = 0
+  private changeChars = 0
 
   constructor(input: WorkerRunInput) {
     this.request = input.request
@@ -64,14 +78,14 @@ export class RunState {
     const index = this.testBase + Number(event[0])
     if (!Number.isInteger(index) || index < 0 || index >= MAX_TESTS) return
     if (typeof event[1] === 'string') {
-      this.tests[index] = { name: event[1], passed: false, pending: true }
+      this.tests[index] = { name: clip(event[1], MAX_NAME), passed: false, pending: true }
       return
     }
     const test = this.tests[index]
     if (!test?.pending) return
     test.pending = undefined
     test.passed = event[1] === true
-    if (typeof event[2] === 'string') test.error = event[2]
+    if (typeof event[2] === 'string') test.error = clip(event[2], MAX_TEXT)
     if (event[3] === true) test.skipped = true
   }
 
@@ -86,9 +100,10 @@ export class RunState {
 
   /** Postman's legacy `tests["name"] = true` of the script, after its pm.test results. */
   legacyTests(entries: [string, boolean][]): void {
-    for (const [name, passed] of entries.slice(0, MAX_TESTS - this.tests.length)) {
+    for (const [full, passed] of entries.slice(0, MAX_TESTS - this.tests.length)) {
+      const name = clip(String(full), MAX_NAME)
       this.tests.push(
-        passed ? { name, passed } : { name, passed, error: 'tests["' + name + '"] is false' },
+        passed ? { name, passed } : { name, passed, error: `tests["${name}"] is false` },
       )
     }
   }
@@ -97,23 +112,51 @@ export class RunState {
     if (this.console.length >= MAX_CONSOLE_LINES) return
     const levels = ['log', 'info', 'warn', 'error'] as const
     const known = levels.find((l) => l === level) ?? 'log'
-    this.console.push({ level: known, text: String(text) })
+    this.console.push({ level: known, text: clip(String(text), MAX_TEXT) })
   }
 
-  /** `[scope, key]` unsets; `[scope, key, 0]` sets undefined; `[scope, key, 1, value]` sets. */
-  variable(event: unknown[]): void {
+  /**
+   * `[scope, key]` unsets; `[scope, key, 0]` sets undefined; `[scope, key, 1, value]` sets.
+   * Returns why a set is refused (a scope full), or null.
+   */
+  variable(event: unknown[]): string | null {
     const [scope, key, has, value] = event
-    if (!VARIABLE_SCOPES.includes(scope as VariableScope) || typeof key !== 'string') return
+    if (!VARIABLE_SCOPES.includes(scope as VariableScope) || typeof key !== 'string') return null
     const store = this.scopes[scope as VariableScope]
     const changes = this.changes[scope as VariableScope]
     if (event.length === 2) {
       store.delete(key)
       changes.push({ op: 'unset', key })
-      return
+    } else {
+      if (!store.has(key) && store.size >= MAX_VARIABLES) {
+        return `A variable scope holds at most ${MAX_VARIABLES.toLocaleString('en')} variables; "${clip(key, 100)}" was not set.`
+      }
+      const kept = has === 1 ? value : undefined
+      const text = keptText(kept)
+      store.set(key, kept)
+      changes.push({ op: 'set', key, value: text })
+      this.changeChars += text.length
     }
-    const kept = has === 1 ? value : undefined
-    store.set(key, kept)
-    changes.push({ op: 'set', key, value: keptText(kept) })
+    if (++this.changeCount > COMPACT_AFTER_CHANGES || this.changeChars > COMPACT_AFTER_CHARS) {
+      this.compactChanges()
+    }
+    return null
+  }
+
+  /** Keeps each name's last edit only, in the order of those edits: the same end state. */
+  private compactChanges(): void {
+    this.changeCount = 0
+    this.changeChars = 0
+    for (const scope of VARIABLE_SCOPES) {
+      const last = new Map<string, VariableChange>()
+      for (const change of this.changes[scope]) {
+        last.delete(change.key)
+        last.set(change.key, change)
+      }
+      this.changes[scope] = [...last.values()]
+      this.changeCount += last.size
+      for (const c of last.values()) if (c.op === 'set') this.changeChars += c.value.length
+    }
   }
 
   /** The run's result; variable values written out as strings (keptText). */

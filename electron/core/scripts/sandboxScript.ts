@@ -34,7 +34,9 @@ export class ScriptExecution implements InstanceHooks {
   /** The wall-clock deadline, epoch ms. */
   private deadline = 0
   private failure: Explained | null = null
-  private readonly sends = new Map<number, number>()
+  /** pm.sendRequest calls in flight: the kernel's own id, and the request's size. */
+  private readonly sends = new Map<number, { local: number; chars: number }>()
+  private sendChars = 0
   private readonly timers = new Map<number, NodeJS.Timeout>()
   private readonly localTimer = new Map<number, number>()
   private timerSeq = 0
@@ -162,11 +164,13 @@ export class ScriptExecution implements InstanceHooks {
         const [level, text] = JSON.parse(arg) as [unknown, unknown]
         return void this.state.log(level, text)
       }
-      case 'var':
-        return void this.state.variable(JSON.parse(arg) as unknown[])
+      case 'var': {
+        const refused = this.state.variable(JSON.parse(arg) as unknown[])
+        return refused === null ? undefined : this.throwError(refused)
+      }
       case 'next': {
         const name = JSON.parse(arg) as unknown
-        this.state.nextRequest = typeof name === 'string' ? name : null
+        this.state.nextRequest = typeof name === 'string' ? name.slice(0, 1000) : null
         return
       }
       case 'skip':
@@ -178,11 +182,15 @@ export class ScriptExecution implements InstanceHooks {
       case 'load':
         return loadModule(this.ctx, arg)
       case 'send': {
-        const [local, request] = JSON.parse(arg) as [number, unknown]
-        if (this.sends.size >= MAX_PENDING)
+        // Requests in flight are held outside the sandbox's memory: bounded by its limit.
+        const full = this.sendChars + arg.length > this.run.limits.memoryBytes
+        if (this.sends.size >= MAX_PENDING || full) {
           return this.throwError('Too many pm.sendRequest calls waiting at once.')
+        }
+        const [local, request] = JSON.parse(arg) as [number, unknown]
         const call = this.channel.nextCall()
-        this.sends.set(call, local)
+        this.sends.set(call, { local, chars: arg.length })
+        this.sendChars += arg.length
         this.channel.send(call, request)
         return
       }
@@ -216,9 +224,11 @@ export class ScriptExecution implements InstanceHooks {
   }
 
   private deliver(call: number, outcome: SendOutcome): void {
-    const local = this.sends.get(call)
-    if (local === undefined) return
+    const sent = this.sends.get(call)
+    if (sent === undefined) return
     this.sends.delete(call)
+    this.sendChars -= sent.chars
+    const { local } = sent
     let json = JSON.stringify(outcome)
     if (Buffer.byteLength(json) * 3 > this.run.limits.memoryBytes) {
       const message = limitMessages.input(this.run.limits, Buffer.byteLength(json))

@@ -237,3 +237,44 @@ describe('escape corpus: limits', () => {
     await hostUntouched()
   })
 })
+
+describe('escape corpus: flooding the host through the API', () => {
+  it('a scope holds at most 10,000 variables', async () => {
+    const result = await run(
+      runner,
+      `for (let i = 0; i < 20000; i++) pm.environment.set('k' + i, i)`,
+    )
+    expect(result.error?.message).toBe(
+      'Error: A variable scope holds at most 10,000 variables; "k10000" was not set.',
+    )
+    expect(Object.keys(result.variables.environment)).toHaveLength(10000)
+    await hostUntouched()
+  })
+
+  it('many sets of big values keep only the last edit of each name', async () => {
+    const result = await run(
+      runner,
+      `const big = 'v'.repeat(1 << 19); for (let i = 0; i < 100; i++) { pm.environment.set('same', big + i); pm.globals.set('g' + (i % 3), i) }`,
+    )
+    expect(result.error).toBeUndefined()
+    expect(result.changes.environment.length).toBeLessThan(100)
+    expect(result.changes.environment.at(-1)).toEqual({
+      op: 'set',
+      key: 'same',
+      value: `${'v'.repeat(1 << 19)}99`,
+    })
+    expect(result.variables.globals).toEqual({ g0: '99', g1: '97', g2: '98' })
+    await hostUntouched()
+  })
+
+  it('test names and console lines are cut to a bounded length', async () => {
+    const result = await run(
+      runner,
+      `for (let i = 0; i < 200; i++) pm.test('t'.repeat(100000), () => { throw new Error('e'.repeat(100000)) })`,
+    )
+    expect(result.tests).toHaveLength(200)
+    expect(result.tests[0]?.name).toBe(`${'t'.repeat(1000)}... (99000 more characters)`)
+    expect(result.tests[0]?.error?.length).toBeLessThan(10_200)
+    await hostUntouched()
+  })
+})

@@ -117,8 +117,8 @@ function scopeApi(scope, label) {
     set: function (key, value) {
       key = keyOf(key, label + '.set');
       var v = stored(value, label + '.set("' + key + '")');
-      stores[scope][key] = v;
       changed(scope, key, v);
+      stores[scope][key] = v;
     },
     unset: function (key) {
       key = String(key);

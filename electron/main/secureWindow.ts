@@ -1,5 +1,6 @@
 import { join } from 'node:path'
-import { BrowserWindow, shell } from 'electron'
+import { app, BrowserWindow, shell } from 'electron'
+import { chooseRendererEntry } from './rendererEntry'
 
 /**
  * The one window: context isolation, sandboxed renderer, no Node, no navigation away
@@ -29,8 +30,12 @@ export function createSecureWindow(): BrowserWindow {
     return { action: 'deny' }
   })
   window.webContents.on('will-navigate', (event) => event.preventDefault())
-  const devServer = process.env.ELECTRON_RENDERER_URL
-  if (devServer) void window.loadURL(devServer)
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'))
+  const entry = chooseRendererEntry({
+    isPackaged: app.isPackaged,
+    devServerUrl: process.env.ELECTRON_RENDERER_URL,
+    rendererDir: join(import.meta.dirname, '../renderer'),
+  })
+  if (entry.kind === 'url') void window.loadURL(entry.url)
+  else void window.loadFile(entry.path)
   return window
 }

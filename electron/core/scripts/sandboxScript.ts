@@ -14,13 +14,11 @@ import type { RunChannel } from './runChannel'
 import type { RunState } from './runState'
 import { loadModule, type InstanceHooks, type SandboxInstance } from './sandboxInstance'
 import type { SendOutcome, WorkerRunInput } from './scriptMessages'
+import { ScriptWaits } from './scriptWaits'
 
 const FILE = 'script.js'
 const WRAP = '(async function () {\n'
 const LINE_IN_STACK = /script\.js:(\d+):(\d+)/
-/** Pending pm.sendRequest calls and timers a script may have at once. */
-const MAX_PENDING = 1_000
-const MAX_TIMER_MS = 2 ** 31 - 1
 
 /** What a script threw, as the kernel's `explain` describes it: [text, stack, limit]. */
 type Explained = [string, string, string]
@@ -34,12 +32,7 @@ export class ScriptExecution implements InstanceHooks {
   /** The wall-clock deadline, epoch ms. */
   private deadline = 0
   private failure: Explained | null = null
-  /** pm.sendRequest calls in flight: the kernel's own id, and the request's size. */
-  private readonly sends = new Map<number, { local: number; chars: number }>()
-  private sendChars = 0
-  private readonly timers = new Map<number, NodeJS.Timeout>()
-  private readonly localTimer = new Map<number, number>()
-  private timerSeq = 0
+  private readonly waits: ScriptWaits
 
   constructor(
     private readonly instance: SandboxInstance,
@@ -47,7 +40,9 @@ export class ScriptExecution implements InstanceHooks {
     private readonly run: WorkerRunInput,
     private readonly state: RunState,
     private readonly channel: RunChannel,
-  ) {}
+  ) {
+    this.waits = new ScriptWaits(channel, run.limits.memoryBytes)
+  }
 
   private get ctx() {
     return this.instance.ctx
@@ -127,14 +122,10 @@ export class ScriptExecution implements InstanceHooks {
       const jobs = this.inVm(() => this.rt.executePendingJobs(-1))
       if (jobs.error) return this.thrown(jobs.error)
       if (this.limitHit()) return
-      if (this.sends.size === 0 && this.timers.size === 0) return
+      if (this.waits.idle) return
       const event = await this.channel.next(this.deadline)
       if (event.kind === 'deadline' || event.kind === 'cancelled') {
-        const waiting = [
-          this.sends.size > 0 && 'pm.sendRequest',
-          this.timers.size > 0 && 'setTimeout',
-        ]
-        this.fail(limitMessages.time(limits, waiting.filter(Boolean).join(' and ')), 'time')
+        this.fail(limitMessages.time(limits, this.waits.waitingFor()), 'time')
         return
       }
       if (event.kind === 'sent') this.deliver(event.call, event.outcome)
@@ -148,9 +139,8 @@ export class ScriptExecution implements InstanceHooks {
     try {
       return this.hostOp(op, arg)
     } catch (error) {
-      // The WebAssembly failed under a nested call (chai's compile overflowing the stack):
-      // stop the script at once, and drop the instance.
-      // Not a QuickJS error (those are handles): the WebAssembly itself failed.
+      // Not a QuickJS error (those are handles): the WebAssembly failed under a nested call.
+      // The script stops at once (interrupt handler), and the instance is dropped.
       if (error instanceof Error) this.instance.spoiled = error.message
       throw error
     }
@@ -164,10 +154,8 @@ export class ScriptExecution implements InstanceHooks {
         const [level, text] = JSON.parse(arg) as [unknown, unknown]
         return void this.state.log(level, text)
       }
-      case 'var': {
-        const refused = this.state.variable(JSON.parse(arg) as unknown[])
-        return refused === null ? undefined : this.throwError(refused)
-      }
+      case 'var':
+        return this.refuseIf(this.state.variable(JSON.parse(arg) as unknown[]))
       case 'next': {
         const name = JSON.parse(arg) as unknown
         this.state.nextRequest = typeof name === 'string' ? name.slice(0, 1000) : null
@@ -181,40 +169,12 @@ export class ScriptExecution implements InstanceHooks {
         return
       case 'load':
         return loadModule(this.ctx, arg)
-      case 'send': {
-        // Requests in flight are held outside the sandbox's memory: bounded by its limit.
-        const full = this.sendChars + arg.length > this.run.limits.memoryBytes
-        if (this.sends.size >= MAX_PENDING || full) {
-          return this.throwError('Too many pm.sendRequest calls waiting at once.')
-        }
-        const [local, request] = JSON.parse(arg) as [number, unknown]
-        const call = this.channel.nextCall()
-        this.sends.set(call, { local, chars: arg.length })
-        this.sendChars += arg.length
-        this.channel.send(call, request)
-        return
-      }
-      case 'timer': {
-        const [local, ms] = JSON.parse(arg) as [number, number]
-        if (this.timers.size >= MAX_PENDING)
-          return this.throwError('Too many timers waiting at once.')
-        const id = ++this.timerSeq
-        const delay = Math.min(Math.max(0, Number(ms) || 0), MAX_TIMER_MS)
-        this.timers.set(
-          id,
-          setTimeout(() => this.channel.push({ kind: 'timer', id }), delay),
-        )
-        this.localTimer.set(id, local)
-        return
-      }
+      case 'send':
+        return this.refuseIf(this.waits.send(arg))
+      case 'timer':
+        return this.refuseIf(this.waits.timer(arg))
       case 'untimer':
-        for (const [id, local] of this.localTimer) {
-          if (local !== Number(arg)) continue
-          clearTimeout(this.timers.get(id))
-          this.timers.delete(id)
-          this.localTimer.delete(id)
-        }
-        return
+        return void this.waits.clearTimer(Number(arg))
     }
     return this.throwError(`Unknown sandbox call ${op}.`)
   }
@@ -223,12 +183,15 @@ export class ScriptExecution implements InstanceHooks {
     throw this.ctx.newError(message)
   }
 
+  /** Throws `refused` into the script, if there is one. */
+  private refuseIf(refused: string | null): undefined {
+    if (refused !== null) this.throwError(refused)
+    return undefined
+  }
+
   private deliver(call: number, outcome: SendOutcome): void {
-    const sent = this.sends.get(call)
-    if (sent === undefined) return
-    this.sends.delete(call)
-    this.sendChars -= sent.chars
-    const { local } = sent
+    const local = this.waits.answered(call)
+    if (local === undefined) return
     let json = JSON.stringify(outcome)
     if (Buffer.byteLength(json) * 3 > this.run.limits.memoryBytes) {
       const message = limitMessages.input(this.run.limits, Buffer.byteLength(json))
@@ -238,10 +201,8 @@ export class ScriptExecution implements InstanceHooks {
   }
 
   private fire(id: number): void {
-    const local = this.localTimer.get(id)
-    if (!this.timers.delete(id) || local === undefined) return
-    this.localTimer.delete(id)
-    this.callKernel('fire', this.ctx.newNumber(local))
+    const local = this.waits.fired(id)
+    if (local !== undefined) this.callKernel('fire', this.ctx.newNumber(local))
   }
 
   private callKernel(name: string, ...args: QuickJSHandle[]): void {
@@ -335,10 +296,7 @@ export class ScriptExecution implements InstanceHooks {
   /** Ends what the script left waiting. */
   private cleanUp(): void {
     this.instance.current = null
-    for (const call of this.sends.keys()) this.channel.abandon(call)
-    for (const timer of this.timers.values()) clearTimeout(timer)
-    this.sends.clear()
-    this.timers.clear()
+    this.waits.abandonAll()
     this.channel.clear()
     this.state.settleUnfinished()
   }

@@ -1,5 +1,5 @@
 /**
- * The script API's core: pm.test, the variable scopes, console, pm.info, pm.execution,
+ * The script API's core: pm.test, console, pm.info, pm.execution,
  * timers, the legacy globals of old collections and the names of what Courier does not
  * support. It loads the other sandbox modules (sandbox/modules.ts: pm.request,
  * pm.response, pm.sendRequest, chai for pm.expect, ...) as it starts.
@@ -16,7 +16,7 @@
 export const KERNEL_SOURCE = `(function (host) {
 'use strict';
 var G = globalThis, O = Object, stringify = JSON.stringify, parse = JSON.parse;
-var input, event, stores = O.create(null), info, requestState = null;
+var input, event, info, requestState = null;
 delete G.SharedArrayBuffer;
 
 var mods = O.create(null), K;
@@ -55,95 +55,12 @@ class AssertionError extends Error {
   constructor(message) { super(message); this.name = 'AssertionError'; }
 }
 
-// Variables: values keep the type they were set with (JSON values), as in Postman.
-var SCOPES = ['local', 'iterationData', 'environment', 'collection', 'globals'];
-function copy(v) { return v !== null && typeof v === 'object' ? parse(stringify(v)) : v; }
-function stored(v, where) {
-  var t = typeof v;
-  if (v === undefined || v === null || t === 'string' || t === 'boolean') return v;
-  if (t === 'number') return isFinite(v) ? v : String(v);
-  if (t !== 'object') throw new TypeError(where + ': a ' + t + ' cannot be kept in a variable; keep a string, a number, a boolean or JSON data');
-  var text;
-  try { text = stringify(v); } catch (e) { throw new TypeError(where + ': the value cannot be kept in a variable (' + describe(e) + ')'); }
-  return text === undefined ? undefined : parse(text);
-}
-function lookup(name) {
-  for (var i = 0; i < SCOPES.length; i++) if (name in stores[SCOPES[i]]) return stores[SCOPES[i]][name];
-  return undefined;
-}
-var PLACEHOLDER = /\\{\\{\\s*([^{}]+?)\\s*\\}\\}/g;
-function uuid() {
-  var h = '0123456789abcdef', out = '';
-  for (var i = 0; i < 36; i++) {
-    out += i === 8 || i === 13 || i === 18 || i === 23 ? '-' : i === 14 ? '4' : h[i === 19 ? 8 + Math.floor(Math.random() * 4) : Math.floor(Math.random() * 16)];
-  }
-  return out;
-}
-function dynamic(name) {
-  switch (name) {
-    case '$guid': case '$randomUUID': return uuid();
-    case '$timestamp': return String(Math.floor(Date.now() / 1000));
-    case '$isoTimestamp': return new Date().toISOString();
-    case '$randomInt': return String(Math.floor(Math.random() * 1001));
-  }
-  return undefined;
-}
-function replaceIn(text, find) {
-  if (typeof text !== 'string') return text;
-  for (var depth = 0; depth < 5; depth++) {
-    var next = text.replace(PLACEHOLDER, function (whole, name) {
-      var v = name.charAt(0) === '$' && !(name in stores.local) ? dynamic(name) : find(name);
-      return v === undefined ? whole : typeof v === 'string' ? v : stringify(v);
-    });
-    if (next === text) break;
-    text = next;
-  }
-  return text;
-}
-function keyOf(key, where) {
-  if (typeof key !== 'string') {
-    if (key === undefined || key === null || typeof key === 'object') throw new TypeError(where + ' needs a variable name');
-    key = String(key);
-  }
-  return key;
-}
-function changed(scope, key, v, unset) {
-  host('var', stringify(unset ? [scope, key] : v === undefined ? [scope, key, 0] : [scope, key, 1, v]));
-}
-function scopeApi(scope, label) {
-  return {
-    get: function (key) { return copy(stores[scope][key]); },
-    has: function (key) { return String(key) in stores[scope]; },
-    set: function (key, value) {
-      key = keyOf(key, label + '.set');
-      var v = stored(value, label + '.set("' + key + '")');
-      changed(scope, key, v);
-      stores[scope][key] = v;
-    },
-    unset: function (key) {
-      key = String(key);
-      if (!(key in stores[scope])) return;
-      delete stores[scope][key];
-      changed(scope, key, undefined, true);
-    },
-    clear: function () { for (var k in stores[scope]) { delete stores[scope][k]; changed(scope, k, undefined, true); } },
-    toObject: function () {
-      var o = {}, values = stores[scope];
-      for (var k in values) define(o, k, copy(values[k]));
-      return o;
-    },
-    replaceIn: function (text) { return replaceIn(text, function (k) { return stores[scope][k]; }); },
-  };
-}
-var variables = scopeApi('local', 'pm.variables');
-variables.get = function (key) { return copy(lookup(String(key))); };
-variables.has = function (key) { return SCOPES.some(function (s) { return String(key) in stores[s]; }); };
-variables.toObject = function () {
-  var o = {};
-  SCOPES.slice().reverse().forEach(function (s) { for (var k in stores[s]) define(o, k, copy(stores[s][k])); });
-  return o;
-};
-variables.replaceIn = function (text) { return replaceIn(text, lookup); };
+// What the sandbox modules get (sandbox/modules.ts).
+var calls = O.create(null), callSeq = 0;
+K = { host: host, use: use, define: define, lazy: lazy, refuse: refuse, unsupported: unsupported,
+  describe: describe, fatal: fatal, guard: guard, isLimit: isLimit, AssertionError: AssertionError,
+  call: function (request, answer) { var id = ++callSeq; calls[id] = answer; host('send', stringify([id, request])); } };
+var V = use('variables'), variables = V.variables;
 
 // Tests: each reported when it starts (so the order holds) and when it settles.
 var testCount = 0;
@@ -216,12 +133,6 @@ function clearTimeout(id) {
   host('untimer', String(id));
 }
 
-var calls = O.create(null), callSeq = 0;
-K = { input: function () { return input; }, host: host, use: use, define: define, lazy: lazy, refuse: refuse, unsupported: unsupported,
-  describe: describe, fatal: fatal, guard: guard, isLimit: isLimit, AssertionError: AssertionError, copy: copy,
-  replaceIn: variables.replaceIn,
-  call: function (request, answer) { var id = ++callSeq; calls[id] = answer; host('send', stringify([id, request])); } };
-
 var nextRequest = function (name) { host('next', stringify(name === undefined ? null : name === null ? null : String(name))); };
 var execution = {
   setNextRequest: nextRequest,
@@ -234,9 +145,9 @@ refuse(execution, ['runRequest', 'location'], 'pm.execution.');
 
 var api = {
   test: test, variables: variables, execution: execution,
-  environment: scopeApi('environment', 'pm.environment'), globals: scopeApi('globals', 'pm.globals'),
-  collectionVariables: scopeApi('collection', 'pm.collectionVariables'),
-  iterationData: scopeApi('iterationData', 'pm.iterationData'),
+  environment: V.scope('environment', 'pm.environment'), globals: V.scope('globals', 'pm.globals'),
+  collectionVariables: V.scope('collection', 'pm.collectionVariables'),
+  iterationData: V.scope('iterationData', 'pm.iterationData'),
   expect: function (value, message) { return use('chai').expect(value, message); },
   sendRequest: function (request, callback) { return use('send')(request, callback); },
 };
@@ -323,11 +234,7 @@ var kernel = {
     seed = input.seed;
     info = O.freeze({ eventName: input.info.eventName, iteration: input.info.iteration,
       iterationCount: input.info.iterationCount, requestName: input.info.requestName, requestId: input.info.requestId });
-    SCOPES.forEach(function (s) {
-      var values = O.create(null);
-      input.variables[s].forEach(function (p) { values[p[0]] = p.length > 1 ? p[1] : undefined; });
-      stores[s] = values;
-    });
+    V.begin(input.variables);
   },
   explain: function (e) {
     try { return stringify([describe(e), e !== null && typeof e === 'object' ? String(e.stack || '') : '', isLimit(e) ? e.message : e === null ? 'null' : '']); }

@@ -5,9 +5,11 @@ import { LISTS_SOURCE } from './lists'
 import { REQUEST_SOURCE } from './request'
 import { RESPONSE_SOURCE } from './response'
 import { SEND_SOURCE } from './sendRequest'
+import { VARIABLES_SOURCE } from './variables'
 
 /** The sandbox modules the kernel loads on first use, by name: each evaluates to `function (K)`. */
 const SOURCES: Record<string, () => string> = {
+  variables: () => VARIABLES_SOURCE,
   lists: () => LISTS_SOURCE,
   request: () => REQUEST_SOURCE,
   response: () => RESPONSE_SOURCE,

@@ -1,0 +1,116 @@
+/**
+ * Sandbox module `variables`: pm.variables, pm.environment, pm.globals,
+ * pm.collectionVariables and pm.iterationData. Values keep the type they were set with
+ * (JSON values) for the rest of the run, as in Postman; a value JSON cannot hold (a
+ * function, a symbol, a BigInt, a circular object) is refused, naming the variable, and
+ * NaN and Infinity are kept as their text. Each set and unset is reported to the host
+ * before it is made, so a refused one changes nothing. `pm.variables.get` looks in local
+ * (pm.variables.set), iteration data, environment, collection, then globals.
+ */
+export const VARIABLES_SOURCE = `(function (K) {
+'use strict';
+var O = Object, stringify = JSON.stringify, parse = JSON.parse, host = K.host, define = K.define, describe = K.describe;
+var stores = O.create(null);
+var SCOPES = ['local', 'iterationData', 'environment', 'collection', 'globals'];
+function copy(v) { return v !== null && typeof v === 'object' ? parse(stringify(v)) : v; }
+function stored(v, where) {
+  var t = typeof v;
+  if (v === undefined || v === null || t === 'string' || t === 'boolean') return v;
+  if (t === 'number') return isFinite(v) ? v : String(v);
+  if (t !== 'object') throw new TypeError(where + ': a ' + t + ' cannot be kept in a variable; keep a string, a number, a boolean or JSON data');
+  var text;
+  try { text = stringify(v); } catch (e) { throw new TypeError(where + ': the value cannot be kept in a variable (' + describe(e) + ')'); }
+  return text === undefined ? undefined : parse(text);
+}
+function lookup(name) {
+  for (var i = 0; i < SCOPES.length; i++) if (name in stores[SCOPES[i]]) return stores[SCOPES[i]][name];
+  return undefined;
+}
+var PLACEHOLDER = /\\{\\{\\s*([^{}]+?)\\s*\\}\\}/g;
+function uuid() {
+  var h = '0123456789abcdef', out = '';
+  for (var i = 0; i < 36; i++) {
+    out += i === 8 || i === 13 || i === 18 || i === 23 ? '-' : i === 14 ? '4' : h[i === 19 ? 8 + Math.floor(Math.random() * 4) : Math.floor(Math.random() * 16)];
+  }
+  return out;
+}
+function dynamic(name) {
+  switch (name) {
+    case '$guid': case '$randomUUID': return uuid();
+    case '$timestamp': return String(Math.floor(Date.now() / 1000));
+    case '$isoTimestamp': return new Date().toISOString();
+    case '$randomInt': return String(Math.floor(Math.random() * 1001));
+  }
+  return undefined;
+}
+function replaceIn(text, find) {
+  if (typeof text !== 'string') return text;
+  for (var depth = 0; depth < 5; depth++) {
+    var next = text.replace(PLACEHOLDER, function (whole, name) {
+      var v = name.charAt(0) === '$' && !(name in stores.local) ? dynamic(name) : find(name);
+      return v === undefined ? whole : typeof v === 'string' ? v : stringify(v);
+    });
+    if (next === text) break;
+    text = next;
+  }
+  return text;
+}
+function keyOf(key, where) {
+  if (typeof key !== 'string') {
+    if (key === undefined || key === null || typeof key === 'object') throw new TypeError(where + ' needs a variable name');
+    key = String(key);
+  }
+  return key;
+}
+function changed(scope, key, v, unset) {
+  host('var', stringify(unset ? [scope, key] : v === undefined ? [scope, key, 0] : [scope, key, 1, v]));
+}
+function scopeApi(scope, label) {
+  return {
+    get: function (key) { return copy(stores[scope][key]); },
+    has: function (key) { return String(key) in stores[scope]; },
+    set: function (key, value) {
+      key = keyOf(key, label + '.set');
+      var v = stored(value, label + '.set("' + key + '")');
+      changed(scope, key, v);
+      stores[scope][key] = v;
+    },
+    unset: function (key) {
+      key = String(key);
+      if (!(key in stores[scope])) return;
+      delete stores[scope][key];
+      changed(scope, key, undefined, true);
+    },
+    clear: function () { for (var k in stores[scope]) { delete stores[scope][k]; changed(scope, k, undefined, true); } },
+    toObject: function () {
+      var o = {}, values = stores[scope];
+      for (var k in values) define(o, k, copy(values[k]));
+      return o;
+    },
+    replaceIn: function (text) { return replaceIn(text, function (k) { return stores[scope][k]; }); },
+  };
+}
+var variables = scopeApi('local', 'pm.variables');
+variables.get = function (key) { return copy(lookup(String(key))); };
+variables.has = function (key) { return SCOPES.some(function (s) { return String(key) in stores[s]; }); };
+variables.toObject = function () {
+  var o = {};
+  SCOPES.slice().reverse().forEach(function (s) { for (var k in stores[s]) define(o, k, copy(stores[s][k])); });
+  return o;
+};
+variables.replaceIn = function (text) { return replaceIn(text, lookup); };
+
+
+return {
+  variables: variables,
+  scope: scopeApi,
+  /** The run's variables: per scope, [name, value] or [name] for undefined. */
+  begin: function (input) {
+    SCOPES.forEach(function (s) {
+      var values = O.create(null);
+      input[s].forEach(function (p) { values[p[0]] = p.length > 1 ? p[1] : undefined; });
+      stores[s] = values;
+    });
+  },
+};
+})`

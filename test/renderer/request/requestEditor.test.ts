@@ -1,25 +1,12 @@
-import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import { flushPromises } from '@vue/test-utils'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { provideApi } from '../../../renderer/src/api/currentApi'
-import RequestEditor from '../../../renderer/src/components/request/RequestEditor.vue'
 import { useExchangeStore } from '../../../renderer/src/stores/useExchangeStore'
 import { useRequestTabsStore } from '../../../renderer/src/stores/useRequestTabsStore'
+import { mountEditor } from './mountEditor'
 import { createFakeApi, fakeResponse } from '../fakeApi'
 
 let fake: ReturnType<typeof createFakeApi>
-
-function mountEditor() {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  const tab = useRequestTabsStore().open()
-  const wrapper = mount(RequestEditor, {
-    props: { tab },
-    global: { plugins: [pinia] },
-    attachTo: document.body,
-  })
-  return { wrapper, tab }
-}
 
 beforeEach(() => {
   fake = createFakeApi()

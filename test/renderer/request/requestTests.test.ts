@@ -1,30 +1,12 @@
-import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import { flushPromises } from '@vue/test-utils'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { provideApi } from '../../../renderer/src/api/currentApi'
 import BaseCodeEditor from '../../../renderer/src/components/base/BaseCodeEditor.vue'
-import RequestEditor from '../../../renderer/src/components/request/RequestEditor.vue'
 import { useRequestTabsStore } from '../../../renderer/src/stores/useRequestTabsStore'
+import { mountEditor } from './mountEditor'
 import { createFakeApi } from '../fakeApi'
 
 let fake: ReturnType<typeof createFakeApi>
-
-function mountEditor() {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  const tab = useRequestTabsStore().open()
-  const wrapper = mount(RequestEditor, {
-    props: { tab },
-    global: { plugins: [pinia] },
-    attachTo: document.body,
-  })
-  const openTab = (start: string) =>
-    wrapper
-      .findAll('[role="tab"]')
-      .find((t) => t.text().startsWith(start))!
-      .trigger('click')
-  return { wrapper, tab, openTab }
-}
 
 beforeEach(() => {
   fake = createFakeApi()

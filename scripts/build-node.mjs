@@ -28,26 +28,24 @@ const external = [
 ]
 
 /**
- * axios chooses its http adapter in Node; its fetch adapter is never used here, yet the
- * module probes fetch, Request and ReadableStream when it loads, which makes Node load
- * undici and web streams (~20 ms of every `courier send`). This build gets a stand-in that
- * reports fetch as unsupported, as axios's own probe does where fetch is missing. The
- * build fails if axios stops importing the file, so an upgrade cannot silently skip it.
+ * axios imports form-data only to turn a plain object sent as multipart into a body; the
+ * engine sends text, streams or Node's own FormData. Bundled as is, form-data and the
+ * tables of mime-types are set up on every start (~6 ms of each `courier send`): here
+ * axios gets a stand-in that sets up the bundled form-data on first use. The build fails
+ * if axios stops importing it, so an upgrade cannot silently skip the stand-in.
  */
-const axiosWithoutFetch = {
-  name: 'axios-without-fetch-adapter',
+const axiosLazyFormData = {
+  name: 'axios-lazy-form-data',
   setup(build) {
-    let replaced = false
-    build.onResolve({ filter: /^\.\/fetch\.js$/ }, (args) => {
-      if (!args.importer.replaceAll('\\', '/').endsWith('/axios/lib/adapters/adapters.js')) return
-      replaced = true
-      return { path: fileURLToPath(new URL('./axiosNoFetch.mjs', import.meta.url)) }
+    let used = false
+    build.onResolve({ filter: /^form-data$/ }, (args) => {
+      if (!args.importer.replaceAll('\\', '/').includes('/axios/lib/')) return
+      used = true
+      return { path: fileURLToPath(new URL('./axiosLazyFormData.cjs', import.meta.url)) }
     })
     build.onEnd((result) => {
-      if (result.errors.length === 0 && !replaced) {
-        throw new Error(
-          'axios/lib/adapters/adapters.js no longer imports ./fetch.js: update scripts/build-node.mjs',
-        )
+      if (result.errors.length === 0 && !used) {
+        throw new Error('axios no longer imports form-data: update scripts/build-node.mjs')
       }
     })
   },
@@ -79,6 +77,6 @@ await build({
   },
   // ESM builds first: some packages' CommonJS builds require() files by computed paths.
   mainFields: ['module', 'main'],
-  plugins: [axiosWithoutFetch],
+  plugins: [axiosLazyFormData],
   logLevel: 'warning',
 })

@@ -37,6 +37,7 @@ import {
 } from 'quickjs-emscripten-core'
 import { takeSnapshot, type MemorySnapshot } from './memorySnapshot'
 import { KERNEL_SOURCE } from './sandbox/kernel'
+import { readLayout, type WasmLayout } from './wasmLayout'
 import { moduleSource } from './sandbox/modules'
 
 /**
@@ -64,26 +65,16 @@ export interface InstanceHooks {
 /** The WebAssembly memory's maximum for a script memory limit: the limit on top of the start. */
 const capBytes = (memoryBytes: number) => Math.ceil((START_BYTES + memoryBytes) / PAGE) * PAGE
 
-let compiled: object | null = null
+let compiled: { module: object; layout: WasmLayout | null } | null = null
 
-/** QuickJS's compiled WebAssembly, once per worker. */
-function wasmModule(): object {
+/** QuickJS's compiled WebAssembly and its memory layout, once per worker. */
+function wasmModule(): { module: object; layout: WasmLayout | null } {
   if (!compiled) {
     const path = createRequire(import.meta.url).resolve('@jitl/quickjs-wasmfile-release-sync/wasm')
-    compiled = new wasm.Module(readFileSync(path))
+    const bytes = readFileSync(path)
+    compiled = { module: new wasm.Module(bytes), layout: readLayout(bytes) }
   }
   return compiled
-}
-
-/** An allocator's address at this moment: a block taken and given back (0 if unknown). */
-function heapAddress(rt: QuickJSRuntime): number {
-  const module = (
-    rt as unknown as { module?: { _malloc?(n: number): number; _free?(p: number): void } }
-  ).module
-  if (!module?._malloc || !module._free) return 0
-  const at = module._malloc(16)
-  module._free(at)
-  return at
 }
 
 export class SandboxInstance {
@@ -112,7 +103,7 @@ export class SandboxInstance {
     })
     // `as never`: the option types are DOM's WebAssembly types (see Wasm above).
     const variant = newVariant(releaseSync, {
-      wasmModule: wasmModule() as never,
+      wasmModule: wasmModule().module as never,
       wasmMemory: memory as never,
     })
     const quickjs = await newQuickJSWASMModuleFromVariant(variant)
@@ -140,7 +131,7 @@ export class SandboxInstance {
     // Made now so that no later call makes it (it would not survive a restore).
     void ctx.global
     instance = new SandboxInstance(rt, ctx, kernel, memory, memoryBytes, stackBytes)
-    instance.snapshot = takeSnapshot(memory, heapAddress(rt))
+    instance.snapshot = takeSnapshot(memory, wasmModule().layout)
     return instance
   }
 

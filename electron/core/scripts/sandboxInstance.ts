@@ -172,19 +172,42 @@ export function loadModule(ctx: QuickJSContext, name: string): QuickJSHandle {
 
 export class InstancePool {
   private idle: SandboxInstance[] = []
+  /** A replacement being made for a dropped instance, so the next script need not wait for it. */
+  private making: Promise<SandboxInstance | null> | null = null
 
   /** An instance for one script: a kept one with the same memory cap, or a new one. */
   async take(memoryBytes: number, stackBytes: number): Promise<SandboxInstance> {
     const at = this.idle.findIndex((i) => i.memoryBytes === memoryBytes)
     if (at >= 0) return this.idle.splice(at, 1)[0]!
+    const made = await this.making
+    if (made && made.memoryBytes === memoryBytes && this.idle.includes(made)) {
+      this.idle.splice(this.idle.indexOf(made), 1)
+      return made
+    }
     return SandboxInstance.create(memoryBytes, stackBytes)
   }
 
-  /** Back after a script: kept if it is sound and did not grow; dropped otherwise. */
+  /** Back after a script: kept if it is sound and did not grow; dropped and replaced otherwise. */
   give(instance: SandboxInstance): void {
     instance.current = null
-    if (instance.spoiled || instance.grown || this.idle.length >= KEEP_IDLE) return
-    this.idle.push(instance)
+    if (this.idle.length >= KEEP_IDLE) return
+    if (!instance.spoiled && !instance.grown) {
+      this.idle.push(instance)
+      return
+    }
+    if (this.idle.length > 0 || this.making) return
+    // It never fails: a failure shows when a script next needs an instance.
+    this.making = SandboxInstance.create(instance.memoryBytes, instance.stackBytes)
+      .then(
+        (made) => {
+          if (this.idle.length < KEEP_IDLE) this.idle.push(made)
+          return made
+        },
+        () => null,
+      )
+      .finally(() => {
+        this.making = null
+      })
   }
 
   /** How many instances are kept idle (for tests and the bench). */

@@ -182,7 +182,8 @@ var postman = new Proxy({
 });
 
 var globals = {
-  pm: pm, courier: pm, postman: postman, console: console, tests: {},
+  // Insomnia's script API is modelled on Postman's: imported Insomnia scripts run as written.
+  pm: pm, courier: pm, insomnia: pm, postman: postman, console: console, tests: {},
   setTimeout: setTimeout, clearTimeout: clearTimeout,
   setInterval: unsupported('setInterval'), setImmediate: unsupported('setImmediate'),
   require: function (name) {

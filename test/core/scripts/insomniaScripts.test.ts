@@ -1,8 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { fileRunner, logged, run } from './harness'
 
 const runner = fileRunner()
-afterAll(() => runner.close())
 
 describe('scripts imported from Insomnia', () => {
   it('run as written: insomnia.* is the same API as pm.*', async () => {

@@ -1,0 +1,33 @@
+import type { ScriptLevel } from '../../../shared/logic/checksInheritance'
+import type { RunItemRef } from '../../../shared/model/run'
+import type { RequestSpec } from '../../../shared/model/request'
+
+/** One request of a run, ready to send: what checkedSend needs, fixed for the whole run. */
+export interface RunPlanItem extends RunItemRef {
+  /** Inheritance applied (headers, auth, assertions); variables not yet resolved. */
+  spec: RequestSpec
+  /** Scripts of the collection/workspace and folders above, outermost first. */
+  scriptLevels: ScriptLevel[]
+  /** Collection scope as this request sees it: workspace/collection then folders, inner wins. */
+  collection: Record<string, string>
+  /** The request's own variables (the strongest scope). */
+  request: Record<string, string>
+  /** Names of the folders above, outermost first (for --folder and the runner's tree). */
+  folders: string[]
+}
+
+/** What a run runs: the requests in order, and the variables they start from. */
+export interface RunPlan {
+  /** The workspace, folder or collection, as reports title it. */
+  name: string
+  items: RunPlanItem[]
+  globals: Record<string, string>
+  environment: Record<string, string>
+  environmentName: string | null
+  /** Variables whose values are masked wherever the run shows or keeps a request. */
+  secretNames: string[]
+  /** Where `file:` schemas and relative file paths resolve (a workspace, or --working-dir). */
+  workingDir: string | null
+  /** For history entries: the workspace the requests belong to, if any. */
+  workspace: { dir: string; name: string } | null
+}

@@ -7,6 +7,11 @@ export interface ImportedFolder {
   defaults?: InheritedDefaults
   requests: SavedRequest[]
   folders: ImportedFolder[]
+  /**
+   * The source's order of requests and folders mixed (indexes into each list), where it
+   * has one: a run follows it. Absent: requests first, then folders.
+   */
+  order?: { kind: 'request' | 'folder'; index: number }[]
 }
 
 /** What a source file holds, in Courier's terms, plus what could not be carried over. */

@@ -58,12 +58,17 @@ function readGroup(
   const auth = postmanAuth(group.auth, where, notes)
   if (variables.length > 0 || auth.type !== 'inherit' || scripts)
     folder.defaults = { headers: [], auth, variables, ...(scripts && { scripts }) }
+  // Kept for runs, which follow the collection's order of requests and folders.
+  const order: NonNullable<ImportedFolder['order']> = []
+  folder.order = order
   for (const child of arr(group.item).filter(isObj)) {
     const childName = cleanName(child.name, 'Untitled')
     const childPath = path ? `${path}/${childName}` : childName
     if (Array.isArray(child.item) && depth < 60) {
+      order.push({ kind: 'folder', index: folder.folders.length })
       folder.folders.push(readGroup(child, childName, notes, childPath, depth + 1))
     } else if (child.request !== undefined) {
+      order.push({ kind: 'request', index: folder.requests.length })
       folder.requests.push(readItem(child, childName, notes, childPath))
     } else {
       notes.push(`"${childPath}" is neither a request nor a folder and was skipped.`)

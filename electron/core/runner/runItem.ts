@@ -1,0 +1,173 @@
+import type { SendResult } from '../../../shared/ipc/contract'
+import { resolveText } from '../../../shared/logic/variables'
+import type { ChecksSchema } from '../../../shared/model/assertion'
+import { SendContextSchema } from '../../../shared/model/history'
+import type { RunExecution, RunResponse } from '../../../shared/model/run'
+import type { RequestDefaults } from '../../../shared/model/settings'
+import type { z } from 'zod'
+import type { SchemaCheck } from '../assertions/schemaCheck'
+import { bodyTextOf } from '../checks/bodyText'
+import { checkedSend } from '../checks/checkedSend'
+import type { ScriptPort } from '../checks/scriptPort'
+import type { AppendInput } from '../history/entryRecord'
+import { Masker } from '../history/masking'
+import type { HttpEngine } from '../http/engine'
+import type { RunCookies } from './runCookies'
+import type { RunPlan, RunPlanItem } from './runPlan'
+import type { RunVariables } from './runVariables'
+
+export interface RunItemDeps {
+  engine: HttpEngine
+  scripts: ScriptPort | null
+  schemas: SchemaCheck
+  /** Keeps the send in history; resolves to its entry's id (null: not kept). */
+  keep: ((entry: AppendInput) => Promise<number | null>) | null
+}
+
+export interface RunItemInput {
+  plan: RunPlan
+  item: RunPlanItem
+  index: number
+  iteration: number
+  iterationData: Record<string, string>
+  variables: RunVariables
+  cookies: RunCookies | null
+  defaults?: Partial<RequestDefaults>
+  limits?: { memoryBytes?: number; cpuMs?: number }
+  reportBodyBytes: number
+  requestId: string
+  signal?: AbortSignal
+  source: AppendInput['source']
+}
+
+export interface ItemOutcome {
+  execution: RunExecution
+  /** setNextRequest: a name to jump to, null to end the iteration, undefined to go on. */
+  nextRequest?: string | null
+}
+
+const hasText = (s: string | undefined) => !!s && s.trim() !== ''
+
+/** How many scripts of an event a request runs: one per level that has one, and its own. */
+function scriptCount(item: RunPlanItem, event: 'preRequest' | 'postResponse'): number {
+  const levels = item.scriptLevels.filter((l) => hasText(l.scripts[event])).length
+  return levels + (hasText(item.spec.scripts?.[event]) ? 1 : 0)
+}
+
+/** What reports keep of a response: its head and at most `limit` characters of its body. */
+function reportResponse(
+  result: SendResult,
+  text: string | null,
+  limit: number,
+): RunResponse | null {
+  if (!result.ok) return null
+  const r = result.response
+  const whole = text ?? (r.bodyEncoding === 'utf8' ? r.body : '')
+  return {
+    status: r.status,
+    statusText: r.statusText,
+    timeMs: r.timings.total,
+    sizeBytes: r.sizes.body,
+    headers: r.headers.map(([n, v]) => [n, v] as [string, string]),
+    body: whole.length > limit ? whole.slice(0, limit) : whole,
+    bodyTruncated: whole.length > limit || (text === null && !r.bodyComplete),
+  }
+}
+
+/**
+ * One request of one iteration, as Postman's runner does it: its scripts and assertions
+ * around the send (checkedSend), the run's cookies and variables carried in and out, then
+ * a record for the reports that holds no more of the body than they show. The body store
+ * lets go of the body at once, so a long run does not grow.
+ */
+export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<ItemOutcome> {
+  const { item, plan } = input
+  const scopes = input.variables.scopesFor(item)
+  const resolving = input.variables.resolving(scopes, input.iterationData)
+  const startedAt = Date.now()
+  let bodyText: string | null = null
+  const checked = await checkedSend(
+    {
+      send: async (spec, vars) => {
+        const withCookies = input.cookies
+          ? input.cookies.withCookies(spec, resolveText(spec.url, vars))
+          : spec
+        const sending = deps.engine.send({
+          requestId: input.requestId,
+          spec: withCookies,
+          variables: vars,
+          defaults: input.defaults,
+        })
+        // Stopped while its scripts ran: the run's abort listener found nothing to cancel yet.
+        if (input.signal?.aborted) deps.engine.cancel(input.requestId)
+        const sent = await sending
+        if (sent.ok) input.cookies?.keep(sent.response)
+        return sent
+      },
+      scripts: deps.scripts,
+      schemas: deps.schemas,
+      bodyText: async (response) => (bodyText = await bodyTextOf(response, deps.engine.bodies)),
+    },
+    {
+      spec: item.spec,
+      variables: resolving,
+      scriptLevels: item.scriptLevels,
+      scopes,
+      requestName: item.name,
+      iteration: input.iteration,
+      iterationData: input.iterationData,
+      limits: input.limits,
+    },
+  )
+  if (checked.variables) input.variables.keep(scopes, checked.variables)
+  const result = checked.result
+  const checks: z.infer<typeof ChecksSchema> = result.checks ?? {
+    tests: [],
+    console: [],
+    scriptFailure: null,
+  }
+  const preFailed = checks.scriptFailure?.event === 'preRequest'
+  const historyId = deps.keep
+    ? await deps.keep({
+        at: startedAt,
+        source: input.source,
+        context: SendContextSchema.parse({
+          workspace: plan.workspace?.dir ?? null,
+          workspaceName: plan.workspace?.name ?? null,
+          environment: plan.environmentName,
+          requestPath: plan.workspace ? item.id : null,
+          secretNames: plan.secretNames,
+        }),
+        spec: item.spec,
+        variables: resolving,
+        result,
+      })
+    : null
+  const execution: RunExecution = {
+    index: input.index,
+    iteration: input.iteration,
+    item: { id: item.id, name: item.name, path: item.path },
+    method: result.ok ? result.response.sent.method : item.spec.method,
+    url: maskedUrl(
+      plan,
+      resolving,
+      result.ok ? result.response.sent.url : resolveText(item.spec.url, resolving),
+    ),
+    startedAt,
+    response: reportResponse(result, bodyText, input.reportBodyBytes),
+    error: result.ok ? null : result.error,
+    checks,
+    scripts: {
+      prerequest: scriptCount(item, 'preRequest'),
+      test: result.ok && !preFailed ? scriptCount(item, 'postResponse') : 0,
+    },
+    historyId,
+  }
+  if (result.ok && result.response.bodyId) await deps.engine.bodies.release(result.response.bodyId)
+  return { execution, nextRequest: checked.nextRequest }
+}
+
+function maskedUrl(plan: RunPlan, variables: Record<string, string>, url: string): string {
+  if (plan.secretNames.length === 0) return url
+  return new Masker({ secretNames: plan.secretNames, variables, auth: null }).url(url)
+}

@@ -11,12 +11,13 @@
  * await runner.close()
  * ```
  */
-import { randomUUID } from 'node:crypto'
 import { Worker } from 'node:worker_threads'
 import type { ScriptPort } from '../checks/scriptPort'
 import { failedRun } from './runState'
-import type { FromWorker, SendOutcome, ToWorker, WorkerRunInput } from './scriptMessages'
-import { checkRunInput, checkRunResult, httpRequest, response } from './scriptShapes'
+import type { FromWorker, ToWorker, WorkerRunInput } from './scriptMessages'
+import { checkRunResult } from './scriptShapes'
+import { relaySendRequest } from './sendRelay'
+import { workerRunInput } from './workerRunInput'
 import {
   DEFAULT_SCRIPT_LIMITS,
   type ScriptLimits,
@@ -98,35 +99,11 @@ export function createScriptRunner(options: ScriptRunnerOptions = {}): ScriptRun
   async function relay(id: number, call: number, request: unknown): Promise<void> {
     const run = pending.get(id)
     if (!run) return
-    const answer = (outcome: SendOutcome) => {
-      run.sends.delete(call)
-      if (pending.has(id)) post({ type: 'sent', id, call, outcome })
-    }
-    let checked
-    try {
-      checked = httpRequest(request, 'request')
-    } catch (error) {
-      return answer({
-        ok: false,
-        error: { message: `pm.sendRequest: ${(error as Error).message}` },
-      })
-    }
-    if (!options.sendRequest) {
-      return answer({
-        ok: false,
-        error: { message: 'pm.sendRequest is not available here: this runner sends no requests.' },
-      })
-    }
     const controller = new AbortController()
     run.sends.set(call, controller)
-    try {
-      const sent = await options.sendRequest(checked, { signal: controller.signal })
-      answer({ ok: true, response: response(sent, 'response') })
-    } catch (error) {
-      const e = error as Error & { code?: unknown }
-      const code = typeof e?.code === 'string' ? e.code : undefined
-      answer({ ok: false, error: { message: e?.message ?? String(error), ...(code && { code }) } })
-    }
+    const outcome = await relaySendRequest(options.sendRequest, request, controller.signal)
+    run.sends.delete(call)
+    if (pending.has(id)) post({ type: 'sent', id, call, outcome })
   }
 
   function receive(message: FromWorker): void {
@@ -167,23 +144,8 @@ export function createScriptRunner(options: ScriptRunnerOptions = {}): ScriptRun
 
   async function run(raw: ScriptRunnerInput): Promise<ScriptRunResult> {
     if (closed) throw new Error('The script runner was closed.')
-    const checked = checkRunInput(raw)
-    const limits: ScriptLimits = { ...base, ...checked.limits }
-    const input: WorkerRunInput = {
-      event: checked.event,
-      scripts: checked.scripts,
-      request: checked.request,
-      ...(checked.response && { response: checked.response }),
-      variables: checked.variables as unknown as WorkerRunInput['variables'],
-      info: {
-        requestName: checked.info.requestName,
-        iteration: checked.info.iteration,
-        eventName: checked.info.eventName,
-        requestId: checked.info.requestId ?? randomUUID(),
-        iterationCount: checked.info.iterationCount ?? 1,
-      },
-      limits,
-    }
+    const input = workerRunInput(raw, base)
+    const limits = input.limits
     const id = nextId++
     worker ??= start()
     const running = worker

@@ -1,0 +1,54 @@
+/**
+ * The script sandbox on the calling thread, for the command line: the same QuickJS
+ * instances, limits and pm API as the worker of scriptRunner.ts, without a thread hop per
+ * run (about a third of a scripted request's cost in `courier run`). The sandbox is
+ * QuickJS itself: scripts still reach nothing of Node's, and a script past its CPU, memory
+ * or time limit is stopped by QuickJS's own interrupt and memory cap. The app keeps the
+ * worker: its main process must never stall on a script.
+ */
+import { RunChannel } from './runChannel'
+import { failedRun } from './runState'
+import { runScripts } from './runScripts'
+import type { ScriptRunner, ScriptRunnerOptions } from './scriptRunner'
+import { InstancePool } from './sandboxInstance'
+import { relaySendRequest } from './sendRelay'
+import { DEFAULT_SCRIPT_LIMITS, type ScriptLimits, type ScriptRunResult } from './scriptTypes'
+import { workerRunInput } from './workerRunInput'
+
+export function createInlineScriptRunner(
+  options: Omit<ScriptRunnerOptions, 'entry'> = {},
+): ScriptRunner {
+  const base: ScriptLimits = { ...DEFAULT_SCRIPT_LIMITS, ...options.limits }
+  const pool = new InstancePool()
+  let closed = false
+
+  return {
+    async run(raw): Promise<ScriptRunResult> {
+      if (closed) throw new Error('The script runner was closed.')
+      const input = workerRunInput(raw, base)
+      const sends = new Map<number, AbortController>()
+      const channel: RunChannel = new RunChannel(
+        (call, request) => {
+          const controller = new AbortController()
+          sends.set(call, controller)
+          void relaySendRequest(options.sendRequest, request, controller.signal).then((outcome) => {
+            sends.delete(call)
+            channel.push({ kind: 'sent', call, outcome })
+          })
+        },
+        (call) => sends.get(call)?.abort(),
+      )
+      try {
+        return await runScripts(input, channel, pool)
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        return failedRun(input, `The script sandbox failed: ${message}`)
+      } finally {
+        for (const controller of sends.values()) controller.abort()
+      }
+    },
+    async close() {
+      closed = true
+    },
+  }
+}

@@ -1,0 +1,35 @@
+import type { SendOutcome } from './scriptMessages'
+import { httpRequest, response } from './scriptShapes'
+import type { ScriptSendRequest } from './scriptTypes'
+
+/**
+ * Carries out one pm.sendRequest for a script: checks the request it asked for, sends it
+ * with the host's `sendRequest`, and words the outcome the way the script will see it.
+ * Never rejects: a bad request or a failed send is an outcome with an error.
+ */
+export async function relaySendRequest(
+  sendRequest: ScriptSendRequest | undefined,
+  request: unknown,
+  signal: AbortSignal,
+): Promise<SendOutcome> {
+  let checked
+  try {
+    checked = httpRequest(request, 'request')
+  } catch (error) {
+    return { ok: false, error: { message: `pm.sendRequest: ${(error as Error).message}` } }
+  }
+  if (!sendRequest) {
+    return {
+      ok: false,
+      error: { message: 'pm.sendRequest is not available here: this runner sends no requests.' },
+    }
+  }
+  try {
+    const sent = await sendRequest(checked, { signal })
+    return { ok: true, response: response(sent, 'response') }
+  } catch (error) {
+    const e = error as Error & { code?: unknown }
+    const code = typeof e?.code === 'string' ? e.code : undefined
+    return { ok: false, error: { message: e?.message ?? String(error), ...(code && { code }) } }
+  }
+}

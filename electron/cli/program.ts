@@ -3,6 +3,7 @@ import { UsageError, type CliIo } from './cliIo'
 import { addCodeCommand } from './codeCommand'
 import { addExportCommand } from './exportCommand'
 import { addImportCommand } from './importCommand'
+import { addRunCommand } from './runCommand'
 import { addSendCommand } from './sendCommand'
 
 export type { CliIo } from './cliIo'
@@ -23,6 +24,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   addExportCommand(program, io)
   addCodeCommand(program, io)
   addImportCommand(program, io)
+  addRunCommand(program, io, exit)
 
   try {
     await program.parseAsync(argv, { from: 'user' })

@@ -62,7 +62,7 @@ export interface LoadOptions {
  * Reads the app's state without changing it: the CLI must not move the app's "last
  * opened" workspace or active environment, so writes stay in this process.
  */
-function readOnly(store: KeyValueStore): KeyValueStore {
+export function readOnly(store: KeyValueStore): KeyValueStore {
   const written = new Map<string, unknown>()
   return {
     path: store.path,

@@ -12,6 +12,7 @@ import { cliHistory } from './cliHistory'
 import { UsageError, type CliIo } from './cliIo'
 import { toJsonOutput, toPrettyOutput } from './formatResult'
 import { overlayFlags, parseFlagParts, parseSendOptions, type SendFlags } from './parseSendOptions'
+import { schemaReader } from './schemaReader'
 import { withWholeBody } from './wholeBody'
 
 interface ToSend {
@@ -50,9 +51,7 @@ export async function runSend(
       {
         engine,
         scripts,
-        schemas: new SchemaCheck(
-          toSend.schemaDir ? await schemaReader(toSend.schemaDir) : undefined,
-        ),
+        schemas: new SchemaCheck(toSend.schemaDir ? schemaReader(toSend.schemaDir) : undefined),
         history,
         bodyText: (response) => bodyTextOf(response, engine.bodies),
       },
@@ -103,19 +102,6 @@ async function scriptRunner(engine: HttpEngine) {
     entry: new URL('./scriptWorker.js', import.meta.url),
     sendRequest: engineSendRequest(engine),
   })
-}
-
-async function schemaReader(dir: string) {
-  const { readFile } = await import('node:fs/promises')
-  const { isAbsolute, relative, resolve } = await import('node:path')
-  return async (path: string) => {
-    const full = resolve(dir, path)
-    const inside = relative(dir, full)
-    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
-      throw new Error(`${path} is outside the workspace folder; keep schemas inside it`)
-    }
-    return readFile(full, 'utf8')
-  }
 }
 
 /** `courier send METHOD URL`: the flags are the whole request. */

@@ -1,0 +1,166 @@
+import { statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { RunEvent, RunSummary } from '../../shared/model/run'
+import { SchemaCheck } from '../core/assertions/schemaCheck'
+import { HttpEngine } from '../core/http/engine'
+import { IterationDataError, readIterationData } from '../core/runner/iterationData'
+import { PlanSelectionError, planFromImport } from '../core/runner/planFromImport'
+import { runCollection, type RunOptions } from '../core/runner/runCollection'
+import type { RunPlan } from '../core/runner/runPlan'
+import { readExternalOverrides } from '../core/secrets/externalSecrets'
+import { UsageError, type CliIo } from './cliIo'
+import { cliScriptRunner } from './cliScripts'
+import { parseRunFlags, type RunFlags, type RunSettings } from './runFlags'
+import { runHistory } from './runHistory'
+import { createRunReporters } from './runReporting'
+import { readCollection, readVariableFile } from './runSources'
+import { applyOverrides, planFromSavedWorkspace } from './runWorkspace'
+import { schemaReader } from './schemaReader'
+
+/**
+ * `courier run`: reads every input first (a bad file is exit 2 before anything is sent),
+ * runs the plan with the app's runner, streams each request to the reporters, and exits
+ * as newman does: 1 when anything failed or the run was stopped, 0 otherwise.
+ */
+export async function runRun(
+  target: string | undefined,
+  flags: RunFlags,
+  io: CliIo,
+): Promise<number> {
+  const settings = parseRunFlags(target, flags, isFile)
+  const workingDir = resolve(flags.workingDir ?? '.')
+  const quiet = flags.silent === true
+  const note = (message: string) => {
+    if (!quiet) io.stderr(`Note: ${message}\n`)
+  }
+  // A secrets file that cannot be read is refused before anything else is read.
+  const overrides = readExternalOverrides({ secretsFile: flags.secrets ?? null })
+  const plan = await planFor(settings, flags, workingDir, io, note)
+  const unsupplied = applyOverrides(plan, overrides)
+  if (unsupplied.length > 0) {
+    note(
+      `requests of this run use ${unsupplied.map((n) => `{{${n}}}`).join(', ')}, secret in the workspace and given no value here; they fail as unresolved. Give values as COURIER_VAR_${unsupplied[0]}=… or in a --secrets FILE.`,
+    )
+  }
+  Object.assign(plan.environment, settings.envVars)
+  Object.assign(plan.globals, settings.globalVars)
+  const data = flags.iterationData ? await dataRows(flags.iterationData) : undefined
+  const reporters = createRunReporters(settings, flags, plan, workingDir, io)
+
+  const engine = new HttpEngine()
+  const defaults: RunOptions['defaults'] = {
+    timeoutMs: settings.timeoutMs,
+    ...(flags.insecure && { verifyTls: false }),
+    ...(flags.ignoreRedirects && { followRedirects: false }),
+  }
+  const scripts = usesScripts(plan) ? await cliScriptRunner(engine, { defaults }) : null
+  const stop = new AbortController()
+  const onSigint = () => {
+    // A second Ctrl-C does not wait for the reports.
+    if (stop.signal.aborted) process.exit(1)
+    if (!quiet) io.stderr('\nStopping the run (Ctrl-C again to quit at once)…\n')
+    stop.abort()
+  }
+  process.on('SIGINT', onSigint)
+  try {
+    const emit = async (event: RunEvent) => {
+      for (const reporter of reporters) await reporter.onEvent(event)
+    }
+    const summary = await runCollection(
+      {
+        engine,
+        scripts,
+        schemas: new SchemaCheck(schemaReader(plan.workingDir ?? workingDir)),
+        history: flags.history ? runHistory(io) : null,
+      },
+      plan,
+      {
+        ...(settings.iterations !== undefined && { iterations: settings.iterations }),
+        ...(data && { data }),
+        delayMs: settings.delayMs,
+        bail: settings.bail,
+        defaults,
+        ...(settings.scriptCpuMs !== undefined && {
+          scriptLimits: { cpuMs: settings.scriptCpuMs },
+        }),
+        signal: stop.signal,
+        source: 'cli',
+      },
+      emit,
+    )
+    for (const reporter of reporters) await reporter.finish()
+    if (summary.end !== 'completed' && summary.endMessage) note(summary.endMessage)
+    return exitCode(summary, flags)
+  } finally {
+    process.off('SIGINT', onSigint)
+    await scripts?.close()
+    engine.close()
+  }
+}
+
+/** newman's exit code: 1 when a test, a script or a request failed, or the run did not finish. */
+function exitCode(summary: RunSummary, flags: RunFlags): number {
+  if (flags.suppressExitCode) return 0
+  return summary.failures.length > 0 || summary.end !== 'completed' ? 1 : 0
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile()
+  } catch {
+    return false
+  }
+}
+
+/** The plan of a collection file with its environment and globals files, or of a workspace. */
+async function planFor(
+  settings: RunSettings,
+  flags: RunFlags,
+  workingDir: string,
+  io: CliIo,
+  note: (message: string) => void,
+): Promise<RunPlan> {
+  if (settings.collectionFile === null) {
+    return planFromSavedWorkspace(
+      {
+        folder: settings.workspaceFolder,
+        ...(flags.workspace !== undefined && { workspaceDir: flags.workspace }),
+        ...(flags.env !== undefined && { environment: flags.env }),
+      },
+      io,
+    )
+  }
+  const { result, notes } = await readCollection(settings.collectionFile)
+  for (const n of notes) note(n)
+  const environment = flags.environment
+    ? await readVariableFile('-e/--environment', flags.environment)
+    : null
+  const globals = flags.globals ? await readVariableFile('-g/--globals', flags.globals) : null
+  try {
+    return planFromImport(result, {
+      only: settings.only,
+      environment: environment?.values ?? {},
+      environmentName: environment?.name ?? null,
+      globals: globals?.values ?? {},
+      workingDir,
+    })
+  } catch (error) {
+    if (error instanceof PlanSelectionError) throw new UsageError(error.message)
+    throw error
+  }
+}
+
+async function dataRows(path: string) {
+  try {
+    return await readIterationData(path)
+  } catch (error) {
+    if (error instanceof IterationDataError) throw new UsageError(`-d: ${error.message}`)
+    throw error
+  }
+}
+
+function usesScripts(plan: RunPlan): boolean {
+  const has = (s: { preRequest: string; postResponse: string } | undefined) =>
+    !!s && (s.preRequest.trim() !== '' || s.postResponse.trim() !== '')
+  return plan.items.some((i) => has(i.spec.scripts) || i.scriptLevels.some((l) => has(l.scripts)))
+}

@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { importText } from '../core/interop/import/importText'
+import { parseSource } from '../core/interop/import/parseSource'
+import { ImportError, type ImportResult } from '../core/interop/interopTypes'
+import { UsageError } from './cliIo'
+
+/** A Postman environment or globals export, as a run uses it. */
+export interface VariableFile {
+  /** The environment's name in the file, or null. */
+  name: string | null
+  values: Record<string, string>
+}
+
+/** The text of a file named by a flag, or a UsageError naming the flag, the path and why. */
+async function readNamed(what: string, path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const why =
+      code === 'ENOENT'
+        ? 'there is no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder, not a file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message
+    throw new UsageError(`The ${what} "${path}" cannot be read: ${why}.`)
+  }
+}
+
+/** Notes of the importer that say nothing about how a run behaves. */
+const QUIET_NOTES = [/its description was not carried over/, /saved example responses/]
+
+/**
+ * A Postman collection file (v2.0 or v2.1) read by the importer, and the importer's notes
+ * that matter to a run (descriptions and saved examples left out are not).
+ *
+ * @throws UsageError when the file cannot be read or is not a Postman collection.
+ */
+export async function readCollection(
+  path: string,
+): Promise<{ result: ImportResult; notes: string[] }> {
+  const text = await readNamed('collection file', path)
+  try {
+    const result = await importText(text, {
+      fileName: basename(path),
+      format: 'postman-collection',
+    })
+    return { result, notes: result.notes.filter((n) => !QUIET_NOTES.some((q) => q.test(n))) }
+  } catch (error) {
+    if (error instanceof ImportError) {
+      throw new UsageError(
+        `${error.message} courier run reads Postman collections (v2.0 and v2.1), as exported by Postman ("Export" → Collection v2.1).`,
+      )
+    }
+    throw error
+  }
+}
+
+/**
+ * A Postman environment or globals export (`-e`, `-g`): its enabled values, secrets
+ * included (newman sends them too), every value as text.
+ *
+ * @throws UsageError naming the flag and the file when it cannot be read or is not one.
+ */
+export async function readVariableFile(flag: string, path: string): Promise<VariableFile> {
+  const what = flag === '-g/--globals' ? 'globals file' : 'environment file'
+  const text = await readNamed(`${what} (${flag})`, path)
+  let data: unknown
+  try {
+    data = parseSource(text, `"${basename(path)}"`).data
+  } catch (error) {
+    throw new UsageError(`${flag}: ${(error as Error).message}`)
+  }
+  const values = (data as { values?: unknown } | null)?.values
+  if (data === null || typeof data !== 'object' || !Array.isArray(values)) {
+    throw new UsageError(
+      `${flag} "${path}" is not a Postman ${flag === '-g/--globals' ? 'globals' : 'environment'} export: it needs a "values" list of {"key", "value"} (Postman: Environments → ⋯ → Export).`,
+    )
+  }
+  const out: Record<string, string> = {}
+  for (const entry of values as unknown[]) {
+    if (entry === null || typeof entry !== 'object') continue
+    const { key, value, enabled } = entry as { key?: unknown; value?: unknown; enabled?: unknown }
+    if (typeof key !== 'string' || key === '' || enabled === false) continue
+    out[key] = value === undefined || value === null ? '' : String(value)
+  }
+  const name = (data as { name?: unknown }).name
+  return { name: typeof name === 'string' && name !== '' ? name : null, values: out }
+}

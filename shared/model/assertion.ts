@@ -133,6 +133,11 @@ export const ChecksSchema = z.object({
   tests: z.array(TestResultSchema).default([]),
   console: z.array(ConsoleLineSchema).default([]),
   scriptFailure: ScriptFailureSchema.nullable().default(null),
+  /**
+   * In a collection run, a failing script does not stop the others (as in newman): the
+   * failures after the first (`scriptFailure`), in order.
+   */
+  moreScriptFailures: z.array(ScriptFailureSchema).optional(),
 })
 export type Checks = z.infer<typeof ChecksSchema>
 

@@ -89,8 +89,19 @@ export const RunExecutionSchema = z.object({
 })
 export type RunExecution = z.infer<typeof RunExecutionSchema>
 
+/** A request skipped by its pre-request script (pm.execution.skipRequest): neither sent nor failed. */
+export function executionSkipped(e: RunExecution): boolean {
+  return e.error?.code === 'SCRIPT' && !e.checks.scriptFailure
+}
+
 export function executionFailed(e: RunExecution): boolean {
-  return e.error !== null || checksFailed(e.checks)
+  return (e.error !== null && !executionSkipped(e)) || checksFailed(e.checks)
+}
+
+/** Every script that failed in the execution, in order. */
+function scriptFailuresOf(e: RunExecution) {
+  const first = e.checks.scriptFailure
+  return first ? [first, ...(e.checks.moreScriptFailures ?? [])] : []
 }
 
 /** One thing that failed, as the reports list them. */
@@ -159,33 +170,38 @@ export type RunEvent =
 export function failuresOf(e: RunExecution): RunFailure[] {
   const at = { execution: e.index, iteration: e.iteration, item: e.item }
   const out: RunFailure[] = []
-  const scriptFailure = e.checks.scriptFailure
-  if (e.error && !(e.error.code === 'SCRIPT' && scriptFailure)) {
+  const script = (f: ReturnType<typeof scriptFailuresOf>[number]): RunFailure => ({
+    ...at,
+    kind: 'script',
+    name: f.script,
+    message: `${f.event === 'preRequest' ? 'pre-request' : 'post-response'} script of ${f.script}${f.line ? `, line ${f.line}` : ''}: ${f.message}`,
+  })
+  // In the order they happened: pre-request scripts, the request, post-response scripts, tests.
+  const scripts = scriptFailuresOf(e)
+  out.push(...scripts.filter((f) => f.event === 'preRequest').map(script))
+  if (e.error && e.error.code !== 'SCRIPT') {
     out.push({ ...at, kind: 'request', name: e.error.code, message: e.error.message })
   }
-  if (scriptFailure) {
-    out.push({
-      ...at,
-      kind: 'script',
-      name: scriptFailure.script,
-      message: `${scriptFailure.event === 'preRequest' ? 'pre-request' : 'post-response'} script of ${scriptFailure.script}${scriptFailure.line ? `, line ${scriptFailure.line}` : ''}: ${scriptFailure.message}`,
-    })
-  }
+  out.push(...scripts.filter((f) => f.event === 'postResponse').map(script))
   for (const t of e.checks.tests) {
-    if (!t.passed) out.push({ ...at, kind: 'assertion', name: t.name, message: t.error ?? 'failed' })
+    if (!t.passed)
+      out.push({ ...at, kind: 'assertion', name: t.name, message: t.error ?? 'failed' })
   }
   return out
 }
 
 /** Adds one execution to the counts (iterations are counted by the runner). */
 export function countExecution(stats: RunStats, e: RunExecution): void {
-  stats.requests.total++
-  if (e.response === null) stats.requests.failed++
-  const failure = e.checks.scriptFailure
+  if (!executionSkipped(e)) {
+    stats.requests.total++
+    if (e.response === null) stats.requests.failed++
+  }
   stats.prerequestScripts.total += e.scripts.prerequest
-  if (failure?.event === 'preRequest') stats.prerequestScripts.failed++
   stats.testScripts.total += e.scripts.test
-  if (failure?.event === 'postResponse') stats.testScripts.failed++
+  for (const f of scriptFailuresOf(e)) {
+    if (f.event === 'preRequest') stats.prerequestScripts.failed++
+    else stats.testScripts.failed++
+  }
   for (const t of e.checks.tests) {
     stats.assertions.total++
     if (!t.passed) stats.assertions.failed++

@@ -1,7 +1,7 @@
 import type { SendResult } from '../../../shared/ipc/contract'
 import type { ScriptLevel, VariableScopes } from '../../../shared/logic/checksInheritance'
 import { resolveText } from '../../../shared/logic/variables'
-import type { Checks, TestResult } from '../../../shared/model/assertion'
+import type { Checks, ScriptFailure, TestResult } from '../../../shared/model/assertion'
 import type { RequestSpec } from '../../../shared/model/request'
 import type { ResponseRecord } from '../../../shared/model/response'
 import type { SchemaCheck } from '../assertions/schemaCheck'
@@ -23,6 +23,13 @@ export interface CheckedSendInput {
   iterationData?: Record<string, string>
   /** Limits of each script run (the sandbox's defaults where absent). */
   limits?: { memoryBytes?: number; cpuMs?: number }
+  /**
+   * `stop` (a single send): the first failing script ends the scripts, and a failing
+   * pre-request script sends nothing, so it can be fixed. `continue` (a collection run, as
+   * newman and Postman's runner): the other scripts run, the request is sent, and the
+   * post-response scripts run even when there is no response.
+   */
+  onScriptError?: 'stop' | 'continue'
 }
 
 export interface CheckedSendDeps {
@@ -41,7 +48,12 @@ export interface CheckedSend {
   variables: ScriptVariables | null
   /** `setNextRequest` of the last script that called it (undefined: not called). */
   nextRequest?: string | null
+  /** Scripts that ran, per event (a run counts them as newman does). */
+  scriptsRun: { preRequest: number; postResponse: number }
 }
+
+/** What a post-response script sees when the request got no response (newman gives it one too). */
+const NO_RESPONSE = { code: 0, status: '', headers: [], body: '', responseTime: 0, size: 0 }
 
 type Event = 'preRequest' | 'postResponse'
 
@@ -96,24 +108,39 @@ function scriptTests(output: ScriptRunOutput, event: Event): TestResult[] {
     }))
 }
 
-function failureOf(output: ScriptRunOutput, event: Event): Checks['scriptFailure'] {
-  const e = output.error
-  if (!e) return null
-  return {
+/** The scripts of `output` that failed, as checks report them. */
+function failuresOf(output: ScriptRunOutput, event: Event): ScriptFailure[] {
+  const errors = output.errors ?? (output.error ? [output.error] : [])
+  return errors.map((e) => ({
     script: e.script,
     event,
     message: e.message,
     ...(e.line !== undefined && { line: e.line }),
     ...(e.column !== undefined && { column: e.column }),
     ...(e.limit !== undefined && { limit: e.limit }),
-  }
+  }))
+}
+
+/** Adds failures to the checks: the first one found is `scriptFailure`, later ones follow it. */
+function record(checks: Checks, failures: ScriptFailure[]): void {
+  const rest = checks.scriptFailure ? failures : failures.slice(1)
+  if (!checks.scriptFailure && failures[0]) checks.scriptFailure = failures[0]
+  if (rest.length > 0) checks.moreScriptFailures = [...(checks.moreScriptFailures ?? []), ...rest]
+}
+
+/** How many of `sources` ran: up to the failing one when a failure stops the rest. */
+function ranCount(sources: ScriptSource[], output: ScriptRunOutput, go: boolean): number {
+  if (go || !output.error) return sources.length
+  const at = sources.findIndex((s) => s.name === output.error!.script)
+  return at >= 0 ? at + 1 : sources.length
 }
 
 /**
  * One send with its checks, as Postman runs it: the pre-request scripts (levels above
  * first; they may edit the request and set variables), the request, the post-response
- * scripts, then the assertions. A pre-request script that fails stops the send (error
- * SCRIPT); a post-response failure keeps the response and fails the checks.
+ * scripts, then the assertions. In a single send a pre-request script that fails stops
+ * the send (error SCRIPT); a post-response failure keeps the response and fails the
+ * checks. In a run (`onScriptError: 'continue'`) nothing stops but a skipRequest.
  */
 export async function checkedSend(
   deps: CheckedSendDeps,
@@ -122,9 +149,11 @@ export async function checkedSend(
   const pre = sourcesOf(input, 'preRequest')
   const post = sourcesOf(input, 'postResponse')
   const assertions = input.spec.assertions ?? []
+  const scriptsRun = { preRequest: 0, postResponse: 0 }
   if (pre.length === 0 && post.length === 0 && assertions.length === 0) {
-    return { result: await deps.send(input.spec, input.variables), variables: null }
+    return { result: await deps.send(input.spec, input.variables), variables: null, scriptsRun }
   }
+  const go = input.onScriptError === 'continue'
   const checks: Checks = { tests: [], console: [], scriptFailure: null }
   let variables = initialVariables(input)
   let spec = input.spec
@@ -134,6 +163,7 @@ export async function checkedSend(
     iteration: input.iteration ?? 0,
     eventName,
   })
+  const done = (result: SendResult): CheckedSend => ({ result, variables, nextRequest, scriptsRun })
 
   if (pre.length > 0) {
     const output = await runScripts(deps, pre, {
@@ -142,77 +172,75 @@ export async function checkedSend(
       variables,
       info: info('prerequest'),
       limits: input.limits,
+      ...(go && { continueOnError: true }),
     })
     if ('unavailable' in output) return unavailable(output.unavailable, checks)
+    scriptsRun.preRequest = ranCount(pre, output, go)
     checks.tests.push(...scriptTests(output, 'preRequest'))
     checks.console.push(...output.console)
     variables = output.variables
     if (output.nextRequest !== undefined) nextRequest = output.nextRequest
-    checks.scriptFailure = failureOf(output, 'preRequest')
-    if (checks.scriptFailure) {
+    record(checks, failuresOf(output, 'preRequest'))
+    if (checks.scriptFailure && !go) {
       const f = checks.scriptFailure
-      return {
-        result: {
-          ok: false,
-          error: {
-            code: 'SCRIPT',
-            message: `The pre-request script of ${f.script} failed${f.line ? ` at line ${f.line}` : ''}: ${f.message}`,
-            hint: f.limit
-              ? 'Make the script do less, or raise the limit in Settings.'
-              : 'Fix the script in the Scripts tab; nothing was sent.',
-          },
-          checks,
+      return done({
+        ok: false,
+        error: {
+          code: 'SCRIPT',
+          message: `The pre-request script of ${f.script} failed${f.line ? ` at line ${f.line}` : ''}: ${f.message}`,
+          hint: f.limit
+            ? 'Make the script do less, or raise the limit in Settings.'
+            : 'Fix the script in the Scripts tab; nothing was sent.',
         },
-        variables,
-        nextRequest,
-      }
+        checks,
+      })
     }
     if (output.skipRequest) {
-      return {
-        result: {
-          ok: false,
-          error: {
-            code: 'SCRIPT',
-            message: 'A pre-request script skipped this request (pm.execution.skipRequest).',
-            hint: 'Nothing was sent.',
-          },
-          checks,
+      return done({
+        ok: false,
+        error: {
+          code: 'SCRIPT',
+          message: 'A pre-request script skipped this request (pm.execution.skipRequest).',
+          hint: 'Nothing was sent.',
         },
-        variables,
-        nextRequest,
-      }
+        checks,
+      })
     }
     spec = withScriptEdits(spec, output.request)
   }
 
   const resolving = resolutionMap(input.variables, variables)
   const sent = await deps.send(spec, resolving)
-  if (!sent.ok) return { result: { ...sent, checks }, variables, nextRequest }
-  const body = await deps.bodyText(sent.response)
+  const body = sent.ok ? await deps.bodyText(sent.response) : null
 
-  if (post.length > 0) {
+  if (post.length > 0 && (sent.ok || go)) {
     const output = await runScripts(deps, post, {
       event: 'test',
       request: toScriptRequest(spec, input.requestName),
-      response: {
-        code: sent.response.status,
-        status: sent.response.statusText,
-        headers: sent.response.headers.map(([n, v]) => [n, v] as [string, string]),
-        body: body ?? '',
-        responseTime: sent.response.timings.total,
-        size: sent.response.sizes.body,
-      },
+      response: sent.ok
+        ? {
+            code: sent.response.status,
+            status: sent.response.statusText,
+            headers: sent.response.headers.map(([n, v]) => [n, v] as [string, string]),
+            body: body ?? '',
+            responseTime: sent.response.timings.total,
+            size: sent.response.sizes.body,
+          }
+        : NO_RESPONSE,
       variables,
       info: info('test'),
       limits: input.limits,
+      ...(go && { continueOnError: true }),
     })
     if ('unavailable' in output) return unavailable(output.unavailable, checks, sent)
+    scriptsRun.postResponse = ranCount(post, output, go)
     checks.tests.push(...scriptTests(output, 'postResponse'))
     checks.console.push(...output.console)
     variables = output.variables
     if (output.nextRequest !== undefined) nextRequest = output.nextRequest
-    checks.scriptFailure = failureOf(output, 'postResponse')
+    record(checks, failuresOf(output, 'postResponse'))
   }
+  if (!sent.ok) return done({ ...sent, checks })
 
   const final = resolutionMap(input.variables, variables)
   // Loaded when there are rows to check: JSONPath and the comparisons are not needed otherwise.
@@ -230,7 +258,7 @@ export async function checkedSend(
       { resolve: (text) => resolveText(text, final), schemas: deps.schemas },
     )),
   )
-  return { result: { ...sent, checks }, variables, nextRequest }
+  return done({ ...sent, checks })
 }
 
 async function runScripts(
@@ -250,8 +278,10 @@ function unavailable(reason: string, checks: Checks, sent?: SendResult): Checked
     message: `The scripts did not run: ${reason}.`,
   }
   const withFailure = { ...checks, scriptFailure }
-  if (sent) return { result: { ...sent, checks: withFailure }, variables: null }
+  const scriptsRun = { preRequest: 0, postResponse: 0 }
+  if (sent) return { result: { ...sent, checks: withFailure }, variables: null, scriptsRun }
   return {
+    scriptsRun,
     result: {
       ok: false,
       error: { code: 'SCRIPT', message: scriptFailure.message, hint: 'Nothing was sent.' },

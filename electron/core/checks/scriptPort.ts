@@ -46,6 +46,20 @@ export interface ScriptRunInput {
   variables: ScriptVariables
   info: { requestName: string; iteration: number; eventName: 'prerequest' | 'test' }
   limits?: { memoryBytes?: number; cpuMs?: number }
+  /**
+   * A script that throws does not stop the scripts after it (Postman's and newman's way in
+   * a collection run); by default the first error ends the run.
+   */
+  continueOnError?: boolean
+}
+
+/** A script that failed: its name, the message, where, and the limit it hit if any. */
+export interface ScriptError {
+  script: string
+  message: string
+  line?: number
+  column?: number
+  limit?: 'memory' | 'cpu' | 'time'
 }
 
 export interface ScriptRunOutput {
@@ -57,13 +71,10 @@ export interface ScriptRunOutput {
   variables: ScriptVariables
   nextRequest?: string | null
   skipRequest: boolean
-  error?: {
-    script: string
-    message: string
-    line?: number
-    column?: number
-    limit?: 'memory' | 'cpu' | 'time'
-  }
+  /** The first script that failed. */
+  error?: ScriptError
+  /** With continueOnError: every script that failed, in order (the first is `error`). */
+  errors?: ScriptError[]
 }
 
 export interface ScriptPort {

@@ -46,14 +46,6 @@ export interface ItemOutcome {
   nextRequest?: string | null
 }
 
-const hasText = (s: string | undefined) => !!s && s.trim() !== ''
-
-/** How many scripts of an event a request runs: one per level that has one, and its own. */
-function scriptCount(item: RunPlanItem, event: 'preRequest' | 'postResponse'): number {
-  const levels = item.scriptLevels.filter((l) => hasText(l.scripts[event])).length
-  return levels + (hasText(item.spec.scripts?.[event]) ? 1 : 0)
-}
-
 /** What reports keep of a response: its head and at most `limit` characters of its body. */
 function reportResponse(
   result: SendResult,
@@ -117,6 +109,7 @@ export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<I
       iteration: input.iteration,
       iterationData: input.iterationData,
       limits: input.limits,
+      onScriptError: 'continue',
     },
   )
   if (checked.variables) input.variables.keep(scopes, checked.variables)
@@ -126,7 +119,6 @@ export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<I
     console: [],
     scriptFailure: null,
   }
-  const preFailed = checks.scriptFailure?.event === 'preRequest'
   const historyId = deps.keep
     ? await deps.keep({
         at: startedAt,
@@ -157,10 +149,7 @@ export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<I
     response: reportResponse(result, bodyText, input.reportBodyBytes),
     error: result.ok ? null : result.error,
     checks,
-    scripts: {
-      prerequest: scriptCount(item, 'preRequest'),
-      test: result.ok && !preFailed ? scriptCount(item, 'postResponse') : 0,
-    },
+    scripts: { prerequest: checked.scriptsRun.preRequest, test: checked.scriptsRun.postResponse },
     historyId,
   }
   if (result.ok && result.response.bodyId) await deps.engine.bodies.release(result.response.bodyId)

@@ -1,8 +1,9 @@
 /**
  * A run in the worker: the scripts of one event, in order, each in a fresh runtime and
  * context, sharing one RunState (so variables set by the workspace's script are there
- * for the folder's and the request's). A script that fails, or skips the request, ends
- * the run; the scripts after it do not run.
+ * for the folder's and the request's). A script that skips the request ends the run; one
+ * that fails ends it too, unless the run continues on errors (a collection run), where
+ * the scripts after it run and every failure is listed.
  */
 import { randomFillSync } from 'node:crypto'
 import type { RunChannel } from './runChannel'
@@ -41,7 +42,13 @@ export async function runScripts(
 ): Promise<ScriptRunResult> {
   const state = new RunState(input)
   const responseJson = input.response ? JSON.stringify(input.response) : 'null'
+  const errors: NonNullable<ScriptRunResult['errors']> = []
   for (const script of input.scripts) {
+    if (state.error && input.continueOnError) {
+      // Kept aside, so the next script runs as if none had failed (newman's way).
+      errors.push(state.error)
+      state.error = undefined
+    }
     if (state.error || state.skipRequest || channel.cancelled) break
     const instance = await pool.take(input.limits.memoryBytes, input.limits.stackBytes)
     try {
@@ -51,5 +58,8 @@ export async function runScripts(
       pool.give(instance)
     }
   }
-  return state.result()
+  if (!input.continueOnError) return state.result()
+  if (state.error) errors.push(state.error)
+  state.error = errors[0]
+  return { ...state.result(), ...(errors.length > 0 && { errors }) }
 }

@@ -33,6 +33,8 @@ export interface WorkerRunInput {
     requestId: string
   }
   limits: ScriptLimits
+  /** Run the scripts after one that failed (a collection run, as newman). */
+  continueOnError?: boolean
 }
 
 /** The outcome of one pm.sendRequest call, as the host answers it. */

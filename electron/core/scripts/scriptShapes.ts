@@ -85,6 +85,7 @@ const runInput: Check<ScriptRunnerInput> = object({
     iterationCount: optional(integer(1)),
   }),
   limits: optional(limits),
+  continueOnError: optional(boolean),
 })
 
 /** The caller's input, checked; throws a ShapeError naming the first bad field. */
@@ -131,6 +132,14 @@ const changes: Check<Record<VariableScope, VariableChange[]>> = (v, path) => {
   return Object.fromEntries(scopes) as Record<VariableScope, VariableChange[]>
 }
 
+const scriptError = object({
+  script: string,
+  message: string,
+  line: optional(integer(1)),
+  column: optional(integer(1)),
+  limit: optional(oneOf('memory', 'cpu', 'time')),
+})
+
 const runResult: Check<ScriptRunResult> = object({
   tests: array(test, MAX_TESTS),
   console: array(object({ level: oneOf('log', 'info', 'warn', 'error'), text: string })),
@@ -139,15 +148,8 @@ const runResult: Check<ScriptRunResult> = object({
   changes,
   nextRequest: optional(nullable(string)),
   skipRequest: boolean,
-  error: optional(
-    object({
-      script: string,
-      message: string,
-      line: optional(integer(1)),
-      column: optional(integer(1)),
-      limit: optional(oneOf('memory', 'cpu', 'time')),
-    }),
-  ),
+  error: optional(scriptError),
+  errors: optional(array(scriptError, MAX_SCRIPTS)),
 })
 
 /** A worker's result, checked before a caller sees it. */

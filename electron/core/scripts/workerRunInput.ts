@@ -23,5 +23,6 @@ export function workerRunInput(raw: ScriptRunnerInput, base: ScriptLimits): Work
       iterationCount: checked.info.iterationCount ?? 1,
     },
     limits: { ...base, ...checked.limits },
+    ...(checked.continueOnError && { continueOnError: true }),
   }
 }

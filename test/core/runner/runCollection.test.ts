@@ -261,4 +261,52 @@ if (n < 3) pm.execution.setNextRequest('Count'); else pm.execution.setNextReques
     expect(summary.failures.map((f) => f.kind)).toEqual(['script'])
     expect(summary.failures[0]!.message).toContain('broken script')
   })
+
+  it('goes on after a failing script as newman does: the request is sent and later scripts run', async () => {
+    const c = collection([
+      {
+        name: 'Pre fails',
+        url: `${httpbin.url}/get`,
+        prerequest: `throw new Error('own pre boom')`,
+        test: `pm.test('sent anyway', () => pm.response.to.have.status(200))`,
+      },
+      {
+        name: 'Refused',
+        url: 'http://127.0.0.1:9/nothing',
+        test: `pm.test('has a response', () => pm.expect(pm.response.code).to.equal(200))`,
+      },
+    ])
+    const withCollectionScripts = {
+      ...c,
+      event: [
+        { listen: 'prerequest', script: { exec: [`throw new Error('collection pre boom')`] } },
+        { listen: 'test', script: { exec: [`pm.test('collection test', () => {})`] } },
+      ],
+    }
+    const { executions, summary } = await run(planOf(withCollectionScripts))
+    expect(executions[0]!.response?.status).toBe(200)
+    expect(executions[0]!.checks.tests.map((t) => [t.name, t.passed])).toEqual([
+      ['collection test', true],
+      ['sent anyway', true],
+    ])
+    expect(executions[1]!.error?.code).toBe('REFUSED')
+    expect(executions[1]!.checks.tests.map((t) => [t.name, t.passed])).toEqual([
+      ['collection test', true],
+      ['has a response', false],
+    ])
+    expect(summary.stats).toEqual({
+      iterations: { total: 1, failed: 0 },
+      requests: { total: 2, failed: 1 },
+      testScripts: { total: 4, failed: 0 },
+      prerequestScripts: { total: 3, failed: 3 },
+      assertions: { total: 4, failed: 1 },
+    })
+    expect(summary.failures.map((f) => [f.item.name, f.kind])).toEqual([
+      ['Pre fails', 'script'],
+      ['Pre fails', 'script'],
+      ['Refused', 'script'],
+      ['Refused', 'request'],
+      ['Refused', 'assertion'],
+    ])
+  })
 })

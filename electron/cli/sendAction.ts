@@ -9,6 +9,7 @@ import { HttpEngine } from '../core/http/engine'
 import { readExternalOverrides } from '../core/secrets/externalSecrets'
 import { sendAndRecord } from '../core/sendAndRecord'
 import { cliHistory } from './cliHistory'
+import { cliScriptRunner } from './cliScripts'
 import { UsageError, type CliIo } from './cliIo'
 import { toJsonOutput, toPrettyOutput } from './formatResult'
 import { overlayFlags, parseFlagParts, parseSendOptions, type SendFlags } from './parseSendOptions'
@@ -44,7 +45,7 @@ export async function runSend(
       ? await savedRequestToSend(target, flags, io)
       : adHocRequestToSend(target, url, flags)
   const engine = new HttpEngine()
-  const scripts = hasScripts(toSend) ? await scriptRunner(engine) : null
+  const scripts = hasScripts(toSend) ? await cliScriptRunner(engine) : null
   const history = flags.history ? cliHistory(io) : null
   try {
     const checked = await sendAndRecord(
@@ -89,19 +90,6 @@ function hasScripts({ spec, scriptLevels }: ToSend): boolean {
   const some = (s: { preRequest: string; postResponse: string } | undefined) =>
     !!s && (s.preRequest.trim() !== '' || s.postResponse.trim() !== '')
   return some(spec.scripts) || scriptLevels.some((level) => some(level.scripts))
-}
-
-/**
- * The sandbox, loaded and started only for a request with scripts: its worker is the
- * built scriptWorker.js beside this module (out/node).
- */
-async function scriptRunner(engine: HttpEngine) {
-  const { createScriptRunner } = await import('../core/scripts/scriptRunner')
-  const { engineSendRequest } = await import('../core/scripts/engineSendRequest')
-  return createScriptRunner({
-    entry: new URL('./scriptWorker.js', import.meta.url),
-    sendRequest: engineSendRequest(engine),
-  })
 }
 
 /** `courier send METHOD URL`: the flags are the whole request. */

@@ -69,7 +69,13 @@ export function planFromImport(result: ImportResult, options: ImportPlanOptions 
   }
   return {
     name: result.root.name,
-    items: found.map(planItem),
+    // The collection's own scripts are "collection" in results, as Postman names them.
+    items: found.map(planItem).map((item) => ({
+      ...item,
+      scriptLevels: item.scriptLevels.map((l) =>
+        l.name === 'workspace' ? { ...l, name: 'collection' } : l,
+      ),
+    })),
     globals: options.globals ?? {},
     environment: options.environment ?? {},
     environmentName: options.environmentName ?? null,

@@ -10,8 +10,8 @@ import { bodyTextOf } from '../checks/bodyText'
 import { checkedSend } from '../checks/checkedSend'
 import type { ScriptPort } from '../checks/scriptPort'
 import type { AppendInput } from '../history/entryRecord'
-import { Masker } from '../history/masking'
 import type { HttpEngine } from '../http/engine'
+import { maskExecution, runMasker } from './maskExecution'
 import type { RunCookies } from './runCookies'
 import type { RunPlan, RunPlanItem } from './runPlan'
 import type { RunVariables } from './runVariables'
@@ -135,16 +135,12 @@ export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<I
         result,
       })
     : null
-  const execution: RunExecution = {
+  const plain: RunExecution = {
     index: input.index,
     iteration: input.iteration,
     item: { id: item.id, name: item.name, path: item.path },
     method: result.ok ? result.response.sent.method : item.spec.method,
-    url: maskedUrl(
-      plan,
-      resolving,
-      result.ok ? result.response.sent.url : resolveText(item.spec.url, resolving),
-    ),
+    url: result.ok ? result.response.sent.url : resolveText(item.spec.url, resolving),
     startedAt,
     response: reportResponse(result, bodyText, input.reportBodyBytes),
     error: result.ok ? null : result.error,
@@ -152,11 +148,8 @@ export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<I
     scripts: { prerequest: checked.scriptsRun.preRequest, test: checked.scriptsRun.postResponse },
     historyId,
   }
+  const masker = runMasker(plan.secretNames, item.spec, resolving, result)
+  const execution = masker ? maskExecution(plain, masker) : plain
   if (result.ok && result.response.bodyId) await deps.engine.bodies.release(result.response.bodyId)
   return { execution, nextRequest: checked.nextRequest }
-}
-
-function maskedUrl(plan: RunPlan, variables: Record<string, string>, url: string): string {
-  if (plan.secretNames.length === 0) return url
-  return new Masker({ secretNames: plan.secretNames, variables, auth: null }).url(url)
 }

@@ -309,4 +309,31 @@ if (n < 3) pm.execution.setNextRequest('Count'); else pm.execution.setNextReques
       ['Refused', 'assertion'],
     ])
   })
+
+  it('keeps no secret in what reports get: URL, echoed headers and body, test messages', async () => {
+    const secret = 's3cr3t-t0ken-value'
+    const plan = planOf(
+      collection([
+        {
+          name: 'Echo',
+          url: `${httpbin.url}/anything?key={{token}}`,
+          test: `pm.test('echo ' + pm.response.json().args.key, () => pm.expect(pm.response.json().args.key).to.equal('other'))`,
+        },
+      ]),
+    )
+    const withSecret: RunPlan = {
+      ...plan,
+      environment: { token: secret },
+      secretNames: ['token'],
+      items: plan.items.map((i) => ({
+        ...i,
+        spec: { ...i.spec, headers: [{ key: 'X-Token', value: '{{token}}', enabled: true }] },
+      })),
+    }
+    const { executions } = await run(withSecret)
+    const kept = JSON.stringify(executions[0])
+    expect(executions[0]!.response!.body).toContain('X-Token')
+    expect(kept).not.toContain(secret)
+    expect(executions[0]!.url).toContain('key=')
+  })
 })

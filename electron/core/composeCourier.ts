@@ -3,10 +3,12 @@ import { SchemaCheck } from './assertions/schemaCheck'
 import { BodyStore } from './bodies/bodyStore'
 import { workspaceSchemaReader } from './checks/schemaFiles'
 import { prettyInWorkerThread } from './bodies/prettyInWorker'
-import { sessionBodiesDir } from './bodies/sessionBodiesDir'
+import { sessionBodiesDir, sessionDir } from './bodies/sessionBodiesDir'
 import { createCourierService, type CourierServiceDeps } from './courierService'
 import { HistoryStore } from './history/historyStore'
 import { HttpEngine } from './http/engine'
+import { appRunHistory } from './runner/appRunHistory'
+import { createAppRuns, type SaveReport } from './runner/appRuns'
 import { engineSendRequest } from './scripts/engineSendRequest'
 import { createScriptRunner } from './scripts/scriptRunner'
 import type { SecretStore } from './secrets/secretStore'
@@ -38,6 +40,8 @@ export interface ShellParts {
     bodyId: string,
     fileName: string,
   ) => ReturnType<CourierServiceDeps['saveBody']>
+  /** Export of a run's report: where the user picks (app) or as a download (browser mode). */
+  saveReport: SaveReport
   emit: CourierServiceDeps['emit']
   /**
    * Variable values that win over the ones the renderer resolved (`COURIER_VAR_*`,
@@ -75,6 +79,19 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
   const appState = new AppStateService(store, notice)
   const workspace = new WorkspaceService({ dataDir, store, secrets })
   const history = HistoryStore.tryOpen(dataDir, { notice })
+  const schemas = new SchemaCheck(workspaceSchemaReader(workspace))
+  const runs = createAppRuns({
+    engine,
+    scripts,
+    schemas,
+    workspace,
+    settings: () => settings.get(),
+    history: history ? appRunHistory(history, bodies, (m) => console.warn(m)) : null,
+    spoolDir: sessionDir(dataDir, 'run-spools'),
+    emit: (payload) => shell.emit('run:event', payload),
+    saveReport: shell.saveReport,
+    overrides: shell.overrides,
+  })
   const core = createCourierService({
     engine,
     settings,
@@ -86,8 +103,9 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
     appInfo: { ...shell.appInfo, dataDir, secretsWarning: secrets.warning, notices },
     history,
     emit: shell.emit,
-    schemas: new SchemaCheck(workspaceSchemaReader(workspace)),
+    schemas,
     scripts,
+    runs,
   })
   const service = shell.overrides ? withOverrides(core, shell.overrides) : core
   const stopForwarding = workspace.onChange((snapshot) => shell.emit('workspace:changed', snapshot))
@@ -96,6 +114,7 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
     bodies,
     async close() {
       stopForwarding()
+      await runs.close()
       await scripts.close()
       engine.close()
       await bodies.close()

@@ -13,6 +13,7 @@ import { parseCurl } from './interop/import/curl'
 import { importText } from './interop/import/importText'
 import { writeImport } from './interop/import/writeImport'
 import type { HttpEngine } from './http/engine'
+import type { AppRuns } from './runner/appRuns'
 import type { BodySaveResult } from '../../shared/model/body'
 import type { SettingsService } from './settings/settingsService'
 import type { WorkspaceApi } from './workspace/workspaceApi'
@@ -43,6 +44,8 @@ export interface CourierServiceDeps {
   /** Reports a failure that must not fail the call it happened in (e.g. history full). */
   warn?: (message: string) => void
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
+  /** The Runner's runs; absent where the shell has none (run: calls then fail saying so). */
+  runs?: AppRuns
 }
 
 /** The Node side of the contract: every call, backed by core services. Shells only wire it. */
@@ -57,6 +60,10 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
       )
     }
     return deps.history
+  }
+  const runs = (): AppRuns => {
+    if (!deps.runs) throw new CallError('FAILED', 'Collection runs are not available here.')
+    return deps.runs
   }
   return {
     'http:send': createAppSend(deps),
@@ -125,5 +132,10 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
     'body:release': async ({ bodyId }) => asCall(() => bodies.release(bodyId)),
     'globals:get': async () => asCall(() => ws.globals()),
     'globals:update': async ({ variables }) => asCall(() => ws.updateGlobals(variables)),
+    'run:start': async (args) => runs().start(args),
+    'run:stop': async ({ runId }) => runs().stop(runId),
+    'run:readData': async ({ path }) => runs().readData(path),
+    'run:execution': async ({ runId, index }) => runs().execution(runId, index),
+    'run:export': async ({ runId, format }) => runs().exportReport(runId, format),
   }
 }

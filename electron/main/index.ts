@@ -45,6 +45,12 @@ app.whenReady().then(() => {
       await bodies.saveTo(bodyId, path)
       return { outcome: 'saved', path }
     },
+    saveReport: async (fileName, write) => {
+      const path = await pickSavePathWithDialog(mainWindow, fileName, 'Save run report')
+      if (!path) return { outcome: 'cancelled' }
+      await write(path)
+      return { outcome: 'saved', path }
+    },
     emit: (event, payload) => mainWindow?.webContents.send(event, payload),
   })
   registerIpc(courier.service, () => mainWindow)

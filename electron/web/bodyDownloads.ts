@@ -50,6 +50,6 @@ export function createBodyDownloads(bodies: BodyStore) {
 }
 
 /** The file name with anything outside printable ASCII (and quotes) replaced, for old clients. */
-function asciiName(name: string): string {
+export function asciiName(name: string): string {
   return name.replace(/[^\x20-\x7e]|["\\]/g, '_') || 'response'
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { sessionDir } from '../core/bodies/sessionBodiesDir'
 import { composeCourier } from '../core/composeCourier'
 import { readExternalOverrides } from '../core/secrets/externalSecrets'
 import { MemorySecretStore } from '../core/secrets/memorySecretStore'
@@ -8,6 +9,7 @@ import { openConfStore, type StorageNotice } from '../core/storage/openConfStore
 import { createBodyDownloads } from './bodyDownloads'
 import { createBridge } from './bridgeSocket'
 import { createToken, isAllowedHost } from './loopbackGuard'
+import { createReportDownloads } from './reportDownloads'
 import { securityHeaders } from './securityHeaders'
 import { createStaticHandler, sendStatus } from './staticFiles'
 
@@ -59,6 +61,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = createToken()
   let port = 0
   const bridge = createBridge({ token, port: () => port, service: () => courier.service })
+  const reports = createReportDownloads(sessionDir(options.dataDir, 'run-reports'))
   const courier = composeCourier({
     dataDir: options.dataDir,
     store,
@@ -71,11 +74,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     pickFolder: async () => null,
     // Called once the host is up, when `downloads` (made from the composed body store) exists.
     saveBody: async (_bodies, bodyId, fileName) => downloads.offer(bodyId, fileName),
+    saveReport: reports.save,
     emit: (event, payload) => bridge.broadcast(event, payload),
     overrides,
   })
   const downloads = createBodyDownloads(courier.bodies)
-  const stopCore = () => courier.close()
+  const stopCore = async () => {
+    await courier.close()
+    await reports.close()
+  }
 
   const serveStatic = createStaticHandler(options.rendererDir)
   const server = createServer((req, res) => {
@@ -84,7 +91,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendStatus(res, 403)
       return
     }
-    if (downloads.handle(req, res)) return
+    if (downloads.handle(req, res) || reports.handle(req, res)) return
     serveStatic(req, res).catch(() => {
       if (!res.headersSent) sendStatus(res, 500)
       else res.destroy()

@@ -42,6 +42,7 @@ import {
   WorkspaceSnapshotSchema,
 } from '../model/workspace'
 import type { CallName, EventName, IpcEnvelope } from './names'
+import { RunEventPayloadSchema, runCalls } from './runCalls'
 
 export * from './names'
 
@@ -314,6 +315,7 @@ export const calls = {
     args: z.object({ variables: z.array(VariableRowSchema) }),
     result: z.array(VariableRowSchema),
   },
+  ...runCalls,
 } as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>
 
 /** Events the Node side pushes to the renderer. */
@@ -330,6 +332,8 @@ export const events = {
   'history:added': HistorySummarySchema,
   /** The workspace changed (by Courier or by another program, e.g. git pull). */
   'workspace:changed': WorkspaceSnapshotSchema,
+  /** What a run does, in batches (see shared/ipc/runCalls.ts). */
+  'run:event': RunEventPayloadSchema,
 } as const satisfies Record<EventName, z.ZodType>
 
 export type CallArgs<C extends CallName> = z.input<(typeof calls)[C]['args']>

@@ -53,6 +53,11 @@ export const CALL_NAMES = [
   'body:release',
   'globals:get',
   'globals:update',
+  'run:start',
+  'run:stop',
+  'run:readData',
+  'run:execution',
+  'run:export',
 ] as const
 export type CallName = (typeof CALL_NAMES)[number]
 
@@ -61,6 +66,7 @@ export const EVENT_NAMES = [
   'body:progress',
   'history:added',
   'workspace:changed',
+  'run:event',
 ] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 

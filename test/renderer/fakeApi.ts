@@ -8,6 +8,7 @@ import { emptyRequest } from '../../shared/model/request'
 import { defaultSettings, type Settings } from '../../shared/model/settings'
 import type { ResponseRecord } from '../../shared/model/response'
 import { createFakeBodies } from './response/fakeBodies'
+import { createFakeRuns } from './fakeRuns'
 
 /** A response record with sensible defaults, for component and store tests. */
 export function fakeResponse(over: Partial<ResponseRecord> = {}): ResponseRecord {
@@ -51,6 +52,7 @@ export function createFakeApi() {
   }
   const bodies = createFakeBodies(emitBodyProgress)
   const workspace = createFakeWorkspace()
+  const runs = createFakeRuns()
   const historyEntries: HistoryEntry[] = []
   let appState: AppState = AppStateSchema.parse({})
   const api: CourierApi = {
@@ -151,7 +153,13 @@ export function createFakeApi() {
       }),
     },
     body: bodies.api,
+    run: runs.calls,
     on: (event, listener) => {
+      if (event === 'run:event') {
+        const onRun = listener as (p: EventPayload<'run:event'>) => void
+        runs.listeners.add(onRun)
+        return () => runs.listeners.delete(onRun)
+      }
       if (event === 'body:progress') {
         const onBody = listener as (p: EventPayload<'body:progress'>) => void
         bodyProgress.add(onBody)
@@ -167,6 +175,8 @@ export function createFakeApi() {
   return {
     api,
     workspace,
+    /** Runs (`run:*`), see fakeRuns. */
+    runs,
     historyEntries,
     /** Kept response bodies (`body:*`), see fakeBodies. */
     bodies,

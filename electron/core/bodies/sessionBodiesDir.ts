@@ -7,7 +7,15 @@ import { join } from 'node:path'
  * another running Courier on the same data directory keeps its own.
  */
 export function sessionBodiesDir(dataDir: string): string {
-  const root = join(dataDir, 'response-bodies')
+  return sessionDir(dataDir, 'response-bodies')
+}
+
+/**
+ * `<dataDir>/<folder>/<pid>`: this process's own folder of session files (response bodies,
+ * run spools), with the folders of processes that are gone removed.
+ */
+export function sessionDir(dataDir: string, folder: string): string {
+  const root = join(dataDir, folder)
   let entries: string[] = []
   try {
     entries = readdirSync(root)

@@ -26,12 +26,13 @@ export async function pickFolderWithDialog(
   return result.canceled || !path ? null : path
 }
 
-/** The native Save dialog for a body; null when cancelled. */
+/** The native Save dialog (for a body, or a run's report); null when cancelled. */
 export async function pickSavePathWithDialog(
   window: BrowserWindow | null,
   defaultPath: string,
+  title = 'Save response body',
 ): Promise<string | null> {
-  const options = { title: 'Save response body', defaultPath }
+  const options = { title, defaultPath }
   const result = window
     ? await dialog.showSaveDialog(window, options)
     : await dialog.showSaveDialog(options)

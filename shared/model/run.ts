@@ -59,6 +59,8 @@ export const RunResponseSchema = z.object({
   timeMs: z.number(),
   /** Body bytes received. */
   sizeBytes: z.number(),
+  /** Status line and header bytes received (newman's request line shows both). */
+  headersBytes: z.number().optional(),
   headers: z.array(z.tuple([z.string(), z.string()])),
   /** The body as text, cut at the report limit; empty for a binary body. */
   body: z.string(),

@@ -60,6 +60,7 @@ function reportResponse(
     statusText: r.statusText,
     timeMs: r.timings.total,
     sizeBytes: r.sizes.body,
+    headersBytes: r.sizes.headers,
     headers: r.headers.map(([n, v]) => [n, v] as [string, string]),
     body: whole.length > limit ? whole.slice(0, limit) : whole,
     bodyTruncated: whole.length > limit || (text === null && !r.bodyComplete),

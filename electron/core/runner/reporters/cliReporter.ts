@@ -90,7 +90,7 @@ class CliReporter implements RunReporter {
       const r = e.response
       const status = `${r.status}${r.statusText ? ` ${safe(r.statusText)}` : ''}`
       this.write(
-        `${request} ${p.gray(`[${status}, ${formatBytes(r.sizeBytes)}, ${formatDuration(r.timeMs)}]`)}\n`,
+        `${request} ${p.gray(`[${status}, ${formatBytes((r.headersBytes ?? 0) + r.sizeBytes)}, ${formatDuration(r.timeMs)}]`)}\n`,
       )
       if (this.verbose) this.responseDetail(e)
     } else {

@@ -4,6 +4,12 @@ import { ReportSpool } from './reportSpool'
 import { reportTarget, type ReportKind } from './reportTarget'
 import type { ReporterOptions, RunReporter } from './runReporter'
 
+/**
+ * Characters of each body an HTML report shows: it is opened in a browser, where a
+ * 10,000-request run at the 64 KB report limit would be a file too big to open.
+ */
+const HTML_BODY_CHARS = 8 * 1024
+
 const HTML_REPORT: ReportKind = {
   what: 'HTML report',
   flag: '--reporter-html-export',
@@ -44,7 +50,9 @@ class HtmlReporter implements RunReporter {
         return
       }
       case 'execution':
-        await this.spool?.append(executionHtml(event.execution, this.options.bodyLimit))
+        await this.spool?.append(
+          executionHtml(event.execution, this.options.bodyLimit ?? HTML_BODY_CHARS),
+        )
         return
       case 'done':
         this.summary = event.summary

@@ -91,6 +91,13 @@ describe('html reporter', () => {
     )
   })
 
+  it('shows at most 8 KiB of a body by default, so a long run stays a page a browser opens', async () => {
+    const long = buildRun({ iterations: 1, items: [{ name: 'Big', body: 'x'.repeat(20_000) }] })
+    const page = await html(long.events)
+    expect(page).toContain(`<pre>${'x'.repeat(8192)}</pre>`)
+    expect(page).not.toContain('x'.repeat(8193))
+  })
+
   it('says how the run ended when it ended early', async () => {
     const { events } = buildRun({
       items: [{ name: 'One', tests: [pass('ok')] }],

@@ -1,20 +1,22 @@
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { RunEvent, RunSummary } from '../../shared/model/run'
+import type { RunSummary } from '../../shared/model/run'
 import { SchemaCheck } from '../core/assertions/schemaCheck'
 import { HttpEngine } from '../core/http/engine'
 import { IterationDataError, readIterationData } from '../core/runner/iterationData'
 import { PlanSelectionError, planFromImport } from '../core/runner/planFromImport'
 import { runCollection, type RunOptions } from '../core/runner/runCollection'
+import { ReportError } from '../core/runner/reporters/reportError'
+import { emitTo, finishAll, type RunReporter } from '../core/runner/reporters/runReporter'
 import type { RunPlan } from '../core/runner/runPlan'
 import { readExternalOverrides } from '../core/secrets/externalSecrets'
 import { UsageError, type CliIo } from './cliIo'
 import { cliScriptRunner } from './cliScripts'
 import { parseRunFlags, type RunFlags, type RunSettings } from './runFlags'
 import { runHistory } from './runHistory'
+import { applyOverrides } from './runOverrides'
 import { createRunReporters } from './runReporting'
 import { readCollection, readVariableFile } from './runSources'
-import { applyOverrides, planFromSavedWorkspace } from './runWorkspace'
 import { schemaReader } from './schemaReader'
 
 /**
@@ -45,7 +47,7 @@ export async function runRun(
   Object.assign(plan.environment, settings.envVars)
   Object.assign(plan.globals, settings.globalVars)
   const data = flags.iterationData ? await dataRows(flags.iterationData) : undefined
-  const reporters = createRunReporters(settings, flags, plan, workingDir, io)
+  const reporters = createRunReporters(settings, flags, io)
 
   const engine = new HttpEngine()
   const defaults: RunOptions['defaults'] = {
@@ -55,17 +57,16 @@ export async function runRun(
   }
   const scripts = usesScripts(plan) ? await cliScriptRunner(engine, { defaults }) : null
   const stop = new AbortController()
+  // The first Ctrl-C cancels the request in flight and ends the run; the reports are then
+  // written. Later ones are ignored: a library that cleans up on SIGINT (when-exit, under
+  // conf) raises it again at once, which must not cut the reports short.
   const onSigint = () => {
-    // A second Ctrl-C does not wait for the reports.
-    if (stop.signal.aborted) process.exit(1)
-    if (!quiet) io.stderr('\nStopping the run (Ctrl-C again to quit at once)…\n')
+    if (stop.signal.aborted) return
+    if (!quiet) io.stderr('\nStopping the run: the reports are being written…\n')
     stop.abort()
   }
   process.on('SIGINT', onSigint)
   try {
-    const emit = async (event: RunEvent) => {
-      for (const reporter of reporters) await reporter.onEvent(event)
-    }
     const summary = await runCollection(
       {
         engine,
@@ -86,15 +87,27 @@ export async function runRun(
         signal: stop.signal,
         source: 'cli',
       },
-      emit,
+      emitTo(reporters),
     )
-    for (const reporter of reporters) await reporter.finish()
     if (summary.end !== 'completed' && summary.endMessage) note(summary.endMessage)
-    return exitCode(summary, flags)
+    const code = exitCode(summary, flags)
+    return (await reportsWritten(reporters, io)) ? code : Math.max(code, 1)
   } finally {
     process.off('SIGINT', onSigint)
     await scripts?.close()
     engine.close()
+  }
+}
+
+/** Finishes every reporter; one that could not write its file is an error on stderr. */
+async function reportsWritten(reporters: RunReporter[], io: CliIo): Promise<boolean> {
+  try {
+    await finishAll(reporters)
+    return true
+  } catch (error) {
+    if (!(error instanceof ReportError)) throw error
+    io.stderr(`Error: ${error.message}\n`)
+    return false
   }
 }
 
@@ -121,6 +134,8 @@ async function planFor(
   note: (message: string) => void,
 ): Promise<RunPlan> {
   if (settings.collectionFile === null) {
+    // Loaded only for a workspace: it brings the app's settings store (conf) along.
+    const { planFromSavedWorkspace } = await import('./runWorkspace')
     return planFromSavedWorkspace(
       {
         folder: settings.workspaceFolder,

@@ -1,3 +1,4 @@
+import { KNOWN_REPORTERS, type ReporterName } from '../core/runner/reporters/runReporter'
 import { UsageError } from './cliIo'
 
 /** `courier run`'s options as commander hands them over (newman's names, camel-cased). */
@@ -31,10 +32,6 @@ export interface RunFlags {
   env?: string
   secrets?: string
 }
-
-/** The reporters `courier run` has (newman's built-in ones but `progress` and `emojitrain`). */
-export const REPORTER_NAMES = ['cli', 'json', 'junit', 'html'] as const
-export type ReporterName = (typeof REPORTER_NAMES)[number]
 
 /** The flags checked and in the runner's terms; file paths are not read yet. */
 export interface RunSettings {
@@ -113,10 +110,10 @@ function reporterList(value: string): ReporterName[] {
     .split(',')
     .map((n) => n.trim())
     .filter((n) => n !== '')
-  const unknown = names.filter((n) => !(REPORTER_NAMES as readonly string[]).includes(n))
+  const unknown = names.filter((n) => !(KNOWN_REPORTERS as readonly string[]).includes(n))
   if (unknown.length > 0) {
     throw new UsageError(
-      `Unknown reporter ${unknown.map((n) => `"${n}"`).join(', ')} in -r/--reporters. Courier has ${REPORTER_NAMES.join(', ')}; give them comma-separated, e.g. -r cli,junit.`,
+      `Unknown reporter ${unknown.map((n) => `"${n}"`).join(', ')} in -r/--reporters. Courier has ${KNOWN_REPORTERS.join(', ')}; give them comma-separated, e.g. -r cli,junit.`,
     )
   }
   return [...new Set(names)] as ReporterName[]

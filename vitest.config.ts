@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['test/{shared,core,cli,web,main}/**/*.test.ts'],
+          include: ['test/{shared,core,cli,web,main,conformance}/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

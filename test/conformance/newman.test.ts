@@ -1,0 +1,142 @@
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { tempDir } from '../cli/runCourier'
+import { startHttpbin, type RunningServer } from '../servers'
+import { collections, data, runCourierRun, runNewman, type Outcome } from './runBoth'
+
+/**
+ * The same Postman collections, data and flags run by newman (a devDependency) and by the
+ * built `courier run`, against the same httpbin: their json reports must agree on newman's
+ * five counts, on every failure (request, kind, test name) and on every request sent with
+ * its tests, in order. Messages are not compared: chai's wording and Courier's differ.
+ */
+let httpbin: RunningServer
+let dir: string
+let reports = 0
+
+beforeAll(async () => {
+  httpbin = await startHttpbin()
+  dir = tempDir('courier-conformance-')
+})
+afterAll(async () => {
+  await httpbin?.close()
+})
+
+/** Runs both tools on `collection` with `flags`; the base URL comes in as --env-var, as CI lines do. */
+async function both(collection: string, flags: string[] = []) {
+  const args = [
+    join(collections, `${collection}.postman_collection.json`),
+    '--env-var',
+    `baseUrl=${httpbin.url}`,
+    ...flags,
+  ]
+  const n = ++reports
+  const [newman, courier] = await Promise.all([
+    runNewman(args, join(dir, `newman-${n}.json`)),
+    runCourierRun(args, join(dir, `courier-${n}.json`), join(dir, 'data')),
+  ])
+  return { newman, courier }
+}
+
+function expectAgreement({ newman, courier }: { newman: Outcome; courier: Outcome }) {
+  expect(courier.stats).toEqual(newman.stats)
+  expect(courier.failures).toEqual(newman.failures)
+  expect(courier.executions).toEqual(newman.executions)
+  expect(courier.exitCode).toBe(newman.exitCode)
+}
+
+describe('courier run agrees with newman 6', () => {
+  it('tests, chai assertions, a failing test, test and pre-request scripts that throw, an error inside a test, cookies', async () => {
+    const run = await both('basics')
+    expectAgreement(run)
+    // The collection exercises what it says: a failure of each kind, not a clean run.
+    expect(run.newman.stats.assertions).toEqual({ total: 14, failed: 2 })
+    expect(run.newman.stats.testScripts.failed).toBe(1)
+    expect(run.newman.stats.prerequestScripts.failed).toBe(1)
+    expect(run.newman.exitCode).toBe(1)
+  })
+
+  it('environment and globals files, --env-var, and values scripts set, read and unset in each scope', async () => {
+    const run = await both('variables', [
+      '-e',
+      join(data, 'environment.postman_environment.json'),
+      '-g',
+      join(data, 'globals.postman_globals.json'),
+      '--env-var',
+      'cliValue=from-cli',
+    ])
+    expectAgreement(run)
+    expect(run.newman.stats.assertions).toEqual({ total: 8, failed: 1 })
+  })
+
+  it('iteration data from a CSV file: one iteration per row, values as variables and pm.iterationData', async () => {
+    const run = await both('data', ['-d', join(data, 'users.csv')])
+    expectAgreement(run)
+    expect(run.newman.stats.iterations.total).toBe(3)
+    expect(run.newman.failures).toEqual([
+      '1 Lookup user: assertion id matches the expected one for bob',
+    ])
+  })
+
+  it('iteration data from a JSON file, numbers among the values', async () => {
+    const run = await both('data', ['-d', join(data, 'users.json')])
+    expectAgreement(run)
+    expect(run.newman.stats.iterations.total).toBe(3)
+  })
+
+  it('-n past the rows of the data file repeats the last row', async () => {
+    const run = await both('data', ['-d', join(data, 'users.csv'), '-n', '5'])
+    expectAgreement(run)
+    expect(run.newman.executions.at(-2)).toContain('4 Lookup user: ✓ user carol, c is sent')
+  })
+
+  it('setNextRequest: a jump over a request, a request repeated until a condition, null ending the iteration; over two iterations', async () => {
+    const run = await both('flow', ['-n', '2'])
+    expectAgreement(run)
+    expect(run.newman.stats.requests.total).toBe(10)
+    expect(run.newman.executions.slice(0, 5).map((e) => e.split(':')[0])).toEqual([
+      '0 Start',
+      '0 Poll',
+      '0 Poll',
+      '0 Poll',
+      '0 Finish',
+    ])
+  })
+
+  it('collection and folder pre-request and test scripts around each request', async () => {
+    const run = await both('levels')
+    expectAgreement(run)
+    expect(run.newman.stats.prerequestScripts.total).toBe(6)
+    expect(run.newman.stats.testScripts.total).toBe(10)
+  })
+
+  it('--folder runs only that folder, with the collection scripts above it', async () => {
+    const run = await both('levels', ['--folder', 'Users'])
+    expectAgreement(run)
+    expect(run.newman.executions.map((e) => e.split(':')[0])).toEqual([
+      '0 List users',
+      '0 Broken user',
+    ])
+  })
+})
+
+describe('where newman and Courier count differently (asserted, so a change on either side shows)', () => {
+  it('pm.sendRequest: newman adds each script request to run.stats.requests, Courier counts the collection requests only', async () => {
+    const { newman, courier } = await both('sendRequest')
+    // Two script requests (one in a pre-request script, one in a test script).
+    expect(newman.stats.requests.total).toBe(courier.stats.requests.total + 2)
+    expect({ ...courier.stats, requests: null }).toEqual({ ...newman.stats, requests: null })
+    expect(courier.failures).toEqual(newman.failures)
+    expect(courier.exitCode).toBe(newman.exitCode)
+  })
+
+  it('--bail: both stop after the first failing request; newman also reports the bail as a test-script failure', async () => {
+    const { newman, courier } = await both('basics', ['--bail'])
+    expect(courier.executions).toEqual(newman.executions)
+    expect(courier.stats.requests).toEqual(newman.stats.requests)
+    expect(courier.stats.assertions).toEqual(newman.stats.assertions)
+    expect(newman.stats.testScripts.failed).toBe(courier.stats.testScripts.failed + 1)
+    expect(newman.failures).toEqual([...courier.failures, '0 Not found: test-script'])
+    expect(courier.exitCode).toBe(1)
+  })
+})

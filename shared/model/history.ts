@@ -47,6 +47,8 @@ export const HistorySummarySchema = z.object({
   testsTotal: z.number().int().nullable().default(null),
   /** Failed tests, plus one for a script that failed as a whole. */
   testsFailed: z.number().int().nullable().default(null),
+  /** The collection run the send was part of (see historyRuns.ts); null for a send on its own. */
+  runId: z.string().nullable().default(null),
 })
 export type HistorySummary = z.infer<typeof HistorySummarySchema>
 
@@ -90,6 +92,11 @@ export const HistoryFilterSchema = z.object({
   requestPath: z.string().nullable().default(null),
   /** Only sends whose tests or scripts failed. */
   failedTests: z.boolean().default(false),
+  /**
+   * Only sends made on their own, not as part of a collection run: the history panel's
+   * unfiltered list, which shows each run as one row of its own instead.
+   */
+  outsideRuns: z.boolean().default(false),
   /** ms since the epoch, inclusive. */
   from: z.number().nullable().default(null),
   to: z.number().nullable().default(null),

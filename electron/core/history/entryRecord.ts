@@ -7,6 +7,7 @@ import type { HistoryEntry, HistorySummary, SendContext } from '../../../shared/
 import type { RequestBody, RequestSpec } from '../../../shared/model/request'
 import type { RequestError } from '../../../shared/model/requestError'
 import type { ResponseRecord } from '../../../shared/model/response'
+import type { RunItemRef } from '../../../shared/model/run'
 import { cutBytes, indexedText } from './bodyCodec'
 import { Masker } from './masking'
 
@@ -23,6 +24,18 @@ export interface AppendInput {
   result: SendResult
   /** The request as sent when there was no response; worked out from `spec` when absent. */
   sentOnError?: HistoryEntry['sentOnError']
+  /** Where the send sat in a collection run, so the run's report can be rebuilt from history. */
+  run?: RunPlace
+}
+
+/** A send's place in its run: what a RunExecution has that a history entry does not. */
+export interface RunPlace {
+  /** Order in the run, from 0. */
+  index: number
+  iteration: number
+  item: RunItemRef
+  /** Scripts run for it (one per level that has one). */
+  scripts: { prerequest: number; test: number }
 }
 
 /** What entry_parts holds as 'detail': the entry minus its summary columns and bodies. */
@@ -32,11 +45,17 @@ export interface StoredDetail {
   error: RequestError | null
   sentOnError: HistoryEntry['sentOnError']
   checks: Checks | null
+  /** Absent for a send on its own (and for run sends kept without their place). */
+  run?: RunPlace
 }
 
 /** An entry ready for the database: masked, bodies cut, search text extracted. */
 export interface EntryRecord {
-  summary: Omit<HistorySummary, 'id'> & { host: string; statusClass: string; truncated: boolean }
+  summary: Omit<HistorySummary, 'id' | 'runId'> & {
+    host: string
+    statusClass: string
+    truncated: boolean
+  }
   detail: StoredDetail
   /** The request body as sent (text), or null when there was none or it was a file. */
   requestBody: Buffer | null
@@ -138,6 +157,7 @@ export function toEntryRecord(input: AppendInput, maxBodyBytes: number): EntryRe
       error: error && masker.deep(error),
       sentOnError,
       checks: checks && maskChecks(checks, masker),
+      ...(input.run && { run: input.run }),
     },
     requestBody: cutRequest,
     responseBody: cutResponse,

@@ -1,6 +1,6 @@
 import type { HistorySummary } from '../../../shared/model/history'
 import { pack, packAsync, unpack, type Codec } from './bodyCodec'
-import type { EntryRecord, StoredDetail } from './entryRecord'
+import type { EntryRecord, RunPlace, StoredDetail } from './entryRecord'
 import type { HarSource } from './har'
 import type { Sqlite } from './sqlite'
 
@@ -10,13 +10,17 @@ import type { Sqlite } from './sqlite'
 /** The columns of a HistorySummary, from `entries e`. */
 export const SUMMARY_COLUMNS = `e.id, e.at, e.source, e.method, e.url, e.status, e.error_code, e.duration_ms,
   e.size_bytes, e.workspace, e.workspace_name, e.environment, e.request_path, e.tests_total,
-  e.tests_failed`
+  e.tests_failed, e.run_id`
 
 /** An entry ready to insert: its parts encoded, and the bytes it will take. */
 export interface StoredRow {
   record: EntryRecord
   packed: { part: string; codec: Codec; data: Buffer }[]
   storedBytes: number
+  /** An id reserved beforehand (a run's sends); absent: the next one. */
+  id?: number
+  /** The collection run it was sent in. */
+  runId?: string
 }
 
 /** The summary columns as SQLite returns them. */
@@ -36,6 +40,7 @@ export interface SummaryRow extends Record<string, unknown> {
   request_path: string | null
   tests_total: number | null
   tests_failed: number | null
+  run_id: string | null
 }
 
 function partsOf(record: EntryRecord): [string, Buffer][] {
@@ -73,17 +78,17 @@ export async function encodeRecordAsync(
 }
 
 /** Inserts the entry, its parts and its search text; call inside a transaction. */
-export function insertEntry(
-  db: Sqlite,
-  { record, packed, storedBytes }: StoredRow,
-): HistorySummary {
+export function insertEntry(db: Sqlite, row: StoredRow): HistorySummary {
+  const { record, packed, storedBytes } = row
   const s = record.summary
+  const runId = row.runId ?? null
   const { lastId: id } = db.run(
-    `INSERT INTO entries (at, source, method, url, host, status, status_class, error_code,
+    `INSERT INTO entries (id, at, source, method, url, host, status, status_class, error_code,
       duration_ms, size_bytes, workspace, workspace_name, environment, request_path, truncated,
-      stored_bytes, tests_total, tests_failed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-      ?, ?, ?)`,
+      stored_bytes, tests_total, tests_failed, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+      ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
+      row.id ?? null,
       s.at,
       s.source,
       s.method,
@@ -102,6 +107,7 @@ export function insertEntry(
       storedBytes,
       s.testsTotal,
       s.testsFailed,
+      runId,
     ],
   )
   for (const p of packed) {
@@ -120,11 +126,44 @@ export function insertEntry(
     [id, t.url, t.requestHeaders, t.responseHeaders, t.requestBody, t.responseBody],
   )
   const { host: _host, statusClass: _statusClass, truncated: _truncated, ...summary } = s
-  return { id, ...summary }
+  return { id, ...summary, runId }
+}
+
+/** Ids deleted per statement, well under SQLite's limit on parameters. */
+const DELETE_CHUNK = 500
+
+/**
+ * Deletes these entries with their parts and search text; call inside a transaction.
+ * Returns how many there were and the runs they were sent in (to drop those left empty).
+ */
+export function deleteEntries(
+  db: Sqlite,
+  ids: readonly number[],
+): { count: number; runIds: string[] } {
+  const unique = [...new Set(ids)]
+  const runIds = new Set<string>()
+  let count = 0
+  for (let i = 0; i < unique.length; i += DELETE_CHUNK) {
+    const chunk = unique.slice(i, i + DELETE_CHUNK)
+    const marks = chunk.map(() => '?').join(', ')
+    const runs = db.all<{ run_id: string }>(
+      `SELECT DISTINCT run_id FROM entries WHERE id IN (${marks}) AND run_id IS NOT NULL`,
+      chunk,
+    )
+    runs.forEach((r) => runIds.add(r.run_id))
+    db.run(`DELETE FROM entries_fts WHERE rowid IN (${marks})`, chunk)
+    count += db.run(`DELETE FROM entries WHERE id IN (${marks})`, chunk).changes
+  }
+  return { count, runIds: [...runIds] }
+}
+
+/** A stored entry: what HAR export needs, and its place in its run if it had one. */
+export interface LoadedEntry extends HarSource {
+  run: RunPlace | null
 }
 
 /** The whole entry and the request body it was sent with, or null when it does not exist. */
-export function loadEntry(db: Sqlite, id: number): HarSource | null {
+export function loadEntry(db: Sqlite, id: number): LoadedEntry | null {
   const row = db.get<SummaryRow & { truncated: number }>(
     `SELECT ${SUMMARY_COLUMNS}, e.truncated FROM entries e WHERE e.id = ?`,
     [id],
@@ -157,6 +196,7 @@ export function loadEntry(db: Sqlite, id: number): HarSource | null {
       checks: detail.checks ?? null,
     },
     requestBody,
+    run: detail.run ?? null,
   }
 }
 
@@ -178,5 +218,6 @@ export function summaryOf(row: SummaryRow): HistorySummary {
     source: row.source,
     testsTotal: row.tests_total,
     testsFailed: row.tests_failed,
+    runId: row.run_id,
   }
 }

@@ -99,6 +99,33 @@ function harEntry({ entry, requestBody }: HarSource): object {
   }
 }
 
+/** An export builds one string: past this many bytes of bodies, ask for a smaller selection. */
+const MAX_EXPORT_BODY_BYTES = 256 * 1024 * 1024
+
+/**
+ * Loads the entries to export (those deleted meanwhile are left out).
+ * @throws Error when they hold too much body to export at once.
+ */
+export function loadForExport(
+  ids: readonly number[],
+  load: (id: number) => HarSource | null,
+): HarSource[] {
+  const sources: HarSource[] = []
+  let bytes = 0
+  for (const id of new Set(ids)) {
+    const source = load(id)
+    if (!source) continue
+    bytes += (source.entry.response?.body.length ?? 0) + (source.requestBody?.length ?? 0)
+    if (bytes > MAX_EXPORT_BODY_BYTES) {
+      throw new Error(
+        `These ${ids.length} entries hold more than ${MAX_EXPORT_BODY_BYTES / 1024 / 1024} MB of bodies: export fewer at a time.`,
+      )
+    }
+    sources.push(source)
+  }
+  return sources
+}
+
 /** The entries as a HAR 1.2 document (JSON text), oldest first as HAR viewers expect. */
 export function toHar(sources: readonly HarSource[], creatorVersion: string): string {
   const entries = [...sources].sort((a, b) => a.entry.at - b.entry.at || a.entry.id - b.entry.id)

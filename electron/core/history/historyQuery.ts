@@ -68,6 +68,8 @@ export function whereOf(
   equal('request_path', filter.requestPath)
   // Written as the partial index's own condition, so SQLite reads that index.
   if (filter.failedTests) conditions.push('e.tests_failed > 0')
+  // Also the partial index's own condition: the unfiltered list reads entries_loose.
+  if (filter.outsideRuns) conditions.push('e.run_id IS NULL')
   if (filter.from !== null && filter.from !== undefined) {
     conditions.push('e.at >= ?')
     params.push(filter.from)

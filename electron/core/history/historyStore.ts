@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   HistoryPageArgsSchema,
-  HistoryRetentionSchema,
   type HistoryEntry,
   type HistoryFilter,
   type HistoryPage,
@@ -10,8 +9,20 @@ import {
   type HistoryRetention,
   type HistorySummary,
 } from '../../../shared/model/history'
+import {
+  HistoryRunArgsSchema,
+  HistoryRunPageArgsSchema,
+  type HistoryRun,
+  type HistoryRunArgs,
+  type HistoryRunDetail,
+  type HistoryRunPage,
+  type HistoryRunPageArgs,
+} from '../../../shared/model/historyRuns'
+import type { RunExecution, RunSummary } from '../../../shared/model/run'
+import type { RunHistorySink } from '../runner/runCollection'
 import { toEntryRecord, type AppendInput } from './entryRecord'
 import {
+  deleteEntries,
   encodeRecord,
   encodeRecordAsync,
   insertEntry,
@@ -21,10 +32,13 @@ import {
   type StoredRow,
   type SummaryRow,
 } from './entryRows'
-import { toHar, type HarSource } from './har'
+import { loadForExport, toHar, type HarSource } from './har'
 import { whereOf } from './historyQuery'
 import { openHistoryDb } from './openHistoryDb'
-import { idsBeyondRetention, limitsHistory } from './retention'
+import { idsBeyondRetention, limitsHistory, readRetention, writeRetention } from './retention'
+import { executionsOfRun } from './runExecutions'
+import { RunRecorder } from './runRecorder'
+import { dropEmptyRuns, runDetail, runPage } from './runRows'
 import type { Sqlite } from './sqlite'
 
 export type { AppendInput } from './entryRecord'
@@ -41,20 +55,19 @@ export interface HistoryStoreOptions {
 /** Retention is checked after this many appends, or after this long, whichever comes first. */
 const RETENTION_EVERY_APPENDS = 100
 const RETENTION_EVERY_MS = 60_000
-/** An export builds one string: past this many bytes of bodies, ask for a smaller selection. */
-const MAX_EXPORT_BODY_BYTES = 256 * 1024 * 1024
-const CHUNK = 500
 
 /**
  * Every send, kept in `<dataDir>/history.db` (SQLite through libsql): one small row per
  * entry for the list, its bulky parts compressed in another table, and a full-text index
- * over URL, headers and bodies. Secrets are masked before anything is written.
+ * over URL, headers and bodies. Secrets are masked before anything is written. Collection
+ * runs are kept too (as a RunHistorySink): a row per run over the entries of its sends.
  */
-export class HistoryStore {
+export class HistoryStore implements RunHistorySink {
   private appendsSinceRetention = 0
   private retentionCheckedAt = 0
   private readonly compress: boolean
   private readonly now: () => number
+  private readonly runs: RunRecorder
 
   private constructor(
     private readonly db: Sqlite,
@@ -62,6 +75,13 @@ export class HistoryStore {
   ) {
     this.compress = options.compress ?? true
     this.now = options.now ?? Date.now
+    this.runs = new RunRecorder({
+      db,
+      compress: this.compress,
+      maxBodyBytes: () => this.getRetention().maxBodyBytes,
+      insert: (rows, also) => this.insertRows(rows, also),
+      notice: options.notice,
+    })
   }
 
   /** Opens the history of `dataDir` (created if missing). A damaged file is moved aside and `notice` says where. */
@@ -116,8 +136,11 @@ export class HistoryStore {
     return this.insertRows([row])[0]!
   }
 
-  private insertRows(rows: StoredRow[]): HistorySummary[] {
-    const summaries = this.db.transaction(() => rows.map((r) => insertEntry(this.db, r)))
+  private insertRows(rows: StoredRow[], also?: () => void): HistorySummary[] {
+    const summaries = this.db.transaction(() => {
+      also?.()
+      return rows.map((r) => insertEntry(this.db, r))
+    })
     this.appendsSinceRetention += rows.length
     if (
       this.appendsSinceRetention >= RETENTION_EVERY_APPENDS ||
@@ -131,6 +154,7 @@ export class HistoryStore {
   /** A page of entries, newest first, matching `args`; pass `next` back as `before` for the following page. */
   list(args: Partial<HistoryPageArgs> = {}): HistoryPage {
     const { before, limit, ...filter } = HistoryPageArgsSchema.parse(args)
+    this.runs.flush()
     const where = whereOf(filter, before)
     const rows = this.db.all<SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM entries e ${where.sql} ORDER BY e.at DESC, e.id DESC LIMIT ?`,
@@ -143,20 +167,17 @@ export class HistoryStore {
 
   /** The whole entry. @throws Error when it does not exist (deleted meanwhile). */
   get(id: number): HistoryEntry {
+    this.runs.flush()
     return this.load(id).entry
   }
 
-  /** Deletes these entries; returns how many there were. */
+  /** Deletes these entries, and the runs left without any; returns how many entries. */
   delete(ids: readonly number[]): number {
-    const unique = [...new Set(ids)]
-    let deleted = 0
-    this.db.transaction(() => {
-      for (let i = 0; i < unique.length; i += CHUNK) {
-        const chunk = unique.slice(i, i + CHUNK)
-        const marks = chunk.map(() => '?').join(', ')
-        this.db.run(`DELETE FROM entries_fts WHERE rowid IN (${marks})`, chunk)
-        deleted += this.db.run(`DELETE FROM entries WHERE id IN (${marks})`, chunk).changes
-      }
+    this.runs.flush()
+    const deleted = this.db.transaction(() => {
+      const { count, runIds } = deleteEntries(this.db, ids)
+      dropEmptyRuns(this.db, runIds)
+      return count
     })
     if (deleted > 0) this.giveSpaceBack()
     return deleted
@@ -164,16 +185,21 @@ export class HistoryStore {
 
   /** Deletes every entry the filter matches (all of them for an empty filter); returns how many. */
   deleteMatching(filter: Partial<HistoryFilter>): number {
+    this.runs.flush()
     const where = whereOf(filter)
     const ids = this.db.all<{ id: number }>(`SELECT e.id FROM entries e ${where.sql}`, where.params)
     return this.delete(ids.map((r) => r.id))
   }
 
-  /** Deletes everything; returns how many entries there were. */
+  /**
+   * Deletes everything, runs included; returns how many entries there were. A run still
+   * going comes back with the sends it makes after.
+   */
   clear(): number {
+    this.runs.flush()
     const count = this.db.transaction(() => {
       const n = Number(this.db.scalar('SELECT count(*) FROM entries'))
-      this.db.exec(`DELETE FROM entry_parts; DELETE FROM entries;
+      this.db.exec(`DELETE FROM entry_parts; DELETE FROM entries; DELETE FROM runs;
         INSERT INTO entries_fts(entries_fts) VALUES ('delete-all');`)
       return n
     })
@@ -185,41 +211,20 @@ export class HistoryStore {
 
   /** These entries as a HAR 1.2 document. @throws Error when they hold too much to export at once. */
   exportHar(ids: readonly number[], creatorVersion: string): string {
-    const sources: HarSource[] = []
-    let bytes = 0
-    for (const id of new Set(ids)) {
-      const source = loadEntry(this.db, id)
-      if (!source) continue
-      bytes += (source.entry.response?.body.length ?? 0) + (source.requestBody?.length ?? 0)
-      if (bytes > MAX_EXPORT_BODY_BYTES) {
-        throw new Error(
-          `These ${ids.length} entries hold more than ${MAX_EXPORT_BODY_BYTES / 1024 / 1024} MB of bodies: export fewer at a time.`,
-        )
-      }
-      sources.push(source)
-    }
-    return toHar(sources, creatorVersion)
+    this.runs.flush()
+    return toHar(
+      loadForExport(ids, (id) => loadEntry(this.db, id)),
+      creatorVersion,
+    )
   }
 
   getRetention(): HistoryRetention {
-    const text = this.db.scalar("SELECT value FROM meta WHERE key = 'retention'")
-    if (typeof text === 'string') {
-      try {
-        const parsed = HistoryRetentionSchema.safeParse(JSON.parse(text))
-        if (parsed.success) return parsed.data
-      } catch {
-        // Unreadable settings: fall back to the defaults below.
-      }
-    }
-    return HistoryRetentionSchema.parse({})
+    return readRetention(this.db)
   }
 
   /** Saves the settings and applies them at once. */
   setRetention(retention: HistoryRetention): HistoryRetention {
-    const value = HistoryRetentionSchema.parse(retention)
-    this.db.run("INSERT OR REPLACE INTO meta(key, value) VALUES ('retention', ?)", [
-      JSON.stringify(value),
-    ])
+    const value = writeRetention(this.db, retention)
     this.applyRetention()
     return value
   }
@@ -233,7 +238,73 @@ export class HistoryStore {
     return this.delete(idsBeyondRetention(this.db, retention, this.now()))
   }
 
+  /** Lists a run as it starts (RunHistorySink). */
+  begin(run: { runId: string; name: string; startedAt: number }): void {
+    this.runs.begin(run)
+  }
+
+  /**
+   * Keeps one send of a run (RunHistorySink): written with the next batch, its id known at
+   * once. Resolves to null, never rejects, when it cannot be kept (`notice` says why).
+   */
+  keep(runId: string, entry: AppendInput): Promise<number | null> {
+    return this.runs.keep(runId, entry)
+  }
+
+  /** Writes the run's last sends and how it ended (RunHistorySink). */
+  end(summary: RunSummary): void {
+    this.runs.end(summary)
+  }
+
+  /** Runs, newest first; pass `next` back as `before` for the following page. */
+  listRuns(args: Partial<HistoryRunPageArgs> = {}): HistoryRunPage {
+    const { before, limit } = HistoryRunPageArgsSchema.parse(args)
+    this.runs.flush()
+    return runPage(this.db, before, limit, (runId) => this.runs.isRunning(runId))
+  }
+
+  /** One run's summary. @throws Error when it is not in history. */
+  getRun(runId: string): HistoryRun {
+    return this.runEntries({ runId, limit: 1 }).run
+  }
+
+  /** A run with a page of its sends, in the order sent. @throws Error when it is not in history. */
+  runEntries(args: Partial<HistoryRunArgs> & { runId: string }): HistoryRunDetail {
+    const { runId, after, limit } = HistoryRunArgsSchema.parse(args)
+    this.runs.flush()
+    const detail = runDetail(this.db, runId, after, limit, this.runs.isRunning(runId))
+    if (!detail) throw new Error(`The run ${runId} is no longer in history.`)
+    return detail
+  }
+
+  /**
+   * The run's sends as report executions, in order, read as they are asked for (for a
+   * report of a run from history); bodies cut at `reportBodyBytes`.
+   */
+  runExecutions(runId: string, reportBodyBytes?: number): AsyncIterable<RunExecution> {
+    this.runs.flush()
+    return executionsOfRun(this.db, runId, reportBodyBytes)
+  }
+
+  /**
+   * Deletes a run and its sends; returns how many sends. @throws Error while it still runs
+   * here (its next sends would bring it back).
+   */
+  deleteRun(runId: string): number {
+    if (this.runs.isRunning(runId)) {
+      throw new Error('This run is still going: stop it first, then delete it.')
+    }
+    this.runs.flush()
+    const ids = this.db.all<{ id: number }>('SELECT id FROM entries WHERE run_id = ?', [runId])
+    const deleted = this.delete(ids.map((r) => r.id))
+    // A run without sends left is gone already; this takes one whose sends all were.
+    this.db.run('DELETE FROM runs WHERE id = ?', [runId])
+    return deleted
+  }
+
+  /** Writes what runs have pending, then closes the file. */
   close(): void {
+    this.runs.close()
     this.db.close()
   }
 

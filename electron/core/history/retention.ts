@@ -1,8 +1,29 @@
-import type { HistoryRetention } from '../../../shared/model/history'
+import { HistoryRetentionSchema, type HistoryRetention } from '../../../shared/model/history'
 import type { Sqlite } from './sqlite'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const MB = 1024 * 1024
+
+/** The saved settings, or the defaults when none (or unreadable ones) are saved. */
+export function readRetention(db: Sqlite): HistoryRetention {
+  const text = db.scalar("SELECT value FROM meta WHERE key = 'retention'")
+  if (typeof text === 'string') {
+    try {
+      const parsed = HistoryRetentionSchema.safeParse(JSON.parse(text))
+      if (parsed.success) return parsed.data
+    } catch {
+      // Unreadable settings: fall back to the defaults below.
+    }
+  }
+  return HistoryRetentionSchema.parse({})
+}
+
+/** Saves the settings (checked); returns them as saved. */
+export function writeRetention(db: Sqlite, retention: HistoryRetention): HistoryRetention {
+  const value = HistoryRetentionSchema.parse(retention)
+  db.run("INSERT OR REPLACE INTO meta(key, value) VALUES ('retention', ?)", [JSON.stringify(value)])
+  return value
+}
 
 /** True when the settings ask to drop anything at all. */
 export function limitsHistory(retention: HistoryRetention): boolean {

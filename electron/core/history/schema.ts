@@ -69,6 +69,37 @@ export const MIGRATIONS: readonly ((db: Sqlite) => void)[] = [
       CREATE INDEX entries_tests_failed ON entries(at) WHERE tests_failed > 0;
     `)
   },
+  // v4: collection runs, each a row over the entries of its sends.
+  (db) => {
+    db.exec(`
+      -- stats is newman's run.stats as JSON; it and the other outcome columns stay null
+      -- until the run ends (a crash leaves them so).
+      CREATE TABLE runs (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        source TEXT,
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        end_reason TEXT,
+        end_message TEXT,
+        stats TEXT,
+        failures INTEGER,
+        failed_requests INTEGER,
+        average_ms REAL,
+        total_bytes INTEGER,
+        workspace TEXT,
+        workspace_name TEXT,
+        environment TEXT
+      );
+      CREATE INDEX runs_started ON runs(started_at, id);
+      ALTER TABLE entries ADD COLUMN run_id TEXT;
+      -- A run's sends in the order sent (the rowid ends each index).
+      CREATE INDEX entries_run ON entries(run_id) WHERE run_id IS NOT NULL;
+      -- The unfiltered list skips runs' sends: without this it would walk past every
+      -- send of every run kept to find a page of sends made on their own.
+      CREATE INDEX entries_loose ON entries(at) WHERE run_id IS NULL;
+    `)
+  },
 ]
 
 /** The version this code writes. */

@@ -1,9 +1,18 @@
+import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { HistoryStore } from '../../../electron/core/history/historyStore'
 import { migrate, NewerHistoryError, SCHEMA_VERSION } from '../../../electron/core/history/schema'
 import { Sqlite } from '../../../electron/core/history/sqlite'
-import { openStore, tempDataDir } from './helpers'
+import { emptyRunStats } from '../../../shared/model/run'
+import { entry, openStore, tempDataDir } from './helpers'
+
+/**
+ * A history written by the schema v3 HistoryStore (as of commit 64fd7e0, the last to
+ * change it) through append() and setRetention(): three sends (one with tests and a
+ * masked bearer token, one CLI transport error, one 404) and a retention setting.
+ */
+const V3_FIXTURE = join(import.meta.dirname, 'fixtures', 'history-v3.db')
 
 /** A database as the first schema left it, with one entry written the way v1 wrote them. */
 function firstSchemaDatabase(): string {
@@ -82,6 +91,45 @@ describe('history schema migrations', () => {
     db.close()
   })
 
+  it('migrates a v3 history in place: its sends, settings and search intact, runs kept after', async () => {
+    const dataDir = tempDataDir()
+    copyFileSync(V3_FIXTURE, join(dataDir, 'history.db'))
+    const before = new Sqlite(join(dataDir, 'history.db'))
+    expect(before.scalar('PRAGMA user_version')).toBe(3)
+    before.close()
+
+    const { store, notices } = openStore(dataDir)
+    expect(notices).toEqual([])
+    const old = store.list().entries
+    expect(old.map((e) => [e.method, e.url, e.status, e.source])).toEqual([
+      ['GET', 'https://api.example.com/users/2', 404, 'app'],
+      ['GET', '', null, 'cli'],
+      ['GET', 'https://api.example.com/users/1', 200, 'app'],
+    ])
+    // Sent on their own before runs existed: all of them stay in the unfiltered list.
+    expect(old.every((e) => e.runId === null)).toBe(true)
+    expect(store.list({ outsideRuns: true }).entries).toHaveLength(3)
+    expect(old[2]).toMatchObject({ testsTotal: 2, testsFailed: 1, environment: 'staging' })
+    expect(store.get(old[2]!.id).response?.sent.headers).toContainEqual([
+      'Authorization',
+      'Bearer ••••••',
+    ])
+    expect(store.list({ text: 'Jane' }).entries.map((e) => e.id)).toEqual([old[2]!.id])
+    expect(store.getRetention().maxEntries).toBe(5000)
+    expect(store.listRuns()).toEqual({ runs: [], next: null })
+
+    store.begin({ runId: 'after-migration', name: 'Users', startedAt: 5000 })
+    const id = await store.keep('after-migration', entry({ at: 5001 }))
+    store.end({ ...summaryOf('after-migration'), finishedAt: 5002 })
+    expect(id).toBeGreaterThan(Math.max(...old.map((e) => e.id)))
+    expect(store.listRuns().runs.map((r) => [r.name, r.sends])).toEqual([['Users', 1]])
+    expect(store.list({ outsideRuns: true }).entries).toHaveLength(3)
+    store.close()
+    const db = new Sqlite(join(dataDir, 'history.db'))
+    expect(db.scalar('PRAGMA user_version')).toBe(SCHEMA_VERSION)
+    db.close()
+  })
+
   it('leaves a database of a newer Courier untouched and says so', () => {
     const dataDir = tempDataDir()
     const db = new Sqlite(join(dataDir, 'history.db'))
@@ -93,3 +141,18 @@ describe('history schema migrations', () => {
     expect(notices[0]).toMatch(/newer Courier.*Update Courier/)
   })
 })
+
+function summaryOf(runId: string) {
+  return {
+    runId,
+    name: 'Users',
+    startedAt: 5000,
+    finishedAt: 5000,
+    stats: emptyRunStats(),
+    failures: [],
+    end: 'completed' as const,
+    endMessage: null,
+    averageResponseMs: 0,
+    totalBytes: 0,
+  }
+}

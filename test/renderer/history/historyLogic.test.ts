@@ -67,6 +67,7 @@ const summary = (id: number, at: number): HistorySummary => ({
   source: 'app',
   testsTotal: null,
   testsFailed: null,
+  runId: null,
 })
 
 describe('history list', () => {

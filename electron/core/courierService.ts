@@ -107,6 +107,9 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
       asCall(() => history().exportHar(ids, deps.appInfo.version)),
     'history:getRetention': async () => asCall(() => history().getRetention()),
     'history:setRetention': async (retention) => asCall(() => history().setRetention(retention)),
+    'history:runs': async (args) => asCall(() => history().listRuns(args)),
+    'history:run': async (args) => asCall(() => history().runEntries(args)),
+    'history:deleteRun': async ({ runId }) => asCall(() => history().deleteRun(runId)),
     'interop:import': async ({ text, fileName, format, into }) =>
       asCall(async () => writeImport(ws, await importText(text, { fileName, format }), into)),
     'interop:parseCurl': async ({ text }) => asCall(() => parseCurl(text)),

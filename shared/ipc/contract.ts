@@ -41,6 +41,7 @@ import {
   SavedRequestSchema,
   WorkspaceSnapshotSchema,
 } from '../model/workspace'
+import { historyRunCalls } from './historyRunCalls'
 import type { CallName, EventName, IpcEnvelope } from './names'
 import { RunEventPayloadSchema, runCalls } from './runCalls'
 
@@ -246,6 +247,7 @@ export const calls = {
   },
   'history:getRetention': { args: z.object({}), result: HistoryRetentionSchema },
   'history:setRetention': { args: HistoryRetentionSchema, result: HistoryRetentionSchema },
+  ...historyRunCalls,
   /**
    * Reads a collection, environment, HAR, OpenAPI file or curl command (as text; nothing
    * is fetched, run or read from disk) into a new folder of the open workspace.

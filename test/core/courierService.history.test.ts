@@ -18,7 +18,8 @@ import { AppStateService } from '../../electron/core/settings/appStateService'
 import { SettingsService } from '../../electron/core/settings/settingsService'
 import { createMemoryStore } from '../../electron/core/storage/keyValueStore'
 import { harness } from './workspace/helpers'
-import { openStore } from './history/helpers'
+import { entry as appendInput, openStore } from './history/helpers'
+import { emptyRunStats } from '../../shared/model/run'
 import { startRecordingServer } from '../servers'
 import { withoutRepeatedBody } from '../../shared/logic/sendContextBody'
 import type { RequestSpec } from '../../shared/model/request'
@@ -147,6 +148,49 @@ describe('http:send and history', () => {
       )
     } finally {
       engine.close()
+    }
+  })
+})
+
+describe('history calls on runs', () => {
+  const sendAt = (at: number) => appendInput({ at })
+
+  it('lists a run, reads its sends, refuses bad arguments by name and deletes it', async () => {
+    const { store } = openStore()
+    const { core, engine } = service(store)
+    try {
+      store.begin({ runId: 'run-1', name: 'Users', startedAt: 1000 })
+      const ids = [await store.keep('run-1', sendAt(1001)), await store.keep('run-1', sendAt(1002))]
+      const page = await dispatchCall(core, 'history:runs', {})
+      expect(page.runs.map((r) => [r.runId, r.name, r.sends, r.running])).toEqual([
+        ['run-1', 'Users', 2, true],
+      ])
+      const detail = await dispatchCall(core, 'history:run', { runId: 'run-1', limit: 1 })
+      expect(detail.entries.map((e) => e.id)).toEqual([ids[0]])
+      expect(detail.next).toBe(ids[0])
+      await expect(dispatchCall(core, 'history:run', { runId: '' })).rejects.toThrow(
+        'Invalid arguments for history:run: runId: Give the run id',
+      )
+      await expect(dispatchCall(core, 'history:deleteRun', { runId: 'run-1' })).rejects.toThrow(
+        'This run is still going: stop it first, then delete it.',
+      )
+      store.end({
+        runId: 'run-1',
+        name: 'Users',
+        startedAt: 1000,
+        finishedAt: 2000,
+        stats: emptyRunStats(),
+        failures: [],
+        end: 'completed',
+        endMessage: null,
+        averageResponseMs: 0,
+        totalBytes: 0,
+      })
+      expect(await dispatchCall(core, 'history:deleteRun', { runId: 'run-1' })).toBe(2)
+      expect((await dispatchCall(core, 'history:runs', {})).runs).toEqual([])
+    } finally {
+      engine.close()
+      store.close()
     }
   })
 })

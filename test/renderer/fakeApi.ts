@@ -9,6 +9,7 @@ import { defaultSettings, type Settings } from '../../shared/model/settings'
 import type { ResponseRecord } from '../../shared/model/response'
 import { createFakeBodies } from './response/fakeBodies'
 import { createFakeRuns } from './fakeRuns'
+import { createFakeHistoryRuns } from './fakeHistoryRuns'
 
 /** A response record with sensible defaults, for component and store tests. */
 export function fakeResponse(over: Partial<ResponseRecord> = {}): ResponseRecord {
@@ -54,6 +55,7 @@ export function createFakeApi() {
   const workspace = createFakeWorkspace()
   const runs = createFakeRuns()
   const historyEntries: HistoryEntry[] = []
+  const historyRuns = createFakeHistoryRuns(historyEntries)
   let appState: AppState = AppStateSchema.parse({})
   const api: CourierApi = {
     ...workspace.calls,
@@ -91,7 +93,9 @@ export function createFakeApi() {
     history: {
       list: async (args) => {
         const text = args.text ?? ''
-        const found = historyEntries.filter((e) => e.url.includes(text))
+        const found = historyEntries.filter(
+          (e) => e.url.includes(text) && !(args.outsideRuns && e.runId !== null),
+        )
         return { entries: found.slice(0, args.limit ?? 100), next: null }
       },
       get: async ({ id }) => {
@@ -109,6 +113,7 @@ export function createFakeApi() {
       exportHar: async () => '{"log":{"version":"1.2","entries":[]}}',
       getRetention: async () => HistoryRetentionSchema.parse({}),
       setRetention: async (r) => HistoryRetentionSchema.parse(r),
+      ...historyRuns.calls,
     },
     http: {
       send: (args) =>
@@ -178,6 +183,8 @@ export function createFakeApi() {
     /** Runs (`run:*`), see fakeRuns. */
     runs,
     historyEntries,
+    /** Runs kept in history; their sends are `historyEntries` with their runId. */
+    historyRuns: historyRuns.runs,
     /** Kept response bodies (`body:*`), see fakeBodies. */
     bodies,
     emitBodyProgress,

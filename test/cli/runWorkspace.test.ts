@@ -143,4 +143,19 @@ describe('courier run --history', () => {
     await run(['Admin', '--workspace', workspaceDir, '--history'])
     expect(entries().length).toBe(before + 1)
   })
+
+  it('keeps the run as a run with its sends', async () => {
+    await run(['Admin', '--workspace', workspaceDir, '--history'])
+    const store = HistoryStore.open(dataDir, { notice: () => {} })
+    try {
+      const [latest] = store.listRuns().runs
+      expect(latest).toMatchObject({ name: 'Admin', source: 'cli', sends: 1, end: 'completed' })
+      const sends = store.runEntries({ runId: latest!.runId }).entries
+      expect(sends.map((e) => e.url)).toEqual([expect.stringContaining('/get?admin')])
+      // Kept under the run, not loose in the unfiltered list.
+      expect(store.list({ outsideRuns: true }).entries.map((e) => e.id)).not.toContain(sends[0]!.id)
+    } finally {
+      store.close()
+    }
+  })
 })

@@ -86,6 +86,8 @@ export const RunExecutionSchema = z.object({
   checks: ChecksSchema,
   /** Scripts run for this request (one per level that has one). */
   scripts: z.object({ prerequest: z.number().int(), test: z.number().int() }),
+  /** Requests its scripts sent with pm.sendRequest (newman counts them in `requests`). */
+  sentRequests: z.object({ total: z.number().int(), failed: z.number().int() }).optional(),
   /** Its history entry, when the run is kept in history. */
   historyId: z.number().int().nullable().default(null),
 })
@@ -198,6 +200,8 @@ export function countExecution(stats: RunStats, e: RunExecution): void {
     stats.requests.total++
     if (e.response === null) stats.requests.failed++
   }
+  stats.requests.total += e.sentRequests?.total ?? 0
+  stats.requests.failed += e.sentRequests?.failed ?? 0
   stats.prerequestScripts.total += e.scripts.prerequest
   stats.testScripts.total += e.scripts.test
   for (const f of scriptFailuresOf(e)) {

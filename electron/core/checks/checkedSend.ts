@@ -50,6 +50,8 @@ export interface CheckedSend {
   nextRequest?: string | null
   /** Scripts that ran, per event (a run counts them as newman does). */
   scriptsRun: { preRequest: number; postResponse: number }
+  /** pm.sendRequest calls of its scripts, and those that got no response. */
+  sentRequests?: { total: number; failed: number }
 }
 
 /** What a post-response script sees when the request got no response (newman gives it one too). */
@@ -163,7 +165,18 @@ export async function checkedSend(
     iteration: input.iteration ?? 0,
     eventName,
   })
-  const done = (result: SendResult): CheckedSend => ({ result, variables, nextRequest, scriptsRun })
+  const sentRequests = { total: 0, failed: 0 }
+  const countSends = (output: ScriptRunOutput) => {
+    sentRequests.total += output.sentRequests?.total ?? 0
+    sentRequests.failed += output.sentRequests?.failed ?? 0
+  }
+  const done = (result: SendResult): CheckedSend => ({
+    result,
+    variables,
+    nextRequest,
+    scriptsRun,
+    ...(sentRequests.total > 0 && { sentRequests }),
+  })
 
   if (pre.length > 0) {
     const output = await runScripts(deps, pre, {
@@ -176,6 +189,7 @@ export async function checkedSend(
     })
     if ('unavailable' in output) return unavailable(output.unavailable, checks)
     scriptsRun.preRequest = ranCount(pre, output, go)
+    countSends(output)
     checks.tests.push(...scriptTests(output, 'preRequest'))
     checks.console.push(...output.console)
     variables = output.variables
@@ -234,6 +248,7 @@ export async function checkedSend(
     })
     if ('unavailable' in output) return unavailable(output.unavailable, checks, sent)
     scriptsRun.postResponse = ranCount(post, output, go)
+    countSends(output)
     checks.tests.push(...scriptTests(output, 'postResponse'))
     checks.console.push(...output.console)
     variables = output.variables

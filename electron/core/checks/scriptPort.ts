@@ -75,6 +75,8 @@ export interface ScriptRunOutput {
   error?: ScriptError
   /** With continueOnError: every script that failed, in order (the first is `error`). */
   errors?: ScriptError[]
+  /** pm.sendRequest calls, and those that got no response; absent when there were none. */
+  sentRequests?: { total: number; failed: number }
 }
 
 export interface ScriptPort {

@@ -147,6 +147,7 @@ export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<I
     error: result.ok ? null : result.error,
     checks,
     scripts: { prerequest: checked.scriptsRun.preRequest, test: checked.scriptsRun.postResponse },
+    ...(checked.sentRequests && { sentRequests: checked.sentRequests }),
     historyId,
   }
   const masker = runMasker(plan.secretNames, item.spec, resolving, result)

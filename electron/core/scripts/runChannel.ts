@@ -15,6 +15,7 @@ export class RunChannel {
   private queue: RunEvent[] = []
   private wake: (() => void) | null = null
   private calls = 0
+  private failedCalls = 0
   cancelled = false
 
   constructor(
@@ -29,8 +30,14 @@ export class RunChannel {
     return ++this.calls
   }
 
+  /** pm.sendRequest calls the run made, and how many got no response (newman counts them as requests). */
+  get sendRequests(): { total: number; failed: number } {
+    return { total: this.calls, failed: this.failedCalls }
+  }
+
   push(event: RunEvent): void {
     if (event.kind === 'cancelled') this.cancelled = true
+    if (event.kind === 'sent' && !event.outcome.ok) this.failedCalls++
     this.queue.push(event)
     this.wake?.()
   }

@@ -58,8 +58,11 @@ export async function runScripts(
       pool.give(instance)
     }
   }
-  if (!input.continueOnError) return state.result()
+  const sent = channel.sendRequests
+  const withSends = (result: ScriptRunResult) =>
+    sent.total > 0 ? { ...result, sentRequests: sent } : result
+  if (!input.continueOnError) return withSends(state.result())
   if (state.error) errors.push(state.error)
   state.error = errors[0]
-  return { ...state.result(), ...(errors.length > 0 && { errors }) }
+  return withSends({ ...state.result(), ...(errors.length > 0 && { errors }) })
 }

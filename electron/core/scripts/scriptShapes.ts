@@ -150,6 +150,7 @@ const runResult: Check<ScriptRunResult> = object({
   skipRequest: boolean,
   error: optional(scriptError),
   errors: optional(array(scriptError, MAX_SCRIPTS)),
+  sentRequests: optional(object({ total: integer(0), failed: integer(0) })),
 })
 
 /** A worker's result, checked before a caller sees it. */

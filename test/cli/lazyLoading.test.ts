@@ -80,4 +80,24 @@ describe('the built command line loads what a command needs, when it runs', () =
     expect(imported.chunks).toContain('importAction')
     expect(imported.packages).toContain('postman-collection')
   })
+
+  it('run loads the Postman reader and the reporters, not the other importers nor the history database', async () => {
+    const collection = join(dataDir, 'run.json')
+    writeFileSync(
+      collection,
+      JSON.stringify({
+        info: {
+          name: 'C',
+          schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+        },
+        item: [{ name: 'R', request: { method: 'GET', url: `${server.url}/` } }],
+      }),
+    )
+    const loaded = await loadedBy(['run', collection, '--silent'])
+    expect(loaded.chunks).toContain('runAction')
+    expect(loaded.packages).toContain('postman-collection')
+    expect(loaded.packages.filter((p) => HEAVY.includes(p) && p !== 'postman-collection')).toEqual(
+      [],
+    )
+  })
 })

@@ -129,4 +129,33 @@ describe('accessibility: no serious or critical axe violations', () => {
     await expectAccessible('large response, Raw with a search', 'a11y-large-response')
     expect(ctx.bench.errors).toEqual([])
   })
+
+  it('on the Runner: its setup, a finished run and the details of a row', async () => {
+    // A saved request of its own to run, so this screen does not depend on the tests above.
+    await page().getByRole('button', { name: 'Import', exact: true }).click()
+    const importing = page().getByRole('dialog', { name: 'Import' })
+    await importing
+      .getByRole('textbox', { name: 'Paste to import' })
+      .fill(`curl '${ctx.server.httpbin.url}/get?runner=1'`)
+    await importing.getByRole('button', { name: 'Import', exact: true }).click()
+    await importing.getByRole('button', { name: 'Done' }).click()
+    await page().getByRole('button', { name: 'Runner', exact: true }).click()
+    const runner = page().getByRole('region', { name: 'Runner' })
+    await runner.getByRole('list', { name: 'Requests to run' }).waitFor()
+    await expectAccessible('runner setup', 'a11y-runner-setup')
+    await runner.getByRole('button', { name: 'Run', exact: true }).click()
+    await expect
+      .poll(() =>
+        runner
+          .getByRole('status')
+          .filter({ hasText: /^Completed/ })
+          .count(),
+      )
+      .toBe(1)
+    await runner.getByRole('table', { name: 'Run results' }).getByRole('button').first().click()
+    await runner.getByRole('region', { name: 'Execution details' }).getByText('200 OK').waitFor()
+    await expectAccessible('runner, a finished run and its details', 'a11y-runner-details')
+    await runner.getByRole('button', { name: 'Close runner' }).click()
+    expect(ctx.bench.errors).toEqual([])
+  })
 })

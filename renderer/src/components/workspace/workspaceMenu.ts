@@ -18,6 +18,7 @@ export function workspaceMenu(
 ): MenuItem[] {
   if (!node) {
     return [
+      { id: 'run', label: 'Run workspace' },
       { id: 'new-folder', label: 'New folder' },
       { id: 'workspace-settings', label: 'Workspace settings' },
       ...EXPORTS,
@@ -35,6 +36,7 @@ export function workspaceMenu(
   ]
   if (node.kind === 'request') return common
   return [
+    { id: 'run', label: 'Run folder' },
     { id: 'new-request', label: 'New request here' },
     { id: 'new-folder', label: 'New folder here' },
     { id: 'folder-settings', label: 'Folder settings' },

@@ -3,6 +3,7 @@ import { benchEngine } from './engine'
 import { benchFormatJson } from './formatJson'
 import { benchHistory } from './history'
 import { benchLarge } from './large'
+import { benchRunner } from './runner'
 import { benchScripts } from './scripts'
 
 // `npm run bench [-- name]`: each benchmark prints JSON lines with its figures and
@@ -13,10 +14,11 @@ const suites: Record<string, () => Promise<void>> = {
   formatJson: benchFormatJson,
   history: benchHistory,
   large: benchLarge,
+  runner: benchRunner,
   scripts: benchScripts,
 }
 /** Long benchmarks run only when named (`npm run bench -- history`). */
-const onlyWhenNamed = new Set(['history', 'large', 'scripts'])
+const onlyWhenNamed = new Set(['history', 'large', 'runner', 'scripts'])
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'))
 const chosen = names.length > 0 ? names : Object.keys(suites).filter((n) => !onlyWhenNamed.has(n))
 for (const name of chosen) {

@@ -12,6 +12,7 @@ import type { RunPlan } from '../core/runner/runPlan'
 import { readExternalOverrides } from '../core/secrets/externalSecrets'
 import { UsageError, type CliIo } from './cliIo'
 import { cliScriptRunner } from './cliScripts'
+import { resolveRunFiles } from './runFiles'
 import { parseRunFlags, type RunFlags, type RunSettings } from './runFlags'
 import { runHistory } from './runHistory'
 import { applyOverrides } from './runOverrides'
@@ -152,13 +153,15 @@ async function planFor(
     : null
   const globals = flags.globals ? await readVariableFile('-g/--globals', flags.globals) : null
   try {
-    return planFromImport(result, {
+    const plan = planFromImport(result, {
       only: settings.only,
       environment: environment?.values ?? {},
       environmentName: environment?.name ?? null,
       globals: globals?.values ?? {},
       workingDir,
     })
+    resolveRunFiles(plan, workingDir)
+    return plan
   } catch (error) {
     if (error instanceof PlanSelectionError) throw new UsageError(error.message)
     throw error

@@ -31,8 +31,15 @@ async function readNamed(what: string, path: string): Promise<string> {
   }
 }
 
-/** Notes of the importer that say nothing about how a run behaves. */
-const QUIET_NOTES = [/its description was not carried over/, /saved example responses/]
+/**
+ * Notes of the importer that say nothing about how a run behaves: descriptions and
+ * examples are not run, and files are read from --working-dir (runFiles.ts), not confirmed.
+ */
+const QUIET_NOTES = [
+  /its description was not carried over/,
+  /saved example responses/,
+  /must be confirmed before sending/,
+]
 
 /**
  * A Postman collection file (v2.0 or v2.1) read by the importer, and the importer's notes

@@ -16,8 +16,9 @@ import { writeWorkload, type Workload } from './runner/workload'
  * on the same machine, in the same run, against the same loopback server.
  *
  * Speed: 200 requests with one test each, 3 iterations from a CSV data file (600 sends),
- * each tool printing its usual terminal report. Start-up is the same tool running a
- * one-request collection once; per-request cost = (wall − start-up) / 600. Every case runs
+ * each tool printing its usual terminal report (bru: see BRU_SANDBOX). Start-up is the
+ * same tool running a one-request collection with a one-row data file; per-request cost
+ * = (wall − start-up) / 600. Every case runs
  * BENCH_RUNNER_RUNS times (3), round by round so the tools share the machine's load;
  * medians are reported. The server counts what arrives, so a tool that skipped work fails
  * the bench. Targets (issue 16): per-request ≤ 1 ms; newman's whole run ≥ 5× courier's.
@@ -38,6 +39,12 @@ const FLAT_GROWTH_MB = 16
 const TARGET_PER_REQUEST_MS = 1
 const TARGET_NEWMAN_RATIO = 5
 const STRICT = process.argv.includes('--strict')
+/**
+ * bru's script sandbox: `developer` (Node's vm, bru's fastest, the mode its ~8 ms per
+ * request was measured in) unless BENCH_RUNNER_BRU_SANDBOX=safe (its QuickJS sandbox,
+ * like Courier's, and many times slower here).
+ */
+const BRU_SANDBOX = process.env.BENCH_RUNNER_BRU_SANDBOX ?? 'developer'
 
 const require = createRequire(import.meta.url)
 const packageBin = (name: string, bin: string) =>
@@ -74,6 +81,8 @@ const TOOLS: Tool[] = [
       args: [
         packageBin('@usebruno/cli', 'bin/bru.js'),
         'run',
+        '--sandbox',
+        BRU_SANDBOX,
         ...(data ? ['--csv-file-path', w.csv] : []),
       ],
       cwd: w.bruFolder,
@@ -144,7 +153,7 @@ async function speed(server: CountingServer, dir: string, env: NodeJS.ProcessEnv
       JSON.stringify({
         bench: 'runner',
         case: `${REQUESTS} requests x ${ITERATIONS} iterations (CSV), one test each`,
-        tool: tool.name,
+        tool: tool.name === 'bru' ? `bru (--sandbox ${BRU_SANDBOX})` : tool.name,
         runs: RUNS,
         requests: sends,
         wallMedianMs: round(wallMs),

@@ -8,16 +8,18 @@ import type { HistoryRun } from '../../shared/model/historyRuns'
  */
 export function createFakeHistoryRuns(entries: HistoryEntry[]) {
   const runs: HistoryRun[] = []
+  // Copies, as a real transport gives: a test changing a run here is not seen until read.
+  const copy = <T>(value: T): T => structuredClone(value)
   const calls: Pick<CourierApi['history'], 'runs' | 'run' | 'deleteRun'> = {
     runs: async ({ limit = 50 }) => ({
-      runs: [...runs].sort((a, b) => b.startedAt - a.startedAt).slice(0, limit),
+      runs: copy([...runs].sort((a, b) => b.startedAt - a.startedAt).slice(0, limit)),
       next: null,
     }),
     run: async ({ runId, limit = 100 }) => {
       const run = runs.find((r) => r.runId === runId)
       if (!run) throw new Error(`The run ${runId} is no longer in history.`)
       const sends = entries.filter((e) => e.runId === runId).sort((a, b) => a.id - b.id)
-      return { run, entries: sends.slice(0, limit), next: null }
+      return copy({ run, entries: sends.slice(0, limit), next: null })
     },
     deleteRun: async ({ runId }) => {
       const kept = entries.filter((e) => e.runId !== runId)

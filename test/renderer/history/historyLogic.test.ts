@@ -4,7 +4,7 @@ import {
   diffRows,
   normalizeJson,
 } from '../../../renderer/src/components/history/historyDiff'
-import { dayLabel, groupByDay } from '../../../renderer/src/components/history/historyGroups'
+import { dayLabel, withDays } from '../../../renderer/src/components/history/historyGroups'
 import { requestOfEntry } from '../../../renderer/src/components/history/historyRequest'
 import type { HistoryEntry, HistorySummary } from '../../../shared/model/history'
 import { fakeResponse } from '../fakeApi'
@@ -73,16 +73,14 @@ const summary = (id: number, at: number): HistorySummary => ({
 describe('history list', () => {
   it('groups entries by day under Today, Yesterday and dates', () => {
     const now = new Date('2026-11-25T12:00:00').getTime()
-    const rows = groupByDay(
+    const rows = withDays(
       [summary(3, now - 1000), summary(2, now - 2000), summary(1, now - 86_400_000)],
       now,
     )
-    expect(rows.map((r) => (r.kind === 'day' ? r.label : r.entry.id))).toEqual([
-      'Today',
-      3,
-      2,
-      'Yesterday',
-      1,
+    expect(rows.map((r) => [r.day, r.item.id])).toEqual([
+      ['Today', 3],
+      [null, 2],
+      ['Yesterday', 1],
     ])
     expect(dayLabel(now - 5 * 86_400_000, now)).toMatch(/2026/)
   })

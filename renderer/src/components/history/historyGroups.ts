@@ -1,9 +1,3 @@
-import type { HistorySummary } from '../../../../shared/model/history'
-
-export type HistoryRow =
-  | { kind: 'day'; key: string; label: string }
-  | { kind: 'entry'; key: string; entry: HistorySummary }
-
 /** "Today", "Yesterday" or the date, for a day heading. */
 export function dayLabel(at: number, now = Date.now()): string {
   const day = new Date(at).toDateString()
@@ -17,17 +11,19 @@ export function dayLabel(at: number, now = Date.now()): string {
   })
 }
 
-/** Entries (newest first) with a heading row before each new day. */
-export function groupByDay(entries: readonly HistorySummary[], now = Date.now()): HistoryRow[] {
-  const rows: HistoryRow[] = []
+/**
+ * Items (newest first), each with the heading of its day when it is the first of that
+ * day, else null.
+ */
+export function withDays<T extends { at: number }>(
+  items: readonly T[],
+  now = Date.now(),
+): { item: T; day: string | null }[] {
   let current = ''
-  for (const entry of entries) {
-    const label = dayLabel(entry.at, now)
-    if (label !== current) {
-      current = label
-      rows.push({ kind: 'day', key: `day-${entry.at}`, label })
-    }
-    rows.push({ kind: 'entry', key: `e-${entry.id}`, entry })
-  }
-  return rows
+  return items.map((item) => {
+    const label = dayLabel(item.at, now)
+    const day = label === current ? null : label
+    current = label
+    return { item, day }
+  })
 }

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startHttpbin } from '../servers'
+import { screenshot } from './harness'
 import { RunnerPage } from './runnerPage'
 import { useWorkbench } from './setup'
 
 const ctx = useWorkbench(startHttpbin)
 const runner = () => new RunnerPage(ctx.bench.page)
-const shot = (name: string) =>
-  ctx.bench.page.screenshot({ path: `/tmp/runner-${name}.png`, fullPage: true })
+const shot = (name: string) => screenshot(ctx.bench.page, `runner-${name}`)
 
 /** A Postman collection of GET requests with test scripts, pasted into Import as a user would. */
 function collection(name: string, items: { name: string; path: string; test?: string }[]) {

@@ -1,8 +1,10 @@
 import type { RunExecution, RunSummary } from '../../../../shared/model/run'
 import { formatDuration, statusLine } from '../response/formatResponse'
 
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en')} ${n === 1 ? one : many}`
+/** `10,000`: one formatter, made once (toLocaleString makes one per call). */
+const count = new Intl.NumberFormat('en').format
+
+const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`
 
 const END_WORDS: Record<RunSummary['end'], string> = {
   completed: 'Completed',
@@ -27,7 +29,7 @@ export function summaryLine(summary: RunSummary): string {
       : []),
     stats.assertions.total === 0
       ? 'no tests'
-      : `${plural(stats.assertions.total, 'test')}, ${stats.assertions.failed.toLocaleString('en')} failed`,
+      : `${plural(stats.assertions.total, 'test')}, ${count(stats.assertions.failed)} failed`,
     ...(scriptErrors > 0 ? [plural(scriptErrors, 'script error')] : []),
     `average ${formatDuration(summary.averageResponseMs)}`,
   ].join(' · ')
@@ -40,11 +42,11 @@ export function progressLine(
   failures: number,
   tests: { passed: number; failed: number },
 ): string {
-  const of = expected > done ? ` of ${expected.toLocaleString('en')}` : ''
+  const of = expected > done ? ` of ${count(expected)}` : ''
   return [
-    `${done.toLocaleString('en')}${of} ${expected > done || done !== 1 ? 'requests' : 'request'}`,
-    `${failures.toLocaleString('en')} with a failure`,
-    `tests: ${tests.passed.toLocaleString('en')} passed, ${tests.failed.toLocaleString('en')} failed`,
+    `${count(done)}${of} ${expected > done || done !== 1 ? 'requests' : 'request'}`,
+    `${count(failures)} with a failure`,
+    `tests: ${count(tests.passed)} passed, ${count(tests.failed)} failed`,
   ].join(' · ')
 }
 

@@ -1,5 +1,6 @@
-import type { HistoryFilter } from '../../../shared/model/history'
-import type { SqlValue } from './sqlite'
+import type { HistoryFilter, HistoryPage, HistoryPageArgs } from '../../../shared/model/history'
+import { SUMMARY_COLUMNS, summaryOf, type SummaryRow } from './entryRows'
+import type { Sqlite, SqlValue } from './sqlite'
 
 /** Prefix matching on one or two characters would expand to most of the index's terms. */
 const MIN_PREFIX_CHARS = 3
@@ -83,6 +84,18 @@ export function whereOf(
     params.push(before.at, before.id)
   }
   return { sql: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params }
+}
+
+/** A page of entries, newest first, matching the filter, after `before`. */
+export function pageOf(db: Sqlite, { before, limit, ...filter }: HistoryPageArgs): HistoryPage {
+  const where = whereOf(filter, before)
+  const rows = db.all<SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM entries e ${where.sql} ORDER BY e.at DESC, e.id DESC LIMIT ?`,
+    [...where.params, limit + 1],
+  )
+  const entries = rows.slice(0, limit).map(summaryOf)
+  const last = entries.at(-1)
+  return { entries, next: rows.length > limit && last ? { at: last.at, id: last.id } : null }
 }
 
 /** `API.Example.com:8080` or a pasted URL -> `api.example.com`, as the host column holds it. */

@@ -27,13 +27,10 @@ import {
   encodeRecordAsync,
   insertEntry,
   loadEntry,
-  SUMMARY_COLUMNS,
-  summaryOf,
   type StoredRow,
-  type SummaryRow,
 } from './entryRows'
 import { loadForExport, toHar, type HarSource } from './har'
-import { whereOf } from './historyQuery'
+import { pageOf, whereOf } from './historyQuery'
 import { openHistoryDb } from './openHistoryDb'
 import { idsBeyondRetention, limitsHistory, readRetention, writeRetention } from './retention'
 import { executionsOfRun } from './runExecutions'
@@ -153,16 +150,8 @@ export class HistoryStore implements RunHistorySink {
 
   /** A page of entries, newest first, matching `args`; pass `next` back as `before` for the following page. */
   list(args: Partial<HistoryPageArgs> = {}): HistoryPage {
-    const { before, limit, ...filter } = HistoryPageArgsSchema.parse(args)
     this.runs.flush()
-    const where = whereOf(filter, before)
-    const rows = this.db.all<SummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM entries e ${where.sql} ORDER BY e.at DESC, e.id DESC LIMIT ?`,
-      [...where.params, limit + 1],
-    )
-    const entries = rows.slice(0, limit).map(summaryOf)
-    const last = entries.at(-1)
-    return { entries, next: rows.length > limit && last ? { at: last.at, id: last.id } : null }
+    return pageOf(this.db, HistoryPageArgsSchema.parse(args))
   }
 
   /** The whole entry. @throws Error when it does not exist (deleted meanwhile). */

@@ -20,6 +20,8 @@ export interface CheckedSendInput {
   /** The request's name, for pm.info and for naming its script. */
   requestName: string
   iteration?: number
+  /** The run's iterations, for pm.info.iterationCount (1 for a single send). */
+  iterationCount?: number
   iterationData?: Record<string, string>
   /** Limits of each script run (the sandbox's defaults where absent). */
   limits?: { memoryBytes?: number; cpuMs?: number }
@@ -164,6 +166,7 @@ export async function checkedSend(
     requestName: input.requestName,
     iteration: input.iteration ?? 0,
     eventName,
+    ...(input.iterationCount !== undefined && { iterationCount: input.iterationCount }),
   })
   const sentRequests = { total: 0, failed: 0 }
   const countSends = (output: ScriptRunOutput) => {

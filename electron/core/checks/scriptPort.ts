@@ -44,7 +44,13 @@ export interface ScriptRunInput {
   request: ScriptRequest
   response?: ScriptResponse
   variables: ScriptVariables
-  info: { requestName: string; iteration: number; eventName: 'prerequest' | 'test' }
+  info: {
+    requestName: string
+    iteration: number
+    eventName: 'prerequest' | 'test'
+    /** pm.info.iterationCount: the run's iterations (1 for a single send). */
+    iterationCount?: number
+  }
   limits?: { memoryBytes?: number; cpuMs?: number }
   /**
    * A script that throws does not stop the scripts after it (Postman's and newman's way in

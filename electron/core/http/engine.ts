@@ -16,7 +16,7 @@ import { checkHeaders } from './checkHeaders'
 import { describeFailure } from './describeFailure'
 import { ExchangeClock } from './exchangeClock'
 import { effectiveSettings, prepareRequest } from './prepareRequest'
-import { RedirectTrail } from './redirects'
+import { RedirectTrail, setCookieValues, type CookieHooks } from './redirects'
 import { encodeBody } from './requestBody'
 import { keepResponseBody, receiveResponseBody } from './responseBody'
 import { toResponseRecord } from './responseRecord'
@@ -34,6 +34,11 @@ export interface SendOptions {
   requestId?: string
   /** Called as body bytes arrive (at most every 64 KiB). */
   onProgress?: (receivedBytes: number, totalBytes: number | null) => void
+  /**
+   * A cookie jar: sends its cookies at every hop (unless the request sets its own Cookie
+   * header) and keeps what each response sets, redirects included.
+   */
+  cookies?: CookieHooks
 }
 
 export interface EngineOptions {
@@ -89,7 +94,7 @@ export class HttpEngine {
     try {
       const { spec, url, host } = prepareRequest(options.spec, options.variables ?? {})
       target = host
-      const response = await this.exchange(spec, url, settings, controller, options.onProgress)
+      const response = await this.exchange(spec, url, settings, controller, options)
       return { ok: true, response }
     } catch (error) {
       const context = {
@@ -113,13 +118,17 @@ export class HttpEngine {
     url: string,
     settings: RequestDefaults,
     controller: AbortController,
-    onProgress: SendOptions['onProgress'],
+    { onProgress, cookies }: Pick<SendOptions, 'onProgress' | 'cookies'>,
   ): Promise<ResponseRecord> {
     const headers = checkHeaders(mergeHeaders(spec))
+    const jar =
+      cookies && !headers.some(([name]) => name.toLowerCase() === 'cookie') ? cookies : null
+    const jarCookie = jar?.cookieFor(url) ?? ''
+    if (jarCookie !== '') headers.push(['Cookie', jarCookie])
     const body = await encodeBody(spec.body)
     const sentHeaders = [...headers, ...body.headers]
     const clock = new ExchangeClock()
-    const redirects = new RedirectTrail(url, sentHeaders, spec.auth, () => clock.hop())
+    const redirects = new RedirectTrail(url, sentHeaders, spec.auth, () => clock.hop(), jar)
     const stopDeadline = startDeadline(controller, settings.timeoutMs)
     try {
       const response = await axios.request<Readable>(
@@ -137,6 +146,7 @@ export class HttpEngine {
       clock.responded()
       const request = response.request as ClientRequest & { res?: IncomingMessage }
       const native = request.res
+      jar?.keep(setCookieValues(native?.headers['set-cookie']), redirects.finalUrl)
       const received = await receiveResponseBody(response.data, native?.headers, {
         bodies: this.bodies,
         hardLimit: this.maxReceiveBytes,

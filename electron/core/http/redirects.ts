@@ -4,6 +4,23 @@ import type { RedirectHop } from '../../../shared/model/response'
 
 type BeforeRedirect = NonNullable<AxiosRequestConfig['beforeRedirect']>
 
+/**
+ * A cookie jar the engine asks at every hop of an exchange (redirects included): what
+ * Cookie header a URL gets, and what a response's Set-Cookie headers leave in the jar.
+ */
+export interface CookieHooks {
+  /** The Cookie header value for `url`; '' for none. */
+  cookieFor(url: string): string
+  /** Keeps the Set-Cookie header values a response to `url` sent. */
+  keep(setCookies: readonly string[], url: string): void
+}
+
+/** The values of a response's Set-Cookie header, however Node gave them. */
+export function setCookieValues(value: string | string[] | number | undefined): string[] {
+  if (value === undefined) return []
+  return Array.isArray(value) ? value : [String(value)]
+}
+
 /** The header the request's auth puts its credentials in (lower case); none without auth. */
 function credentialHeaders(auth: RequestAuth): Set<string> {
   if (auth.type === 'none' || auth.type === 'inherit') return new Set()
@@ -30,6 +47,8 @@ export class RedirectTrail {
     private readonly sentHeaders: [string, string][],
     auth: RequestAuth,
     private readonly onHop: () => void,
+    /** The jar, when the request's Cookie header is the jar's to set at every hop. */
+    private readonly cookies: CookieHooks | null = null,
   ) {
     this.origin = new URL(url).origin
     this.credentials = credentialHeaders(auth)
@@ -52,6 +71,14 @@ export class RedirectTrail {
     if (sameOrigin) {
       for (const [name, value] of this.sentHeaders)
         if (this.credentials.has(name.toLowerCase())) nextHeaders[name] = value
+    }
+    if (this.cookies) {
+      // What the redirect set counts for where it leads, as in a browser.
+      this.cookies.keep(setCookieValues(res.headers['set-cookie']), req.url)
+      for (const key of Object.keys(nextHeaders))
+        if (key.toLowerCase() === 'cookie') delete nextHeaders[key]
+      const cookie = this.cookies.cookieFor(String(next.href))
+      if (cookie !== '') nextHeaders.Cookie = cookie
     }
   }
 }

@@ -140,6 +140,7 @@ export async function runCollection(
             item,
             index,
             iteration,
+            iterations,
             iterationData: row,
             variables,
             cookies,

@@ -1,38 +1,31 @@
 import { CookieJar } from 'tough-cookie'
-import type { RequestSpec } from '../../../shared/model/request'
-import type { ResponseRecord } from '../../../shared/model/response'
+import type { CookieHooks } from '../http/redirects'
 
 /**
- * The cookies of one run, as newman keeps them: what a response sets is sent with the
- * later requests of the run to the hosts it belongs to (RFC 6265 rules, by tough-cookie).
- * A request that sets its own Cookie header keeps it untouched.
+ * The cookies of one run, as newman keeps them: what a response sets (a redirect's
+ * included) is sent with the later requests of the run to the hosts it belongs to
+ * (RFC 6265 rules, by tough-cookie). The engine asks it at every hop; a request that sets
+ * its own Cookie header keeps it untouched.
  */
-export class RunCookies {
+export class RunCookies implements CookieHooks {
   private readonly jar = new CookieJar()
 
-  /** The spec with a Cookie header for `url` added, unless it has one or the jar has none. */
-  withCookies(spec: RequestSpec, url: string): RequestSpec {
-    const own = spec.headers.some((h) => h.enabled && h.key.trim().toLowerCase() === 'cookie')
-    if (own) return spec
-    let cookie = ''
+  cookieFor(url: string): string {
     try {
-      cookie = this.jar.getCookieStringSync(url)
+      return this.jar.getCookieStringSync(url)
     } catch {
-      // Not an http(s) URL yet: the engine reports it; nothing to add.
-      return spec
+      // Not a URL tough-cookie can read: the engine reports the URL itself.
+      return ''
     }
-    if (cookie === '') return spec
-    return { ...spec, headers: [...spec.headers, { key: 'Cookie', value: cookie, enabled: true }] }
   }
 
-  /** Keeps the response's Set-Cookie headers; a malformed cookie is ignored, as browsers do. */
-  keep(response: ResponseRecord): void {
-    for (const [name, value] of response.headers) {
-      if (name.toLowerCase() !== 'set-cookie') continue
+  keep(setCookies: readonly string[], url: string): void {
+    for (const value of setCookies) {
       try {
-        this.jar.setCookieSync(value, response.url, { ignoreError: true })
+        // A malformed or rejected cookie is ignored, as browsers do.
+        this.jar.setCookieSync(value, url, { ignoreError: true })
       } catch {
-        // ignoreError covers rejected cookies; a URL tough-cookie cannot read is skipped too.
+        // A URL tough-cookie cannot read: nothing to keep.
       }
     }
   }

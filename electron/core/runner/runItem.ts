@@ -29,6 +29,8 @@ export interface RunItemInput {
   item: RunPlanItem
   index: number
   iteration: number
+  /** The run's iterations (pm.info.iterationCount). */
+  iterations: number
   iterationData: Record<string, string>
   variables: RunVariables
   cookies: RunCookies | null
@@ -82,20 +84,16 @@ export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<I
   const checked = await checkedSend(
     {
       send: async (spec, vars) => {
-        const withCookies = input.cookies
-          ? input.cookies.withCookies(spec, resolveText(spec.url, vars))
-          : spec
         const sending = deps.engine.send({
           requestId: input.requestId,
-          spec: withCookies,
+          spec,
           variables: vars,
           defaults: input.defaults,
+          ...(input.cookies && { cookies: input.cookies }),
         })
         // Stopped while its scripts ran: the run's abort listener found nothing to cancel yet.
         if (input.signal?.aborted) deps.engine.cancel(input.requestId)
-        const sent = await sending
-        if (sent.ok) input.cookies?.keep(sent.response)
-        return sent
+        return sending
       },
       scripts: deps.scripts,
       schemas: deps.schemas,
@@ -108,6 +106,7 @@ export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<I
       scopes,
       requestName: item.name,
       iteration: input.iteration,
+      iterationCount: input.iterations,
       iterationData: input.iterationData,
       limits: input.limits,
       onScriptError: 'continue',
@@ -134,6 +133,16 @@ export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<I
         spec: item.spec,
         variables: resolving,
         result,
+        // Its place in the run, so the run's report can be rebuilt from history.
+        run: {
+          index: input.index,
+          iteration: input.iteration,
+          item: { id: item.id, name: item.name, path: item.path },
+          scripts: {
+            prerequest: checked.scriptsRun.preRequest,
+            test: checked.scriptsRun.postResponse,
+          },
+        },
       })
     : null
   const plain: RunExecution = {

@@ -229,6 +229,33 @@ if (n < 3) pm.execution.setNextRequest('Count'); else pm.execution.setNextReques
     expect(JSON.parse(dropped.executions[1]!.response!.body).cookies).toEqual({})
   })
 
+  it('keeps a cookie set by a redirect, and sends it where the redirect leads', async () => {
+    const plan = planOf(
+      collection([
+        { name: 'Set and follow', url: `${httpbin.url}/cookies/set?flavour=rye` },
+        { name: 'Read', url: `${httpbin.url}/cookies` },
+      ]),
+    )
+    const { executions } = await run(plan)
+    // httpbin answers /cookies/set with a 302 to /cookies, which shows what it received.
+    expect(JSON.parse(executions[0]!.response!.body).cookies).toEqual({ flavour: 'rye' })
+    expect(JSON.parse(executions[1]!.response!.body).cookies).toEqual({ flavour: 'rye' })
+  })
+
+  it('tells scripts the iteration and the number of iterations', async () => {
+    const plan = planOf(
+      collection([
+        {
+          name: 'Info',
+          url: `${httpbin.url}/get`,
+          test: `pm.test(pm.info.iteration + ' of ' + pm.info.iterationCount, () => {})`,
+        },
+      ]),
+    )
+    const { executions } = await run(plan, { iterations: 3 })
+    expect(executions.map((e) => e.checks.tests[0]!.name)).toEqual(['0 of 3', '1 of 3', '2 of 3'])
+  })
+
   it('keeps no more of a body than the report limit', async () => {
     const plan = planOf(
       collection([{ name: 'Long', url: `${httpbin.url}/anything/${'x'.repeat(3000)}` }]),

@@ -174,4 +174,42 @@ describe('the app runs (run: calls) against httpbin', () => {
     await expect(runs.execution('gone', 0)).rejects.toThrow(/no longer kept/)
     await expect(runs.execution('r1', 99)).rejects.toThrow(/no request number 100/)
   })
+
+  it('applies values given from outside (COURIER_VAR_*, --secrets) over the saved ones, masked', async () => {
+    const withSecrets = createAppRuns({
+      engine,
+      scripts,
+      schemas: new SchemaCheck(),
+      workspace: ws.service,
+      settings: () => defaultSettings(),
+      history: null,
+      spoolDir: join(ws.dataDir, 'spools-secrets'),
+      emit: (p) => payloads.push(p),
+      saveReport: async () => ({ outcome: 'cancelled' }),
+      overrides: { user: 'Zed-s3cret' },
+    })
+    try {
+      await withSecrets.start({
+        runId: 's1',
+        scope: { kind: 'requests', paths: [`${folder}/1 Get user.request.json`] },
+        dataFile: null,
+        delayMs: 0,
+        bail: false,
+        keepCookies: true,
+        environment: null,
+      })
+      expect((await ended('s1')).stats.requests).toEqual({ total: 1, failed: 0 })
+      const whole = await withSecrets.execution('s1', 0)
+      expect(whole.response?.status).toBe(200)
+      // The value reached the server (the test comparing it with Ada ran and failed) ...
+      expect(whole.checks.tests.map((t) => [t.name, t.passed])).toEqual([
+        ['status is 200', true],
+        ['user is Ada', false],
+      ])
+      // ... and, being a secret, is nowhere in what the run keeps.
+      expect(JSON.stringify(whole)).not.toContain('Zed-s3cret')
+    } finally {
+      await withSecrets.close()
+    }
+  })
 })

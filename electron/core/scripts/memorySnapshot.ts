@@ -30,17 +30,22 @@ export interface MemorySnapshot {
   readonly copiedBytes: number
 }
 
+/** A page of zeros, to compare pages with natively (memcmp), not a word at a time in JavaScript. */
+const ZERO_PAGE = Buffer.alloc(PAGE)
+
+function isZeroPage(bytes: Uint8Array, page: number): boolean {
+  const at = page * PAGE
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(PAGE, bytes.length - at))
+  return view.equals(view.length === PAGE ? ZERO_PAGE : ZERO_PAGE.subarray(0, view.length))
+}
+
 /** The longest run of all-zero pages in `bytes`, as [from, to) byte offsets. */
 function longestZeroRun(bytes: Uint8Array): [number, number] {
-  const words = new BigUint64Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.length / 8))
-  const wordsPerPage = PAGE / 8
   let best: [number, number] = [0, 0]
   let start = -1
   const pages = Math.floor(bytes.length / PAGE)
   for (let page = 0; page <= pages; page++) {
-    let zero = page < pages
-    for (let w = page * wordsPerPage; zero && w < (page + 1) * wordsPerPage; w++)
-      zero = words[w] === 0n
+    const zero = page < pages && isZeroPage(bytes, page)
     if (zero && start < 0) start = page
     if (!zero && start >= 0) {
       if (page - start > best[1] - best[0]) best = [start, page]
@@ -50,15 +55,22 @@ function longestZeroRun(bytes: Uint8Array): [number, number] {
   return [best[0] * PAGE, best[1] * PAGE]
 }
 
+/** Bytes up to the last one in use: whole zero pages skipped from the end natively. */
+function usedLength(live: Uint8Array): number {
+  let page = Math.ceil(live.length / PAGE)
+  while (page > 0 && isZeroPage(live, page - 1)) page--
+  let end = Math.min(live.length, page * PAGE)
+  while (end > 0 && live[end - 1] === 0) end--
+  return end
+}
+
 /** Takes the snapshot of `memory` now; `layout` null copies all of it. */
 export function takeSnapshot(
   memory: { buffer: ArrayBuffer },
   layout: WasmLayout | null,
 ): MemorySnapshot {
   const live = new Uint8Array(memory.buffer)
-  let end = live.length
-  while (end > 0 && live[end - 1] === 0) end--
-  end = Math.ceil(end / 8) * 8
+  const end = Math.min(live.length, Math.ceil(usedLength(live) / 8) * 8)
   const copy = live.slice(0, end)
   let [skipFrom, skipTo] = longestZeroRun(copy)
   if (layout) {

@@ -1,11 +1,12 @@
 import type { SendResult } from '../../../shared/ipc/contract'
 import type { ScriptLevel, VariableScopes } from '../../../shared/logic/checksInheritance'
 import { resolveText } from '../../../shared/logic/variables'
-import type { Checks, ScriptFailure, TestResult } from '../../../shared/model/assertion'
+import type { Checks } from '../../../shared/model/assertion'
 import type { RequestSpec } from '../../../shared/model/request'
 import type { ResponseRecord } from '../../../shared/model/response'
 import type { SchemaCheck } from '../assertions/schemaCheck'
 import { toScriptRequest, withScriptEdits } from './scriptRequest'
+import { failuresOf, ranCount, record, scriptTests, type ScriptEvent } from './scriptOutcome'
 import type { ScriptPort, ScriptRunOutput, ScriptSource, ScriptVariables } from './scriptPort'
 
 export interface CheckedSendInput {
@@ -59,10 +60,8 @@ export interface CheckedSend {
 /** What a post-response script sees when the request got no response (newman gives it one too). */
 const NO_RESPONSE = { code: 0, status: '', headers: [], body: '', responseTime: 0, size: 0 }
 
-type Event = 'preRequest' | 'postResponse'
-
 /** The scripts of one event: the levels above, then the request's own; empty ones left out. */
-function sourcesOf(input: CheckedSendInput, event: Event): ScriptSource[] {
+function sourcesOf(input: CheckedSendInput, event: ScriptEvent): ScriptSource[] {
   const levels = input.scriptLevels.map((l) => ({ name: l.name, source: l.scripts[event] }))
   const own = { name: `request ${input.requestName}`, source: input.spec.scripts?.[event] ?? '' }
   return [...levels, own].filter((s) => s.source.trim() !== '')
@@ -98,45 +97,6 @@ function resolutionMap(base: Record<string, string>, v: ScriptVariables): Record
     ...v.iterationData,
     ...v.local,
   }
-}
-
-function scriptTests(output: ScriptRunOutput, event: Event): TestResult[] {
-  const source = event === 'preRequest' ? 'pre-request script' : 'post-response script'
-  return output.tests
-    .filter((t) => !t.skipped)
-    .map((t) => ({
-      name: t.name,
-      passed: t.passed,
-      ...(t.error !== undefined && { error: t.error }),
-      source,
-    }))
-}
-
-/** The scripts of `output` that failed, as checks report them. */
-function failuresOf(output: ScriptRunOutput, event: Event): ScriptFailure[] {
-  const errors = output.errors ?? (output.error ? [output.error] : [])
-  return errors.map((e) => ({
-    script: e.script,
-    event,
-    message: e.message,
-    ...(e.line !== undefined && { line: e.line }),
-    ...(e.column !== undefined && { column: e.column }),
-    ...(e.limit !== undefined && { limit: e.limit }),
-  }))
-}
-
-/** Adds failures to the checks: the first one found is `scriptFailure`, later ones follow it. */
-function record(checks: Checks, failures: ScriptFailure[]): void {
-  const rest = checks.scriptFailure ? failures : failures.slice(1)
-  if (!checks.scriptFailure && failures[0]) checks.scriptFailure = failures[0]
-  if (rest.length > 0) checks.moreScriptFailures = [...(checks.moreScriptFailures ?? []), ...rest]
-}
-
-/** How many of `sources` ran: up to the failing one when a failure stops the rest. */
-function ranCount(sources: ScriptSource[], output: ScriptRunOutput, go: boolean): number {
-  if (go || !output.error) return sources.length
-  const at = sources.findIndex((s) => s.name === output.error!.script)
-  return at >= 0 ? at + 1 : sources.length
 }
 
 /**

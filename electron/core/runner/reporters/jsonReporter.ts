@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { executionFailed, type RunEvent, type RunSummary } from '../../../../shared/model/run'
+import { executionFailed, type RunExecution, type RunSummary } from '../../../../shared/model/run'
 import { executionJson, failureJson, runTimings, type FailedAt } from './jsonShapes'
-import { ReportSpool } from './reportSpool'
-import { reportTarget, type ReportKind } from './reportTarget'
+import type { ReportKind } from './reportTarget'
 import type { ReporterOptions, RunReporter } from './runReporter'
+import { SpooledReporter, type RunStart } from './spooledReporter'
 
 const JSON_REPORT: ReportKind = {
   what: 'JSON report',
@@ -19,11 +19,7 @@ const ITEM_INDENT = '      '
  * transfers, executions, failures, error } }`, with `run.stats` in newman's shape.
  * Each execution is appended to a spool as it arrives; the file is assembled at finish.
  */
-class JsonReporter implements RunReporter {
-  private spool: ReportSpool | null = null
-  private target: string | null = null
-  private summary: RunSummary | null = null
-  private name = ''
+class JsonReporter extends SpooledReporter {
   private written = 0
   private cycles = 1
   private length = 0
@@ -31,66 +27,39 @@ class JsonReporter implements RunReporter {
   /** Only executions that failed: their failures need their place and script. */
   private failedAt = new Map<number, FailedAt>()
 
-  constructor(private readonly options: ReporterOptions) {}
-
-  get file(): string | null {
-    return this.target
+  constructor(options: ReporterOptions) {
+    super(options, JSON_REPORT, options.json?.export)
   }
 
-  async onEvent(event: RunEvent): Promise<void> {
-    switch (event.type) {
-      case 'start': {
-        this.name = this.options.collectionName ?? event.name
-        this.cycles = event.iterations
-        this.length = event.itemsPerIteration
-        const now = this.options.now?.() ?? new Date(event.startedAt)
-        const cwd = this.options.cwd ?? process.cwd()
-        this.target = await reportTarget(
-          JSON_REPORT,
-          this.options.json?.export,
-          cwd,
-          this.name,
-          now,
-        )
-        this.spool = await ReportSpool.open(JSON_REPORT, this.target)
-        return
-      }
-      case 'iteration':
-        this.position = 0
-        return
-      case 'execution': {
-        const e = event.execution
-        const cursor = {
-          iteration: e.iteration,
-          position: this.position++,
-          length: this.length,
-          cycles: this.cycles,
-        }
-        if (executionFailed(e)) {
-          const failure = e.checks.scriptFailure
-          this.failedAt.set(e.index, {
-            position: cursor.position,
-            scriptEvent: failure ? (failure.event === 'preRequest' ? 'prerequest' : 'test') : null,
-          })
-        }
-        const text = JSON.stringify(executionJson(e, cursor, this.options.bodyLimit), null, 2)
-        const separator = this.written++ === 0 ? '\n' : ',\n'
-        await this.spool?.append(
-          `${separator}${ITEM_INDENT}${text.replaceAll('\n', `\n${ITEM_INDENT}`)}`,
-        )
-        return
-      }
-      case 'done':
-        this.summary = event.summary
+  protected override started(start: RunStart): void {
+    this.cycles = start.iterations
+    this.length = start.itemsPerIteration
+  }
+
+  protected override iterationStarted(): void {
+    this.position = 0
+  }
+
+  protected render(e: RunExecution): string {
+    const cursor = {
+      iteration: e.iteration,
+      position: this.position++,
+      length: this.length,
+      cycles: this.cycles,
     }
+    if (executionFailed(e)) {
+      const failure = e.checks.scriptFailure
+      this.failedAt.set(e.index, {
+        position: cursor.position,
+        scriptEvent: failure ? (failure.event === 'preRequest' ? 'prerequest' : 'test') : null,
+      })
+    }
+    const text = JSON.stringify(executionJson(e, cursor, this.options.bodyLimit), null, 2)
+    const separator = this.written++ === 0 ? '\n' : ',\n'
+    return `${separator}${ITEM_INDENT}${text.replaceAll('\n', `\n${ITEM_INDENT}`)}`
   }
 
-  async finish(): Promise<void> {
-    const spool = this.spool
-    this.spool = null
-    if (!spool) return
-    const s = this.summary
-    if (!s) return spool.discard()
+  protected frame(s: RunSummary) {
     // The executions go where this marker is: everything around it is known only now.
     const marker = `executions-${randomUUID()}`
     const cursor = { length: this.length, cycles: this.cycles }
@@ -107,7 +76,7 @@ class JsonReporter implements RunReporter {
     }
     const [head, tail] = JSON.stringify(whole, null, 2).split(`"${marker}"`) as [string, string]
     const close = this.written > 0 ? `\n${ITEM_INDENT.slice(2)}]` : ']'
-    await spool.assemble(`${head}[`, `${close}${tail}\n`)
+    return { head: `${head}[`, tail: `${close}${tail}\n` }
   }
 }
 

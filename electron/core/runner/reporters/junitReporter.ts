@@ -1,10 +1,10 @@
 import { XMLBuilder } from 'fast-xml-parser'
-import type { RunEvent, RunSummary } from '../../../../shared/model/run'
+import type { RunExecution, RunSummary } from '../../../../shared/model/run'
 import { junitSeconds } from './formatUnits'
 import { junitSuite, type SuiteCounts } from './junitSuite'
-import { ReportSpool } from './reportSpool'
-import { reportTarget, type ReportKind } from './reportTarget'
+import type { ReportKind } from './reportTarget'
 import type { ReporterOptions, RunReporter } from './runReporter'
+import { SpooledReporter, type RunStart } from './spooledReporter'
 import { xmlSafe } from './xmlText'
 
 const JUNIT_REPORT: ReportKind = {
@@ -21,70 +21,41 @@ const rootBuilder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefi
  * iteration (see junitSuite). Suites are spooled as they come; the root, whose counts
  * come first, is written at finish.
  */
-class JunitReporter implements RunReporter {
-  private spool: ReportSpool | null = null
-  private target: string | null = null
-  private summary: RunSummary | null = null
-  private name = ''
+class JunitReporter extends SpooledReporter {
   private iterations = 1
   private totals: SuiteCounts = { tests: 0, failures: 0, errors: 0 }
   /** Sends of each request in the current iteration: setNextRequest may repeat one. */
   private sends = new Map<string, number>()
 
-  constructor(private readonly options: ReporterOptions) {}
-
-  get file(): string | null {
-    return this.target
+  constructor(options: ReporterOptions) {
+    super(options, JUNIT_REPORT, options.junit?.export)
   }
 
-  async onEvent(event: RunEvent): Promise<void> {
-    switch (event.type) {
-      case 'start': {
-        this.name = this.options.collectionName ?? event.name
-        this.iterations = event.iterations
-        const now = this.options.now?.() ?? new Date(event.startedAt)
-        const cwd = this.options.cwd ?? process.cwd()
-        this.target = await reportTarget(
-          JUNIT_REPORT,
-          this.options.junit?.export,
-          cwd,
-          this.name,
-          now,
-        )
-        this.spool = await ReportSpool.open(JUNIT_REPORT, this.target)
-        return
-      }
-      case 'iteration':
-        this.sends.clear()
-        return
-      case 'execution': {
-        const e = event.execution
-        const send = (this.sends.get(e.item.id) ?? 0) + 1
-        this.sends.set(e.item.id, send)
-        // Suite names stay unique: GitLab keys a test by suite, classname and name.
-        const marks = [
-          ...(this.iterations > 1 ? [`iteration ${e.iteration + 1}`] : []),
-          ...(send > 1 ? [`send ${send}`] : []),
-        ]
-        const name = marks.length > 0 ? `${e.item.path} (${marks.join(', ')})` : e.item.path
-        const { xml, counts } = junitSuite(e, name)
-        this.totals.tests += counts.tests
-        this.totals.failures += counts.failures
-        this.totals.errors += counts.errors
-        await this.spool?.append(xml)
-        return
-      }
-      case 'done':
-        this.summary = event.summary
-    }
+  protected override started(start: RunStart): void {
+    this.iterations = start.iterations
   }
 
-  async finish(): Promise<void> {
-    const spool = this.spool
-    this.spool = null
-    if (!spool) return
-    const s = this.summary
-    if (!s) return spool.discard()
+  protected override iterationStarted(): void {
+    this.sends.clear()
+  }
+
+  protected render(e: RunExecution): string {
+    const send = (this.sends.get(e.item.id) ?? 0) + 1
+    this.sends.set(e.item.id, send)
+    // Suite names stay unique: GitLab keys a test by suite, classname and name.
+    const marks = [
+      ...(this.iterations > 1 ? [`iteration ${e.iteration + 1}`] : []),
+      ...(send > 1 ? [`send ${send}`] : []),
+    ]
+    const name = marks.length > 0 ? `${e.item.path} (${marks.join(', ')})` : e.item.path
+    const { xml, counts } = junitSuite(e, name)
+    this.totals.tests += counts.tests
+    this.totals.failures += counts.failures
+    this.totals.errors += counts.errors
+    return xml
+  }
+
+  protected frame(s: RunSummary) {
     const marker = 'suites'
     const root = rootBuilder.build({
       testsuites: {
@@ -98,8 +69,10 @@ class JunitReporter implements RunReporter {
       },
     }) as string
     const at = root.lastIndexOf(`>${marker}<`)
-    const head = `<?xml version="1.0" encoding="UTF-8"?>\n${root.slice(0, at + 1)}\n`
-    await spool.assemble(head, `${root.slice(at + 1 + marker.length)}\n`)
+    return {
+      head: `<?xml version="1.0" encoding="UTF-8"?>\n${root.slice(0, at + 1)}\n`,
+      tail: `${root.slice(at + 1 + marker.length)}\n`,
+    }
   }
 }
 

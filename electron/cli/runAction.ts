@@ -90,7 +90,9 @@ export async function runRun(
       },
       emitTo(reporters),
     )
-    if (summary.end !== 'completed' && summary.endMessage) note(summary.endMessage)
+    // The cli reporter already says why the run ended early, under its summary.
+    const told = settings.reporters.includes('cli')
+    if (summary.end !== 'completed' && summary.endMessage && !told) note(summary.endMessage)
     const code = exitCode(summary, flags)
     return (await reportsWritten(reporters, io)) ? code : Math.max(code, 1)
   } finally {

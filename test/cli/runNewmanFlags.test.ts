@@ -96,6 +96,10 @@ describe('courier run: newman flags that change the run', () => {
     expect(run.code).toBe(1)
     expect(urlsOf(run.report, httpbin.url)).toEqual(['/status/500'])
     expect(run.stderr).toContain('Stopped at the first failure')
+    // With the cli reporter, the reason is told once, under its summary.
+    const shown = await fx.courier([path, '--bail', '--color', 'off'])
+    expect(shown.stdout.split('Stopped at the first failure')).toHaveLength(2)
+    expect(shown.stderr).not.toContain('Stopped at the first failure')
   })
 
   it('--timeout-request: a slow response fails as a timeout', async () => {

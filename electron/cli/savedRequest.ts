@@ -13,7 +13,7 @@ import {
 } from '../../shared/logic/checksInheritance'
 import type { RequestSpec } from '../../shared/model/request'
 import type { ScopedValue } from '../../shared/model/variables'
-import type { TreeNode, WorkspaceSnapshot } from '../../shared/model/workspace'
+import { specOfSaved, type TreeNode, type WorkspaceSnapshot } from '../../shared/model/workspace'
 import { defaultDataDir } from '../core/dataDir'
 import { MemorySecretStore } from '../core/secrets/memorySecretStore'
 import type { KeyValueStore } from '../core/storage/keyValueStore'
@@ -102,17 +102,7 @@ export async function loadSavedRequest(options: LoadOptions): Promise<LoadedRequ
       environment,
       request: saved.variables,
     })
-    const spec: RequestSpec = {
-      method: saved.method,
-      url: saved.url,
-      params: saved.params,
-      headers: saved.headers,
-      body: saved.body,
-      auth: saved.auth,
-      settings: saved.settings,
-      assertions: saved.assertions,
-      scripts: saved.scripts,
-    }
+    const spec = specOfSaved(saved)
     return {
       spec: applyInheritance(spec, chain),
       variables: variableValues(scoped),

@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { AssertionSchema } from './assertion'
 import { ScriptsSchema } from './scripts'
 import { KeyValueRowSchema } from './keyValue'
-import { RequestAuthSchema, RequestSpecSchema } from './request'
+import { RequestAuthSchema, RequestSpecSchema, type RequestSpec } from './request'
 import { VariableRowSchema } from './variables'
 
 /** The current version of every workspace file (manifest, folder, request, environment). */
@@ -111,3 +111,18 @@ export const WorkspaceSnapshotSchema = z.object({
   problems: z.array(WorkspaceProblemSchema),
 })
 export type WorkspaceSnapshot = z.infer<typeof WorkspaceSnapshotSchema>
+
+/** The request a saved one describes: its spec without its name and own variables. */
+export function specOfSaved(saved: SavedRequest): RequestSpec {
+  return {
+    method: saved.method,
+    url: saved.url,
+    params: saved.params,
+    headers: saved.headers,
+    body: saved.body,
+    auth: saved.auth,
+    settings: saved.settings,
+    assertions: saved.assertions,
+    scripts: saved.scripts,
+  }
+}

@@ -1,7 +1,7 @@
 import { applyInheritance, type InheritanceLevel } from '../../../shared/logic/inheritance'
 import { inheritedScripts, variableScopes } from '../../../shared/logic/checksInheritance'
 import type { VariableRow } from '../../../shared/model/variables'
-import type { SavedRequest } from '../../../shared/model/workspace'
+import { specOfSaved, type SavedRequest } from '../../../shared/model/workspace'
 import type { RunPlanItem } from './runPlan'
 
 /** A request found while walking a collection or workspace, with the levels above it. */
@@ -22,20 +22,7 @@ export function planItem(found: FoundRequest): RunPlanItem {
     name: saved.name,
     path: [...found.folders, saved.name].join('/'),
     folders: found.folders,
-    spec: applyInheritance(
-      {
-        method: saved.method,
-        url: saved.url,
-        params: saved.params,
-        headers: saved.headers,
-        body: saved.body,
-        auth: saved.auth,
-        settings: saved.settings,
-        assertions: saved.assertions,
-        scripts: saved.scripts,
-      },
-      chain,
-    ),
+    spec: applyInheritance(specOfSaved(saved), chain),
     scriptLevels: inheritedScripts(chain),
     collection: scopes.collection,
     request: scopes.request,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { findJsonProblem, formatJson, positionOf } from '../../shared/logic/json'
 
 describe('findJsonProblem', () => {
@@ -64,5 +65,29 @@ describe('formatJson on received bodies', () => {
     expect(big.length).toBeGreaterThan(5_000_000)
     const out = formatJson(big)
     expect(out).toBe(JSON.stringify(JSON.parse(big), null, 2))
+  })
+})
+
+describe('formatJson over any JSON value', () => {
+  it('matches JSON.stringify with two spaces for generated values, unicode and escapes included', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = JSON.stringify(value)
+        expect(formatJson(text)).toBe(JSON.stringify(value, null, 2))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('keeps non-ASCII text, escaped quotes and runs of backslashes inside strings', () => {
+    const value = { 'clé "x"': 'naïve \\\\" 😀 日本', long: 'a'.repeat(100) + '\\' }
+    expect(formatJson(JSON.stringify(value))).toBe(JSON.stringify(value, null, 2))
+  })
+
+  it('keeps a lone surrogate as the same string, written as its escape', () => {
+    const text = '{"a":"x\uD800y"}'
+    const out = formatJson(text)
+    expect(out).toBe('{\n  "a": "x\\ud800y"\n}')
+    expect(JSON.parse(out!)).toEqual(JSON.parse(text))
   })
 })

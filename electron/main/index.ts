@@ -11,7 +11,7 @@ import {
 } from './adapters/fileDialog'
 import { safeStorageCipher } from './adapters/safeStorageCipher'
 import { registerIpc } from './registerIpc'
-import { createSecureWindow } from './secureWindow'
+import { createSecureWindow, denyAllPermissions } from './secureWindow'
 
 // The Electron shell: its own storage, keyring and dialogs, handed to the shared
 // composition root (core/composeCourier), and the contract carried over IPC.
@@ -20,10 +20,8 @@ const notices: string[] = []
 let mainWindow: BrowserWindow | null = null
 
 app.whenReady().then(() => {
-  // Deny every permission prompt (camera, notifications, ...): a REST client needs none.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
-    callback(false),
-  )
+  // Deny every permission, asked or checked (camera, notifications, ...): a REST client needs none.
+  denyAllPermissions(session.defaultSession)
   const dataDir = app.getPath('userData')
   const store = openElectronStore(dataDir, (m) => notices.push(m))
   const courier = composeCourier({

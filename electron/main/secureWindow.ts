@@ -1,10 +1,12 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, shell } from 'electron'
+import { app, BrowserWindow, shell, type Session } from 'electron'
 import { chooseRendererEntry } from './rendererEntry'
+import { externalLinkTarget, isAllowedNavigation, isPermissionGranted } from './windowGuards'
 
 /**
  * The one window: context isolation, sandboxed renderer, no Node, no navigation away
- * from the app, and links opened in the user's browser instead of inside Courier.
+ * from the app in any frame, no webviews, and links opened in the user's browser instead
+ * of inside Courier. The decisions live in windowGuards.ts, where tests reach them.
  */
 export function createSecureWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -19,17 +21,29 @@ export function createSecureWindow(): BrowserWindow {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
       spellcheck: false,
     },
   })
+  const { webContents } = window
   window.once('ready-to-show', () => window.show())
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url)
+  webContents.setWindowOpenHandler(({ url }) => {
+    const target = externalLinkTarget(url)
+    if (target !== null) void shell.openExternal(target)
     return { action: 'deny' }
   })
-  window.webContents.on('will-navigate', (event) => event.preventDefault())
+  webContents.on('will-navigate', (event) => event.preventDefault())
+  // will-navigate covers the top frame only; this covers the response preview's iframe too.
+  webContents.on('will-frame-navigate', (event) => {
+    if (!isAllowedNavigation({ url: event.url, isMainFrame: event.isMainFrame }))
+      event.preventDefault()
+  })
+  webContents.on('will-attach-webview', (event) => event.preventDefault())
   const entry = chooseRendererEntry({
     isPackaged: app.isPackaged,
     devServerUrl: process.env.ELECTRON_RENDERER_URL,
@@ -38,4 +52,15 @@ export function createSecureWindow(): BrowserWindow {
   if (entry.kind === 'url') void window.loadURL(entry.url)
   else void window.loadFile(entry.path)
   return window
+}
+
+/**
+ * Refuses every permission a page asks for (a prompt) or checks for (e.g. reading the
+ * clipboard, `navigator.permissions.query`): a REST client needs none.
+ */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_webContents, permission, callback) =>
+    callback(isPermissionGranted(permission)),
+  )
+  session.setPermissionCheckHandler((_webContents, permission) => isPermissionGranted(permission))
 }

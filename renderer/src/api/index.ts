@@ -1,12 +1,12 @@
 import {
   CallError,
-  WEB_TOKEN_PARAM,
   type CourierApi,
   type CourierBridge,
   type IpcEnvelope,
 } from '../../../shared/ipc'
 import { plainCopy } from '../stores/plainCopy'
 import { connectWebBridge } from './webBridge'
+import { takeWebToken } from './webToken'
 
 declare global {
   interface Window {
@@ -17,15 +17,15 @@ declare global {
 
 /**
  * Picks the transport once at start-up: Electron's preload bridge when present, else
- * the web host's WebSocket with the token from the URL's hash. Nothing else in the
- * renderer knows which one runs.
+ * the web host's WebSocket with the token from the URL's hash (taken out of the address
+ * once read, see webToken.ts). Nothing else in the renderer knows which one runs.
  */
 export async function connectApi(): Promise<CourierApi> {
   if (window.courier) return fromPreload(window.courier)
-  const token = new URLSearchParams(window.location.hash.slice(1)).get(WEB_TOKEN_PARAM)
+  const token = takeWebToken()
   if (!token) {
     throw new Error(
-      'Courier was opened without its access token. Open the exact address that `npm run web` printed.',
+      'Courier was opened without its access token. Open the exact address that `npm run web` printed (with its #token=…); Courier takes the token out of the address bar once it has read it, so a bookmark or a new tab cannot reconnect.',
     )
   }
   return connectWebBridge(token)

@@ -8,6 +8,7 @@ import { keepScriptVariables } from './checks/keepScriptVariables'
 import type { CourierServiceDeps } from './courierService'
 import { withBodyForHistory } from './history/bodyForHistory'
 import { isJsonMediaType } from './http/decodeBody'
+import { CLOSED_GATE } from './http/fileGate'
 import { sendAndRecord, type HistorySink } from './sendAndRecord'
 import { SchemaCheck } from './assertions/schemaCheck'
 
@@ -88,6 +89,10 @@ export function createAppSend(deps: CourierServiceDeps): CourierService['http:se
             body: { ...body, text: await asCall(() => deps.appState.draftText(bodyDraft)) },
           }
         : given
+    // Only files the user picked or confirmed for this workspace are read (FILE_NOT_CONFIRMED).
+    const files = deps.fileConsents
+      ? await asCall(() => deps.fileConsents!.gate(context.workspace, args.allowFilesOnce))
+      : { ...CLOSED_GATE, baseDir: context.workspace }
     const checked = await sendAndRecord(
       {
         engine: deps.engine,
@@ -109,6 +114,7 @@ export function createAppSend(deps: CourierServiceDeps): CourierService['http:se
           deps.emit('http:progress', { requestId, receivedBytes, totalBytes }),
         source: 'app',
         context,
+        files,
       },
     )
     const { result } = checked

@@ -6,6 +6,7 @@ import { prettyInWorkerThread } from './bodies/prettyInWorker'
 import { sessionBodiesDir, sessionDir } from './bodies/sessionBodiesDir'
 import { createCourierService, type CourierServiceDeps } from './courierService'
 import { HistoryStore } from './history/historyStore'
+import { FileConsentStore } from './files/fileConsentStore'
 import { HttpEngine } from './http/engine'
 import { appRunHistory } from './runner/appRunHistory'
 import { createAppRuns, type SaveReport } from './runner/appRuns'
@@ -80,6 +81,7 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
   const workspace = new WorkspaceService({ dataDir, store, secrets })
   const history = HistoryStore.tryOpen(dataDir, { notice })
   const schemas = new SchemaCheck(workspaceSchemaReader(workspace))
+  const fileConsents = new FileConsentStore(dataDir, notice)
   const runs = createAppRuns({
     engine,
     scripts,
@@ -91,6 +93,7 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
     emit: (payload) => shell.emit('run:event', payload),
     saveReport: shell.saveReport,
     overrides: shell.overrides,
+    fileConsents,
   })
   const core = createCourierService({
     engine,
@@ -106,6 +109,7 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
     schemas,
     scripts,
     runs,
+    fileConsents,
   })
   const service = shell.overrides ? withOverrides(core, shell.overrides) : core
   const stopForwarding = workspace.onChange((snapshot) => shell.emit('workspace:changed', snapshot))

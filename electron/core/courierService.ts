@@ -13,6 +13,7 @@ import { parseCurl } from './interop/import/curl'
 import { importText } from './interop/import/importText'
 import { writeImport } from './interop/import/writeImport'
 import type { HttpEngine } from './http/engine'
+import type { FileConsentStore } from './files/fileConsentStore'
 import type { AppRuns } from './runner/appRuns'
 import type { BodySaveResult } from '../../shared/model/body'
 import type { SettingsService } from './settings/settingsService'
@@ -46,6 +47,11 @@ export interface CourierServiceDeps {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
   /** The Runner's runs; absent where the shell has none (run: calls then fail saying so). */
   runs?: AppRuns
+  /**
+   * The local files the user confirmed for upload, per workspace. Absent: no send may read
+   * a file (FILE_NOT_CONFIRMED), and `files:allow` fails.
+   */
+  fileConsents?: FileConsentStore
 }
 
 /** The Node side of the contract: every call, backed by core services. Shells only wire it. */
@@ -135,6 +141,13 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
     'body:release': async ({ bodyId }) => asCall(() => bodies.release(bodyId)),
     'globals:get': async () => asCall(() => ws.globals()),
     'globals:update': async ({ variables }) => asCall(() => ws.updateGlobals(variables)),
+    'files:allow': async ({ workspace, path }) => {
+      if (!deps.fileConsents) {
+        throw new CallError('FAILED', 'Confirming files for upload is not available here.')
+      }
+      const consents = deps.fileConsents
+      return { path: await asCall(() => consents.allow(workspace, path)) }
+    },
     'run:start': async (args) => runs().start(args),
     'run:stop': async ({ runId }) => runs().stop(runId),
     'run:readData': async ({ path }) => runs().readData(path),

@@ -12,6 +12,7 @@ import {
 import type { ScriptPort } from './checks/scriptPort'
 import type { AppendInput } from './history/entryRecord'
 import type { HttpEngine } from './http/engine'
+import type { FileGate } from './http/fileGate'
 
 /** Where a send is kept: the app's history store (possibly later), or the CLI's. */
 export interface HistorySink {
@@ -37,6 +38,8 @@ export interface SendAndRecordInput extends CheckedSendInput {
   source: AppendInput['source']
   /** Where it came from, for its history entry. */
   context: SendContext
+  /** The local files its body may read (absent: none). */
+  files?: FileGate
   /** What history keeps as the request (the app passes the body it already had). */
   recordedSpec?: RequestSpec
   /** The result as history keeps it (the CLI's whole body); the sent one by default. */
@@ -62,6 +65,7 @@ export async function sendAndRecord(
           variables,
           defaults: input.defaults,
           onProgress: input.onProgress,
+          ...(input.files && { files: input.files }),
         }),
       scripts: deps.scripts,
       schemas: deps.schemas,

@@ -41,6 +41,7 @@ import {
   SavedRequestSchema,
   WorkspaceSnapshotSchema,
 } from '../model/workspace'
+import { fileCalls } from './fileCalls'
 import { historyRunCalls } from './historyRunCalls'
 import type { CallName, EventName, IpcEnvelope } from './names'
 import { RunEventPayloadSchema, runCalls } from './runCalls'
@@ -87,6 +88,11 @@ export const SendArgsSchema = z.object({
       request: z.record(z.string(), z.string()),
     })
     .optional(),
+  /**
+   * Local files the user confirmed for this send only ("Upload once"); files confirmed
+   * for good are kept on the Node side (`files:allow`).
+   */
+  allowFilesOnce: z.array(z.string().max(4096)).max(100).default([]),
 })
 export type SendArgs = z.infer<typeof SendArgsSchema>
 export type SendArgsInput = z.input<typeof SendArgsSchema>
@@ -318,6 +324,7 @@ export const calls = {
     result: z.array(VariableRowSchema),
   },
   ...runCalls,
+  ...fileCalls,
 } as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>
 
 /** Events the Node side pushes to the renderer. */

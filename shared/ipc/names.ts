@@ -61,6 +61,7 @@ export const CALL_NAMES = [
   'run:readData',
   'run:execution',
   'run:export',
+  'files:allow',
 ] as const
 export type CallName = (typeof CALL_NAMES)[number]
 

@@ -12,9 +12,17 @@ export const RequestErrorCodeSchema = z.enum([
   'TOO_LARGE',
   'TOO_MANY_REDIRECTS',
   'BODY_FILE',
+  /**
+   * The body names a local file the user has not confirmed for upload (it came from an
+   * import or a workspace file Courier did not write): nothing was read or sent. `file`
+   * names it.
+   */
+  'FILE_NOT_CONFIRMED',
   'INVALID_BODY',
   'INVALID_HEADER',
   'UNRESOLVED_VARIABLES',
+  /** A field's {{variables}} expand past the variable size limit (Settings > Requests). */
+  'VARIABLE_TOO_LARGE',
   'PROTOCOL',
   /** A pre-request script failed (its error, or a limit): nothing was sent. */
   'SCRIPT',
@@ -31,5 +39,7 @@ export const RequestErrorSchema = z.object({
   hint: z.string(),
   /** The low-level cause (e.g. ECONNRESET), for bug reports. */
   cause: z.string().optional(),
+  /** FILE_NOT_CONFIRMED: the absolute path of the file to confirm before it is uploaded. */
+  file: z.string().optional(),
 })
 export type RequestError = z.infer<typeof RequestErrorSchema>

@@ -17,6 +17,7 @@ import { describeFailure } from './describeFailure'
 import { ExchangeClock } from './exchangeClock'
 import { effectiveSettings, prepareRequest } from './prepareRequest'
 import { RedirectTrail, setCookieValues, type CookieHooks } from './redirects'
+import { CLOSED_GATE, gatedBody, type FileGate } from './fileGate'
 import { encodeBody } from './requestBody'
 import { keepResponseBody, receiveResponseBody } from './responseBody'
 import { toResponseRecord } from './responseRecord'
@@ -39,6 +40,11 @@ export interface SendOptions {
    * header) and keeps what each response sets, redirects included.
    */
   cookies?: CookieHooks
+  /**
+   * Which local files the body may read, and the folder relative paths are read from.
+   * Absent: none (a request with a file body fails with FILE_NOT_CONFIRMED).
+   */
+  files?: FileGate
 }
 
 export interface EngineOptions {
@@ -118,14 +124,15 @@ export class HttpEngine {
     url: string,
     settings: RequestDefaults,
     controller: AbortController,
-    { onProgress, cookies }: Pick<SendOptions, 'onProgress' | 'cookies'>,
+    { onProgress, cookies, files }: Pick<SendOptions, 'onProgress' | 'cookies' | 'files'>,
   ): Promise<ResponseRecord> {
     const headers = checkHeaders(mergeHeaders(spec))
     const jar =
       cookies && !headers.some(([name]) => name.toLowerCase() === 'cookie') ? cookies : null
     const jarCookie = jar?.cookieFor(url) ?? ''
     if (jarCookie !== '') headers.push(['Cookie', jarCookie])
-    const body = await encodeBody(spec.body)
+    // Checked once variables are resolved and scripts are done: either may change a path.
+    const body = await encodeBody(await gatedBody(spec.body, files ?? CLOSED_GATE))
     const sentHeaders = [...headers, ...body.headers]
     const clock = new ExchangeClock()
     const redirects = new RedirectTrail(url, sentHeaders, spec.auth, () => clock.hop(), jar)

@@ -15,7 +15,8 @@ export interface EncodedBody {
   summary: string
 }
 
-async function fileSize(path: string, what: string): Promise<number> {
+/** The size of the file at `path`; a failure names the file, why, and what to do. */
+export async function fileSize(path: string, what: string): Promise<number> {
   if (path.trim() === '') {
     throw new RequestFailure(
       'BODY_FILE',

@@ -7,6 +7,8 @@ export class RequestFailure extends Error {
     message: string,
     readonly hint: string,
     readonly causeCode?: string,
+    /** FILE_NOT_CONFIRMED: the file the user must confirm. */
+    readonly file?: string,
   ) {
     super(message)
     this.name = 'RequestFailure'
@@ -18,6 +20,7 @@ export class RequestFailure extends Error {
       message: this.message,
       hint: this.hint,
       ...(this.causeCode ? { cause: this.causeCode } : {}),
+      ...(this.file ? { file: this.file } : {}),
     }
   }
 }

@@ -14,6 +14,7 @@ import type { Settings } from '../../../shared/model/settings'
 import type { SchemaCheck } from '../assertions/schemaCheck'
 import { asCall, messageOf } from '../callFailure'
 import type { ScriptPort } from '../checks/scriptPort'
+import type { FileConsentStore } from '../files/fileConsentStore'
 import type { HttpEngine } from '../http/engine'
 import type { WorkspaceApi } from '../workspace/workspaceApi'
 import { readIterationData } from './iterationData'
@@ -52,6 +53,11 @@ export interface AppRunsDeps {
   saveReport: SaveReport
   /** Values that win over every saved one (COURIER_VAR_*, --secrets), as for a send. */
   overrides?: Record<string, string>
+  /**
+   * The files the user confirmed for upload per workspace: a run reads only those (the
+   * others fail with FILE_NOT_CONFIRMED; a single Send of the request asks). Absent: none.
+   */
+  fileConsents?: FileConsentStore
 }
 
 interface AppRun {
@@ -153,6 +159,9 @@ export function createAppRuns(deps: AppRunsDeps): AppRuns {
           : undefined
         return { planned: await plan(args), data }
       })
+      const files = deps.fileConsents
+        ? await asCall(() => deps.fileConsents!.gate(planned.workingDir))
+        : undefined
       const settings = deps.settings()
       const spool = await asCall(() => RunSpool.create(deps.spoolDir, args.runId))
       const batches = runEventBatches(args.runId, deps.emit)
@@ -172,6 +181,7 @@ export function createAppRuns(deps: AppRunsDeps): AppRuns {
           scripts: deps.scripts,
           schemas: deps.schemas,
           history: deps.history,
+          ...(files && { files }),
         },
         planned,
         {

@@ -14,6 +14,7 @@ import type { SchemaCheck } from '../assertions/schemaCheck'
 import type { ScriptPort } from '../checks/scriptPort'
 import type { AppendInput } from '../history/entryRecord'
 import type { HttpEngine } from '../http/engine'
+import type { FileGate } from '../http/fileGate'
 import { RunCookies } from './runCookies'
 import { runItem } from './runItem'
 import type { RunPlan } from './runPlan'
@@ -58,6 +59,11 @@ export interface RunDeps {
   scripts: ScriptPort | null
   schemas: SchemaCheck
   history?: RunHistorySink | null
+  /**
+   * The local files the requests' bodies may read, relative paths from the plan's folder.
+   * Absent: none (a file body fails with FILE_NOT_CONFIRMED).
+   */
+  files?: FileGate
 }
 
 export const REPORT_BODY_BYTES = 64 * 1024
@@ -134,7 +140,13 @@ export async function runCollection(
           item: { id: item.id, name: item.name, path: item.path },
         })
         const outcome = await runItem(
-          { engine: deps.engine, scripts: deps.scripts, schemas: deps.schemas, keep },
+          {
+            engine: deps.engine,
+            scripts: deps.scripts,
+            schemas: deps.schemas,
+            keep,
+            ...(deps.files && { files: deps.files }),
+          },
           {
             plan,
             item,

@@ -11,6 +11,7 @@ import { checkedSend } from '../checks/checkedSend'
 import type { ScriptPort } from '../checks/scriptPort'
 import type { AppendInput } from '../history/entryRecord'
 import type { HttpEngine } from '../http/engine'
+import type { FileGate } from '../http/fileGate'
 import { maskExecution, runMasker } from './maskExecution'
 import type { RunCookies } from './runCookies'
 import type { RunPlan, RunPlanItem } from './runPlan'
@@ -22,6 +23,8 @@ export interface RunItemDeps {
   schemas: SchemaCheck
   /** Keeps the send in history; resolves to its entry's id (null: not kept). */
   keep: ((entry: AppendInput) => Promise<number | null>) | null
+  /** The local files a body may read (absent: none). */
+  files?: FileGate
 }
 
 export interface RunItemInput {
@@ -89,6 +92,7 @@ export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<I
           spec,
           variables: vars,
           defaults: input.defaults,
+          ...(deps.files && { files: deps.files }),
           ...(input.cookies && { cookies: input.cookies }),
         })
         // Stopped while its scripts ran: the run's abort listener found nothing to cancel yet.

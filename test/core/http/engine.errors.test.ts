@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HttpEngine } from '../../../electron/core/http/engine'
+import { openGate } from '../../../electron/core/http/fileGate'
 import type { RequestError, RequestErrorCode } from '../../../shared/model/requestError'
 import {
   startCompressedServer,
@@ -38,7 +39,7 @@ async function failure(
   over: Parameters<typeof spec>[0],
   variables: Record<string, string> = {},
 ): Promise<RequestError> {
-  const result = await engine.send({ spec: spec(over), variables })
+  const result = await engine.send({ spec: spec(over), variables, files: openGate(null) })
   if (result.ok) throw new Error(`Expected an error, got HTTP ${result.response.status}`)
   return result.error
 }

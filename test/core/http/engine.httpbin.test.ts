@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HttpEngine } from '../../../electron/core/http/engine'
+import { openGate } from '../../../electron/core/http/fileGate'
 import type { ResponseRecord } from '../../../shared/model/response'
 import { startHttpbin } from '../../servers'
 import { jsonBody, spec } from './spec'
@@ -20,7 +21,7 @@ afterAll(async () => {
 })
 
 async function send(over: Parameters<typeof spec>[0]): Promise<ResponseRecord> {
-  const result = await engine.send({ spec: spec(over) })
+  const result = await engine.send({ spec: spec(over), files: openGate(null) })
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
   return result.response
 }

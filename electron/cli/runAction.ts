@@ -11,7 +11,9 @@ import { emitTo, finishAll, type RunReporter } from '../core/runner/reporters/ru
 import type { RunPlan } from '../core/runner/runPlan'
 import { readExternalOverrides } from '../core/secrets/externalSecrets'
 import { UsageError, type CliIo } from './cliIo'
+import { cliFileGate, realPath, refuseUnconfirmedRunFiles } from './cliFileGate'
 import { cliScriptRunner } from './cliScripts'
+import type { FileFlags } from './fileFlags'
 import { resolveRunFiles } from './runFiles'
 import { parseRunFlags, type RunFlags, type RunSettings } from './runFlags'
 import { runHistory } from './runHistory'
@@ -27,7 +29,7 @@ import { schemaReader } from './schemaReader'
  */
 export async function runRun(
   target: string | undefined,
-  flags: RunFlags,
+  flags: RunFlags & FileFlags,
   io: CliIo,
 ): Promise<number> {
   const settings = parseRunFlags(target, flags, isFile)
@@ -47,6 +49,9 @@ export async function runRun(
   }
   Object.assign(plan.environment, settings.envVars)
   Object.assign(plan.globals, settings.globalVars)
+  // Files named by the requests are read only when the user allowed them (exit 2 otherwise).
+  const files = cliFileGate(plan.workingDir ?? workingDir, flags)
+  refuseUnconfirmedRunFiles(plan, files)
   const data = flags.iterationData ? await dataRows(flags.iterationData) : undefined
   const reporters = createRunReporters(settings, flags, io)
 
@@ -74,6 +79,7 @@ export async function runRun(
         scripts,
         schemas: new SchemaCheck(schemaReader(plan.workingDir ?? workingDir)),
         history: flags.history ? runHistory(io) : null,
+        files,
       },
       plan,
       {
@@ -131,7 +137,7 @@ function isFile(path: string): boolean {
 /** The plan of a collection file with its environment and globals files, or of a workspace. */
 async function planFor(
   settings: RunSettings,
-  flags: RunFlags,
+  flags: RunFlags & FileFlags,
   workingDir: string,
   io: CliIo,
   note: (message: string) => void,
@@ -162,7 +168,8 @@ async function planFor(
       globals: globals?.values ?? {},
       workingDir,
     })
-    resolveRunFiles(plan, workingDir)
+    const named = cliFileGate(workingDir, { allowFile: flags.allowFile ?? [] })
+    resolveRunFiles(plan, workingDir, (path) => named.allows(realPath(path)))
     return plan
   } catch (error) {
     if (error instanceof PlanSelectionError) throw new UsageError(error.message)

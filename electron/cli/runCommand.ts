@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander'
 import type { CliIo, ExitCode } from './cliIo'
+import { ALLOW_FILE_HELP, ALLOW_FILES_HELP, type FileFlags } from './fileFlags'
 import type { RunFlags } from './runFlags'
 
 const collect = (value: string, previous: string[]) => [...previous, value]
@@ -57,6 +58,8 @@ export function addRunCommand(program: Command, io: CliIo, exit: ExitCode): void
     .option('--silent', 'print nothing (reporters still write their files)')
     .option('--verbose', 'print each request and response in detail')
     .option('--working-dir <dir>', 'where files named by requests are read from (default: here)')
+    .option('--allow-file <path>', ALLOW_FILE_HELP, collect, [])
+    .option('--allow-files', ALLOW_FILES_HELP)
     .option('-x, --suppress-exit-code', 'exit 0 even when something failed')
     .option('--history', "keep the run and its sends in Courier's history (off by default)")
     .option('--workspace <dir>', 'the saved workspace (default: the one last opened in Courier)')
@@ -65,7 +68,7 @@ export function addRunCommand(program: Command, io: CliIo, exit: ExitCode): void
       '--secrets <file>',
       'a JSON file {"name": "value"} of secret values (also COURIER_VAR_<name>)',
     )
-    .action(async (target: string | undefined, flags: RunFlags) => {
+    .action(async (target: string | undefined, flags: RunFlags & FileFlags) => {
       const { runRun } = await import('./runAction')
       exit.set(await runRun(target, flags, io))
     })

@@ -19,11 +19,16 @@ function mapFiles(body: RequestBody, map: (path: string) => string): RequestBody
  * The files a collection's requests send (binary bodies, multipart file fields) read from
  * the working directory, as newman's --working-dir does: relative paths resolve there. A
  * file outside it is refused before the run, as newman's --no-insecure-file-read does: a
- * collection from elsewhere must not be able to upload any file of the machine.
+ * collection from elsewhere must not be able to upload any file of the machine. A file
+ * the user named with --allow-file (`named`) is read wherever it is.
  *
  * @throws UsageError naming the request, the file and what to do.
  */
-export function resolveRunFiles(plan: RunPlan, workingDir: string): void {
+export function resolveRunFiles(
+  plan: RunPlan,
+  workingDir: string,
+  named: (absolute: string) => boolean = () => false,
+): void {
   for (const item of plan.items) {
     const body = item.spec.body
     if (body.type !== 'binary' && body.type !== 'multipart') continue
@@ -33,7 +38,8 @@ export function resolveRunFiles(plan: RunPlan, workingDir: string): void {
         if (path.trim() === '') return path
         const full = resolve(workingDir, path)
         const inside = relative(workingDir, full)
-        if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+        const outside = inside === '' || inside.startsWith('..') || isAbsolute(inside)
+        if (outside && !named(full)) {
           throw new UsageError(
             `"${item.path}" sends the file "${path}", which is outside the working directory (${workingDir}). courier run reads only files inside it: copy the file there, or run with --working-dir set to a folder that holds it.`,
           )

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { resolveRequest } from '../../shared/logic/variables'
 import { checksFailed } from '../../shared/model/assertion'
 import { SendContextSchema, type SendContext } from '../../shared/model/history'
@@ -8,12 +9,14 @@ import { bodyTextOf } from '../core/checks/bodyText'
 import { HttpEngine } from '../core/http/engine'
 import { readExternalOverrides } from '../core/secrets/externalSecrets'
 import { sendAndRecord } from '../core/sendAndRecord'
+import { cliFileGate } from './cliFileGate'
 import { cliHistory } from './cliHistory'
 import { cliScriptRunner } from './cliScripts'
 import { UsageError, type CliIo } from './cliIo'
 import { toJsonOutput, toPrettyOutput } from './formatResult'
 import { overlayFlags, parseFlagParts, parseSendOptions, type SendFlags } from './parseSendOptions'
 import { schemaReader } from './schemaReader'
+import type { FileFlags } from './fileFlags'
 import { withWholeBody } from './wholeBody'
 
 interface ToSend {
@@ -26,6 +29,16 @@ interface ToSend {
   scopes?: VariableScopes
   /** Reads `file:` schemas of assertions (a saved request's workspace). */
   schemaDir?: string
+  /** Where the request's relative file paths are read from: its workspace (null: none). */
+  filesDir: string | null
+}
+
+/** The files typed on this command line (--binary @f, --multipart k=@f): the user named them. */
+function typedFiles(flags: SendFlags): string[] {
+  const at = (value: string | undefined) =>
+    value?.startsWith('@') ? [resolve(value.slice(1))] : []
+  const parts = flags.multipart.flatMap((m) => at(m.slice(m.indexOf('=') + 1)))
+  return [...at(flags.binary), ...parts]
 }
 
 /**
@@ -37,7 +50,7 @@ interface ToSend {
 export async function runSend(
   target: string,
   url: string | undefined,
-  flags: SendFlags,
+  flags: SendFlags & FileFlags,
   io: CliIo,
 ): Promise<number> {
   const toSend =
@@ -64,6 +77,8 @@ export async function runSend(
         requestName: toSend.requestName,
         source: 'cli',
         context: toSend.context,
+        // A file a saved request names is read only with --allow-file or --allow-files.
+        files: cliFileGate(toSend.filesDir, flags, typedFiles(flags)),
         // The command line keeps (and prints) the whole body.
         forHistory: (result) => withWholeBody(result, engine.bodies),
       },
@@ -108,6 +123,7 @@ function adHocRequestToSend(method: string, url: string, flags: SendFlags): ToSe
     context: SendContextSchema.parse({ secretNames: Object.keys(overrides) }),
     requestName: `${method.toUpperCase()} ${url}`,
     scriptLevels: [],
+    filesDir: null,
   }
 }
 
@@ -166,5 +182,6 @@ async function savedRequestToSend(path: string, flags: SendFlags, io: CliIo): Pr
     scriptLevels: loaded.scriptLevels,
     scopes: { ...loaded.scopes, request: { ...loaded.scopes.request, ...given } },
     schemaDir: loaded.origin.workspaceDir,
+    filesDir: loaded.origin.workspaceDir,
   }
 }

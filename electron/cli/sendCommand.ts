@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander'
 import type { CliIo, ExitCode } from './cliIo'
+import { ALLOW_FILE_HELP, ALLOW_FILES_HELP, type FileFlags } from './fileFlags'
 import type { SendFlags } from './parseSendOptions'
 
 const collect = (value: string, previous: string[]) => [...previous, value]
@@ -51,10 +52,12 @@ export function addSendCommand(program: Command, io: CliIo, exit: ExitCode): voi
       '--secrets <file>',
       'a JSON file {"name": "value"} of variable values that override saved ones (also COURIER_VAR_<name>)',
     )
+    .option('--allow-file <path>', ALLOW_FILE_HELP, collect, [])
+    .option('--allow-files', ALLOW_FILES_HELP)
     .option('--fail', 'exit with 1 on a 4xx or 5xx response')
     .option('--no-history', "do not add this send to Courier's history")
     .addOption(new Option('--output <format>', 'pretty or json').default('pretty'))
-    .action(async (target: string, url: string | undefined, flags: SendFlags) => {
+    .action(async (target: string, url: string | undefined, flags: SendFlags & FileFlags) => {
       const { runSend } = await import('./sendAction')
       exit.set(await runSend(target, url, flags, io))
     })

@@ -52,7 +52,16 @@ describe('courier run --working-dir', () => {
     mkdirSync(join(work, 'files'), { recursive: true })
     writeFileSync(join(work, 'files', 'payload.txt'), 'hello')
     const run = await runCourier(
-      ['run', collectionSending('files/payload.txt'), '--working-dir', work, '--color', 'off'],
+      [
+        'run',
+        collectionSending('files/payload.txt'),
+        '--working-dir',
+        work,
+        '--allow-file',
+        join(work, 'files', 'payload.txt'),
+        '--color',
+        'off',
+      ],
       { dataDir: join(dir, 'data') },
     )
     expect(run.stderr).toBe('')

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   HistoryPageArgsSchema,
@@ -32,6 +31,7 @@ import {
 import { loadForExport, toHar, type HarSource } from './har'
 import { pageOf, whereOf } from './historyQuery'
 import { openHistoryDb } from './openHistoryDb'
+import { ensurePrivateDir } from '../storage/privateFiles'
 import { idsBeyondRetention, limitsHistory, readRetention, writeRetention } from './retention'
 import { executionsOfRun } from './runExecutions'
 import { RunRecorder } from './runRecorder'
@@ -83,7 +83,7 @@ export class HistoryStore implements RunHistorySink {
 
   /** Opens the history of `dataDir` (created if missing). A damaged file is moved aside and `notice` says where. */
   static open(dataDir: string, options: HistoryStoreOptions): HistoryStore {
-    mkdirSync(dataDir, { recursive: true })
+    ensurePrivateDir(dataDir)
     return new HistoryStore(openHistoryDb(join(dataDir, 'history.db'), options.notice), options)
   }
 

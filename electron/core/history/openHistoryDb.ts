@@ -1,4 +1,5 @@
 import { closeSync, existsSync, openSync, readSync, renameSync } from 'node:fs'
+import { PRIVATE_FILE_MODE, tightenFile } from '../storage/privateFiles'
 import { migrate } from './schema'
 import { isCorruption, Sqlite } from './sqlite'
 
@@ -50,6 +51,7 @@ export function openHistoryDb(file: string, notice: (message: string) => void): 
  * file that was then moved aside would, on closing, delete the new file's -wal.
  */
 function connect(file: string): Sqlite {
+  makePrivate(file)
   const db = new Sqlite(file)
   try {
     // Wait for another Courier process (the CLI beside the app) instead of failing at once.
@@ -72,6 +74,17 @@ function connect(file: string): Sqlite {
     db.close()
     throw error
   }
+}
+
+/**
+ * Creates the database file owner-only (0600) before SQLite opens it, and tightens an
+ * existing one with its -wal and -shm. SQLite creates -wal and -shm with the mode of the
+ * database file, so they are private from then on, even when a checkpoint removes and a
+ * later connection re-creates them.
+ */
+function makePrivate(file: string): void {
+  closeSync(openSync(file, 'a', PRIVATE_FILE_MODE))
+  for (const suffix of ['', '-wal', '-shm']) tightenFile(file + suffix)
 }
 
 /** True for a missing or empty file (SQLite starts one) and for a file with SQLite's header. */

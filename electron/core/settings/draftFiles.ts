@@ -3,7 +3,6 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
-  mkdirSync,
   openSync,
   readFileSync,
   readdirSync,
@@ -14,6 +13,8 @@ import {
 } from 'node:fs'
 import { dirname, isAbsolute, join } from 'node:path'
 import { DRAFT_MIN_BYTES, type DraftRef } from '../../../shared/model/draftRef'
+import { fsyncDirSync } from '../storage/durableFiles'
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../storage/privateFiles'
 
 /** A `state:save` or `http:send` referred to a draft that is not on disk (any more). */
 export class DraftMissingError extends Error {
@@ -100,19 +101,31 @@ export class DraftFiles {
 
   /**
    * Writes atomically: a temporary file, flushed to disk, then renamed over the name, so
-   * the settings file never refers to a half-written draft, even after a power cut.
+   * the settings file never refers to a half-written draft, even after a power cut (the
+   * folder is synced after the rename). Owner-only, like everything in the data directory.
    */
   private write(path: string, bytes: Buffer): void {
-    mkdirSync(this.dir, { recursive: true })
+    ensurePrivateDir(this.dir)
     const temp = join(this.dir, `.${randomUUID()}.tmp`)
-    const fd = openSync(temp, 'w')
     try {
-      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at)
-      fsyncSync(fd)
-    } finally {
-      closeSync(fd)
+      const fd = openSync(temp, 'w', PRIVATE_FILE_MODE)
+      try {
+        for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at)
+        fsyncSync(fd)
+      } finally {
+        closeSync(fd)
+      }
+      renameSync(temp, path)
+    } catch (error) {
+      // A full disk or a read-only folder: no half-written temporary file is left behind.
+      try {
+        unlinkSync(temp)
+      } catch {
+        // Never created, or removeAllBut clears it once stale.
+      }
+      throw error
     }
-    renameSync(temp, path)
+    fsyncDirSync(this.dir)
   }
 }
 

@@ -2,6 +2,8 @@ import { existsSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import Conf from 'conf'
 import type { KeyValueStore } from './keyValueStore'
+import { lockedStore } from './lockedStore'
+import { ensurePrivateDir, PRIVATE_FILE_MODE, tightenFile } from './privateFiles'
 
 /** A notice for the user about their data (e.g. a corrupt file moved aside). */
 export interface StorageNotice {
@@ -12,10 +14,19 @@ export interface StorageNotice {
  * Opens the settings file in `dir` with `conf`, the library electron-store is built on,
  * so the CLI and the web host read what the app wrote. A file that does not parse is
  * moved aside (never deleted) and a fresh one is started; the notice says where it went.
+ * The folder is private to the user (0700) and the file too (0600); writes are locked
+ * against the other Courier processes sharing the file (`lockedStore`).
  */
 export function openConfStore(dir: string, notices: StorageNotice[] = []): KeyValueStore {
+  ensurePrivateDir(dir)
+  tightenFile(join(dir, 'config.json'))
   const open = () =>
-    new Conf<Record<string, unknown>>({ cwd: dir, configName: 'config', projectName: 'courier' })
+    new Conf<Record<string, unknown>>({
+      cwd: dir,
+      configName: 'config',
+      projectName: 'courier',
+      configFileMode: PRIVATE_FILE_MODE,
+    })
   let conf: Conf<Record<string, unknown>>
   try {
     conf = open()
@@ -29,9 +40,5 @@ export function openConfStore(dir: string, notices: StorageNotice[] = []): KeyVa
     })
     conf = open()
   }
-  return {
-    path: conf.path,
-    get: (key) => conf.get(key),
-    set: (key, value) => conf.set(key, value),
-  }
+  return lockedStore(conf)
 }

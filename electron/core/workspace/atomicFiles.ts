@@ -2,6 +2,19 @@ import { randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
 import { cp, link, lstat, open, rename, rm, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { fsyncDir } from '../storage/durableFiles'
+import { assertNoLinkOut } from './linkGuard'
+
+/** Where a write may land. */
+export interface WriteScope {
+  /**
+   * The workspace folder: a write that a symbolic link would carry outside it is refused
+   * (`assertNoLinkOut`). Absent for files Courier keeps in its own data directory.
+   */
+  root?: string
+  /** The new file's mode: 0o644 for workspace files (shared, in git); 0o600 in the data directory. */
+  mode?: number
+}
 
 /** A temp file beside `file`: a dotfile, so the tree and the watcher ignore it. */
 function tempPathFor(file: string): string {
@@ -11,14 +24,25 @@ function tempPathFor(file: string): string {
   )
 }
 
-async function writeTemp(file: string, text: string): Promise<string> {
+async function writeTemp(file: string, text: string, scope: WriteScope): Promise<string> {
+  if (scope.root !== undefined) await assertNoLinkOut(scope.root, file)
   const temp = tempPathFor(file)
-  const handle = await open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644)
+  const handle = await open(
+    temp,
+    constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY,
+    scope.mode ?? 0o644,
+  )
   try {
-    await handle.writeFile(text, 'utf8')
-    await handle.sync()
-  } finally {
-    await handle.close()
+    try {
+      await handle.writeFile(text, 'utf8')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch (error) {
+    // A full disk: the partial temp file goes, the file it would replace is untouched.
+    await unlink(temp).catch(() => {})
+    throw error
   }
   return temp
 }
@@ -40,17 +64,23 @@ async function renameRetrying(from: string, to: string): Promise<void> {
 
 /**
  * Replaces `file` with `text` so that a reader sees the old content or the new, never a
- * torn or empty file: write a temp file in the same directory, fsync, rename over. Two
- * racing writes of one file: the last rename wins completely.
+ * torn or empty file: write a temp file in the same directory, fsync, rename over, fsync
+ * the directory (so the rename itself survives a power cut). Two racing writes of one
+ * file: the last rename wins completely.
  */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const temp = await writeTemp(file, text)
+export async function writeFileAtomic(
+  file: string,
+  text: string,
+  scope: WriteScope = {},
+): Promise<void> {
+  const temp = await writeTemp(file, text, scope)
   try {
     await renameRetrying(temp, file)
   } catch (error) {
     await unlink(temp).catch(() => {})
     throw error
   }
+  await fsyncDir(dirname(file))
 }
 
 /**
@@ -58,10 +88,15 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
  * the complete temp file is hard-linked to its name, which fails when the name is taken,
  * so two racing creators never overwrite each other.
  */
-export async function createFileAtomic(file: string, text: string): Promise<boolean> {
-  const temp = await writeTemp(file, text)
+export async function createFileAtomic(
+  file: string,
+  text: string,
+  scope: WriteScope = {},
+): Promise<boolean> {
+  const temp = await writeTemp(file, text, scope)
   try {
     await link(temp, file)
+    await fsyncDir(dirname(file))
     return true
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
@@ -70,6 +105,7 @@ export async function createFileAtomic(file: string, text: string): Promise<bool
     if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') {
       if (await exists(file)) return false
       await renameRetrying(temp, file)
+      await fsyncDir(dirname(file))
       return true
     }
     throw error
@@ -97,8 +133,12 @@ export async function sameEntry(a: string, b: string): Promise<boolean> {
   }
 }
 
-/** Moves a file or directory, copying then removing when it crosses file systems. */
-export async function moveEntry(from: string, to: string): Promise<void> {
+/**
+ * Moves a file or directory, copying then removing when it crosses file systems. With a
+ * scope, a destination a symbolic link would carry out of the workspace is refused.
+ */
+export async function moveEntry(from: string, to: string, scope: WriteScope = {}): Promise<void> {
+  if (scope.root !== undefined) await assertNoLinkOut(scope.root, to)
   try {
     await renameRetrying(from, to)
   } catch (error) {
@@ -106,4 +146,5 @@ export async function moveEntry(from: string, to: string): Promise<void> {
     await cp(from, to, { recursive: true, errorOnExist: true, force: false })
     await rm(from, { recursive: true, force: true })
   }
+  await fsyncDir(dirname(to))
 }

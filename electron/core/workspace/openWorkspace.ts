@@ -3,10 +3,13 @@ import type {
   WorkspaceProblem,
   WorkspaceSnapshot,
 } from '../../../shared/model/workspace'
+import { join } from 'node:path'
 import type { SecretStore } from '../secrets/secretStore'
+import { tightenTree } from '../storage/privateFiles'
 import { WorkspaceEnvironments } from './workspaceEnvironments'
 import { WorkspaceItems } from './workspaceItems'
 import { fillDefaults, readManifest } from './workspaceManifest'
+import { LOCAL_DIR } from './workspaceNames'
 import { SecretVault } from './workspaceSecrets'
 import type { WorkspaceTrash } from './workspaceTrash'
 import { scanTree } from './workspaceTree'
@@ -29,6 +32,8 @@ export function openWorkspace(
   options: { watch: boolean; onChange: () => void },
 ): OpenWorkspace {
   const vault = new SecretVault(secrets, dir)
+  // The local, git-ignored state is this user's alone, like the data directory.
+  tightenTree(join(dir, LOCAL_DIR))
   return {
     dir,
     vault,

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/model/workspace'
 import { WorkspaceError } from './workspaceApi'
 import { createFileAtomic, exists, moveEntry, sameEntry, writeFileAtomic } from './atomicFiles'
+import { assertNoLinkOut } from './linkGuard'
 import { environmentText, parseEnvironment } from './workspaceFormat'
 import { ENV_DIR, ENV_EXT, numbered, safeName } from './workspaceNames'
 import { scopeOf, type SecretVault } from './workspaceSecrets'
@@ -35,6 +36,11 @@ export class WorkspaceEnvironments {
     private readonly trash: WorkspaceTrash,
   ) {
     this.dir = join(root, ENV_DIR)
+  }
+
+  /** Every write stays inside the workspace: symbolic links out of it are refused. */
+  private get scope() {
+    return { root: this.root }
   }
 
   /** The environments as in their files; a problem for each file that cannot be used. */
@@ -104,9 +110,10 @@ export class WorkspaceEnvironments {
         `An environment named "${name}" already exists; choose another name.`,
       )
     if (previousName === null) {
+      await assertNoLinkOut(this.root, this.dir)
       await mkdir(this.dir, { recursive: true })
       for (const stem of numbered(safeName(name)))
-        if (await createFileAtomic(join(this.dir, stem + ENV_EXT), text)) break
+        if (await createFileAtomic(join(this.dir, stem + ENV_EXT), text, this.scope)) break
       this.vault.keep(scopeOf.env(name), environment.variables)
       return environment
     }
@@ -120,8 +127,8 @@ export class WorkspaceEnvironments {
     }
     this.vault.forget(scopeOf.env(previousName), previous.environment.variables)
     this.vault.keep(scopeOf.env(name), environment.variables)
-    await writeFileAtomic(previous.abs, text)
-    if (target !== previous.abs) await moveEntry(previous.abs, target)
+    await writeFileAtomic(previous.abs, text, this.scope)
+    if (target !== previous.abs) await moveEntry(previous.abs, target, this.scope)
     return environment
   }
 

@@ -2,6 +2,7 @@ import { cp, mkdir, readFile, stat } from 'node:fs/promises'
 import { SavedRequestSchema, type SavedRequest } from '../../../shared/model/workspace'
 import { WorkspaceError } from './workspaceApi'
 import { createFileAtomic, exists, moveEntry, sameEntry, writeFileAtomic } from './atomicFiles'
+import { assertNoLinkOut } from './linkGuard'
 import { parseRequest, requestText } from './workspaceFormat'
 import {
   ENV_DIR,
@@ -33,6 +34,11 @@ export class WorkspaceItems {
 
   private abs(rel: string): string {
     return resolveInside(this.root, rel)
+  }
+
+  /** Every write stays inside the workspace: symbolic links out of it are refused. */
+  private get scope() {
+    return { root: this.root }
   }
 
   private async kindOf(rel: string): Promise<Kind> {
@@ -103,7 +109,7 @@ export class WorkspaceItems {
       const candidate = names.next().value as string
       const rel = joinRel(folder, stem + REQUEST_EXT)
       const named = renamed ? { ...request, name: candidate } : request
-      if (!(await createFileAtomic(this.abs(rel), requestText(named)))) continue
+      if (!(await createFileAtomic(this.abs(rel), requestText(named), this.scope))) continue
       this.vault.keepWithAuth(scopeOf.request(rel), request.variables, request.auth, null)
       return rel
     }
@@ -130,7 +136,7 @@ export class WorkspaceItems {
       request.auth,
       previous?.variables ?? null,
     )
-    await writeFileAtomic(this.abs(path), requestText(request))
+    await writeFileAtomic(this.abs(path), requestText(request), this.scope)
     return path
   }
 
@@ -140,6 +146,7 @@ export class WorkspaceItems {
       if (parent === '' && stem.toLowerCase() === ENV_DIR) continue
       const rel = joinRel(parent, stem)
       try {
+        await assertNoLinkOut(this.root, this.abs(rel))
         await mkdir(this.abs(rel))
         return rel
       } catch (error) {
@@ -152,7 +159,7 @@ export class WorkspaceItems {
   /** Moves an item to `to`, carrying its secrets (and those of everything inside) along. */
   private async relocate(from: string, to: { rel: string; abs: string }): Promise<string> {
     if (to.rel === from) return from
-    await moveEntry(this.abs(from), to.abs)
+    await moveEntry(this.abs(from), to.abs, this.scope)
     await this.vault.relocateFiles(this.root, from, to.rel)
     return to.rel
   }
@@ -165,7 +172,7 @@ export class WorkspaceItems {
       return this.relocate(path, await this.freeName(folder, numbered(safeName(name)), '', abs))
     const request = await this.readFile(path)
     const target = await this.freeName(folder, numbered(safeName(name)), REQUEST_EXT, abs)
-    await writeFileAtomic(abs, requestText({ ...request, name }))
+    await writeFileAtomic(abs, requestText({ ...request, name }), this.scope)
     return this.relocate(path, target)
   }
 
@@ -188,6 +195,7 @@ export class WorkspaceItems {
       return this.create(folder, `${request.name} copy`, request, true)
     }
     const target = await this.freeName(folder, numbered(safeName(`${baseOf(path)} copy`)), '')
+    await assertNoLinkOut(this.root, target.abs)
     await cp(this.abs(path), target.abs, { recursive: true, errorOnExist: true, force: false })
     await this.vault.relocateFiles(this.root, path, target.rel, true)
     return target.rel
@@ -205,12 +213,13 @@ export class WorkspaceItems {
         `That item was deleted from another workspace (${entry.workspaceDir}); open it to undo the delete.`,
       )
     const folder = parentOf(entry.path)
+    await assertNoLinkOut(this.root, this.abs(folder))
     await mkdir(this.abs(folder), { recursive: true })
     const isRequest = entry.path.endsWith(REQUEST_EXT)
     const base = baseOf(entry.path)
     const stem = isRequest ? requestBaseName(base) : base
     const target = await this.freeName(folder, numbered(stem), isRequest ? REQUEST_EXT : '')
-    await moveEntry(entry.kept, target.abs)
+    await moveEntry(entry.kept, target.abs, this.scope)
     await this.trash.drop(undoId)
     await this.vault.relocateFiles(this.root, entry.path, target.rel)
     return target.rel

@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import {
   InheritedDefaultsSchema,
@@ -53,12 +53,18 @@ export async function initWorkspace(dir: string, name: string): Promise<void> {
   await mkdir(dir, { recursive: true })
   const manifest = WorkspaceManifestSchema.safeParse({ name })
   if (!manifest.success) throw new WorkspaceError('A workspace needs a name.')
-  await createFileAtomic(join(dir, MANIFEST_FILE), manifestText(manifest.data))
+  const scope = { root: dir }
+  await createFileAtomic(join(dir, MANIFEST_FILE), manifestText(manifest.data), scope)
+  // Atomic too: a crash mid-write must not leave the user's own ignore rules torn.
   const ignore = join(dir, '.gitignore')
   const existing = await readFile(ignore, 'utf8').catch(() => null)
-  if (existing === null) await writeFile(ignore, `${LOCAL_DIR}/\n`)
+  if (existing === null) await writeFileAtomic(ignore, `${LOCAL_DIR}/\n`, scope)
   else if (!existing.split(/\r?\n/).includes(`${LOCAL_DIR}/`))
-    await writeFile(ignore, `${existing}${existing.endsWith('\n') ? '' : '\n'}${LOCAL_DIR}/\n`)
+    await writeFileAtomic(
+      ignore,
+      `${existing}${existing.endsWith('\n') ? '' : '\n'}${LOCAL_DIR}/\n`,
+      scope,
+    )
 }
 
 /**
@@ -84,7 +90,9 @@ export async function writeDefaults(
     const { manifest, problem } = await readManifest(root)
     if (problem) throw new WorkspaceError(problem.message)
     vault.keepWithAuth(scope, defaults.variables, defaults.auth, manifest.defaults.variables)
-    await writeFileAtomic(join(root, MANIFEST_FILE), manifestText({ ...manifest, defaults }))
+    await writeFileAtomic(join(root, MANIFEST_FILE), manifestText({ ...manifest, defaults }), {
+      root,
+    })
     return
   }
   const dir = resolveInside(root, folder)
@@ -95,5 +103,5 @@ export async function writeDefaults(
   if (problems[0]) throw new WorkspaceError(problems[0].message)
   vault.keepWithAuth(scope, defaults.variables, defaults.auth, previous.variables)
   const text = folderText({ schemaVersion: WORKSPACE_SCHEMA_VERSION, defaults })
-  await writeFileAtomic(resolveInside(root, joinRel(folder, FOLDER_FILE)), text)
+  await writeFileAtomic(resolveInside(root, joinRel(folder, FOLDER_FILE)), text, { root })
 }

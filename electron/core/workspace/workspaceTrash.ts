@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as z from 'zod'
 import { WorkspaceError } from './workspaceApi'
-import { moveEntry } from './atomicFiles'
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../storage/privateFiles'
+import { moveEntry, writeFileAtomic } from './atomicFiles'
 import { baseOf } from './workspaceNames'
 
 const META_FILE = '.trash.json'
@@ -35,9 +36,12 @@ export class WorkspaceTrash {
   async put(workspaceDir: string, rel: string, abs: string): Promise<string> {
     const undoId = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`
     const dir = this.entryDir(undoId)
-    await mkdir(dir, { recursive: true })
+    // In the data directory: private, like the rest of it.
+    ensurePrivateDir(dir)
     const meta: TrashMeta = { workspaceDir, path: rel, deletedAt: new Date().toISOString() }
-    await writeFile(join(dir, META_FILE), `${JSON.stringify(meta, null, 2)}\n`)
+    await writeFileAtomic(join(dir, META_FILE), `${JSON.stringify(meta, null, 2)}\n`, {
+      mode: PRIVATE_FILE_MODE,
+    })
     try {
       await moveEntry(abs, join(dir, baseOf(rel)))
     } catch (error) {

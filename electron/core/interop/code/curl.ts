@@ -10,12 +10,26 @@ import {
 const curlFormQuote = (text: string) => `"${text.replace(/[\\"]/g, '\\$&')}"`
 
 /**
+ * A value curl's `-F` takes as plain text: it reads a file for a leading `@` or `<`, and
+ * `;type=`, `;filename=` or `;headers=@file` inside, so only a value free of those goes
+ * unquoted; everything else is sent with --form-string.
+ */
+const isPlainFormValue = (text: string) => !/[;"\r\n]/.test(text) && !/^[@<]/.test(text)
+
+/**
+ * A multipart field curl cannot name: `-F` and --form-string end the name at the first
+ * `=`, so the rest would become the value (`a=@/home/u/.ssh/id_rsa` read as a file).
+ */
+const unnameable = (key: string) => key.includes('=')
+
+/**
  * The request as a curl command, sending the same bytes as the engine: `--data-raw` for
  * JSON and raw text (never `@file` surprises), `--data-urlencode` per form field, `-F`
  * for multipart, `--user` for Basic. Repeated headers stay repeated.
  */
 export function curlCommand(request: PreparedRequest): string {
   const args: string[] = []
+  const notes: string[] = []
   const body = request.body
   if (request.method === 'HEAD') args.push('--head')
   else {
@@ -44,12 +58,19 @@ export function curlCommand(request: PreparedRequest): string {
     case 'multipart':
       for (const p of body.parts) {
         if (!p.enabled || p.key === '') continue
+        if (unnameable(p.key)) {
+          notes.push(
+            `# Left out: the multipart field ${JSON.stringify(p.key)} (curl -F cannot send "=" in a name).`,
+          )
+          continue
+        }
+        // Quoted: a type such as `text/plain;headers=@file` must not make curl read a file.
         if (p.kind === 'file') {
-          const type = p.contentType || 'application/octet-stream'
+          const type = curlFormQuote(p.contentType || 'application/octet-stream')
           const spec = `${p.key}=@${curlFormQuote(p.path)};filename=${curlFormQuote(fileNameOf(p.path))};type=${type}`
           args.push(`-F ${shellQuote(spec)}`)
-        } else if (p.contentType && !/[;"]/.test(p.value) && !/^[@<]/.test(p.value)) {
-          args.push(`-F ${shellQuote(`${p.key}=${p.value};type=${p.contentType}`)}`)
+        } else if (p.contentType && isPlainFormValue(p.value)) {
+          args.push(`-F ${shellQuote(`${p.key}=${p.value};type=${curlFormQuote(p.contentType)}`)}`)
         } else {
           // --form-string never reads `@file` or `<file` from the value.
           args.push(`--form-string ${shellQuote(`${p.key}=${p.value}`)}`)
@@ -65,5 +86,6 @@ export function curlCommand(request: PreparedRequest): string {
   if (request.followRedirects) args.push('--location')
   if (!request.verifyTls) args.push('--insecure')
   if (request.timeoutSeconds > 0) args.push(`--max-time ${request.timeoutSeconds}`)
-  return [`curl ${shellQuote(request.url)}`, ...args].join(' \\\n  ') + '\n'
+  const command = [`curl ${shellQuote(request.url)}`, ...args].join(' \\\n  ') + '\n'
+  return notes.length > 0 ? `${notes.join('\n')}\n${command}` : command
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HttpEngine } from '../../../../electron/core/http/engine'
+import { openGate } from '../../../../electron/core/http/fileGate'
 import { generateCode } from '../../../../electron/core/interop/code/codeLanguages'
 import type { RequestSpec } from '../../../../shared/model/request'
 import { startHttpbin, type RunningServer } from '../../../servers'
@@ -67,7 +68,7 @@ afterAll(async () => {
 })
 
 async function courierEcho(spec: RequestSpec): Promise<Echo> {
-  const result = await engine.send({ spec, variables })
+  const result = await engine.send({ spec, variables, files: openGate(null) })
   if (!result.ok) throw new Error(result.error.message)
   expect(result.response.status).toBe(200)
   return JSON.parse(result.response.body) as Echo

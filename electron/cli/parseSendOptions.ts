@@ -27,6 +27,8 @@ export interface SendFlags {
   follow: boolean
   maxRedirects?: string
   insecure?: boolean
+  /** Send credentials on to the other origins redirects lead to (curl's --location-trusted). */
+  locationTrusted?: boolean
   var: string[]
   fail?: boolean
   output: string
@@ -162,6 +164,7 @@ export function parseFlagParts(flags: SendFlags): FlagParts {
       ...(flags.follow === false ? { followRedirects: false } : {}),
       ...(maxRedirects !== undefined ? { maxRedirects } : {}),
       ...(flags.insecure ? { verifyTls: false } : {}),
+      ...(flags.locationTrusted ? { keepCredentialsAcrossOrigins: true } : {}),
     },
     variables: Object.fromEntries(flags.var.map((v) => splitPair(v, '=', '--var', 'name=value'))),
   }

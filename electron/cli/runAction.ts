@@ -60,6 +60,7 @@ export async function runRun(
     timeoutMs: settings.timeoutMs,
     ...(flags.insecure && { verifyTls: false }),
     ...(flags.ignoreRedirects && { followRedirects: false }),
+    ...(flags.locationTrusted && { keepCredentialsAcrossOrigins: true }),
   }
   const scripts = usesScripts(plan) ? await cliScriptRunner(engine, { defaults }) : null
   const stop = new AbortController()

@@ -44,6 +44,10 @@ export function addRunCommand(program: Command, io: CliIo, exit: ExitCode): void
     )
     .option('-k, --insecure', 'do not verify TLS certificates')
     .option('--ignore-redirects', 'do not follow redirects')
+    .option(
+      '--location-trusted',
+      'send credentials (Authorization, Cookie, API keys, secrets) on when a redirect leads to another origin',
+    )
     .addOption(
       new Option('-r, --reporters <names>', 'cli, json, junit, html (comma-separated)').default(
         'cli',

@@ -18,6 +18,8 @@ export interface RunFlags {
   bail?: boolean | string
   insecure?: boolean
   ignoreRedirects?: boolean
+  /** Send credentials on to the other origins redirects lead to (curl's --location-trusted). */
+  locationTrusted?: boolean
   reporters: string
   reporterJsonExport?: string
   reporterJunitExport?: string

@@ -39,6 +39,10 @@ export function addSendCommand(program: Command, io: CliIo, exit: ExitCode): voi
     .option('--no-follow', 'do not follow redirects')
     .option('--max-redirects <n>', 'most redirects to follow (default 10)')
     .option('--insecure', 'do not verify TLS certificates')
+    .option(
+      '--location-trusted',
+      'send credentials (Authorization, Cookie, API keys, secrets) on when a redirect leads to another origin',
+    )
     .option('--var <pair>', 'a variable name=value for {{name}} (repeatable)', collect, [])
     .option(
       '--workspace <dir>',

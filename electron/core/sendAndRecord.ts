@@ -66,6 +66,7 @@ export async function sendAndRecord(
           defaults: input.defaults,
           onProgress: input.onProgress,
           ...(input.files && { files: input.files }),
+          secretNames: input.context.secretNames,
         }),
       scripts: deps.scripts,
       schemas: deps.schemas,

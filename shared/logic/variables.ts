@@ -11,17 +11,103 @@ export function findVariables(text: string): string[] {
   return [...names]
 }
 
-/** Replaces each known `{{name}}` with its value (values may refer to other names); unknown names stay. */
-export function resolveText(text: string, variables: Readonly<Record<string, string>>): string {
+/** The default size limit of one field once its variables are resolved: 10 MB (in characters). */
+export const DEFAULT_VARIABLE_SIZE_LIMIT = 10 * 1024 * 1024
+
+/** A field's `{{variables}}` expand past the size limit; `variable` names the one that grew most. */
+export class VariableSizeError extends Error {
+  constructor(
+    /** The variable (without braces) whose value expands the most in the field. */
+    readonly variable: string,
+    /** The limit that was passed, in characters. */
+    readonly limit: number,
+  ) {
+    super(`{{${variable}}} expands past ${formatLimit(limit)}`)
+    this.name = 'VariableSizeError'
+  }
+}
+
+/** "10 MB", "512 KB", "800 characters": the limit as the settings show it. */
+export function formatLimit(limit: number): string {
+  const mb = limit / (1024 * 1024)
+  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`
+  return limit >= 1024 ? `${Math.round(limit / 1024)} KB` : `${limit} characters`
+}
+
+export interface ResolveOptions {
+  /**
+   * Most characters resolution may add to a field (default DEFAULT_VARIABLE_SIZE_LIMIT). A
+   * value that refers to others many times grows exponentially: resolution stops as soon
+   * as the text being built passes the limit, and throws a VariableSizeError.
+   */
+  limit?: number
+}
+
+/*
+ * The limit is on what variables add: a 50 MB body typed as is stays sendable, while a
+ * value that refers to others many times cannot grow past the limit.
+ */
+
+/**
+ * Replaces each known `{{name}}` with its value (values may refer to other names); unknown
+ * names stay. Throws VariableSizeError when the result would pass the size limit.
+ */
+export function resolveText(
+  text: string,
+  variables: Readonly<Record<string, string>>,
+  options: ResolveOptions = {},
+): string {
+  const limit = options.limit ?? DEFAULT_VARIABLE_SIZE_LIMIT
+  const most = text.length + limit
   let current = text
   for (let depth = 0; depth < MAX_NESTING; depth++) {
-    const next = current.replace(PLACEHOLDER, (whole, name: string) =>
-      Object.hasOwn(variables, name) ? variables[name]! : whole,
-    )
+    // The size of what this pass has built so far: it throws before the string grows on.
+    let size = 0
+    let copied = 0
+    const next = current.replace(PLACEHOLDER, (whole: string, name: string, offset: number) => {
+      const value = Object.hasOwn(variables, name) ? variables[name]! : whole
+      size += offset - copied + value.length
+      copied = offset + whole.length
+      if (size > most) throw new VariableSizeError(largestVariable(text, variables), limit)
+      return value
+    })
+    if (next.length > most) throw new VariableSizeError(largestVariable(text, variables), limit)
     if (next === current) break
     current = next
   }
   return current
+}
+
+/**
+ * The variable of `text` whose value expands the most, counted without building anything
+ * (lengths only, each name and depth once), so the error can name it.
+ */
+function largestVariable(text: string, variables: Readonly<Record<string, string>>): string {
+  const known = new Map<string, number>()
+  const expandedLength = (name: string, depth: number): number => {
+    const key = `${depth}:${name}`
+    const seen = known.get(key)
+    if (seen !== undefined) return seen
+    const value = variables[name]!
+    let length = value.length
+    if (depth + 1 < MAX_NESTING) {
+      for (const match of value.matchAll(PLACEHOLDER)) {
+        if (!Object.hasOwn(variables, match[1]!)) continue
+        length += expandedLength(match[1]!, depth + 1) - match[0].length
+      }
+    }
+    const capped = Math.min(length, Number.MAX_SAFE_INTEGER)
+    known.set(key, capped)
+    return capped
+  }
+  let largest = ''
+  let largestLength = -1
+  for (const name of findVariables(text)) {
+    if (!Object.hasOwn(variables, name)) continue
+    const length = expandedLength(name, 0)
+    if (length > largestLength) [largest, largestLength] = [name, length]
+  }
+  return largest
 }
 
 /** Every text of a request that may carry variables, so resolution and checks cover the same fields. */
@@ -84,8 +170,9 @@ export interface Resolution {
 export function resolveRequest(
   spec: RequestSpec,
   variables: Readonly<Record<string, string>>,
+  options: ResolveOptions = {},
 ): Resolution {
-  const resolved = mapTexts(spec, (text) => resolveText(text, variables))
+  const resolved = mapTexts(spec, (text) => resolveText(text, variables, options))
   const unresolved = new Set<string>()
   const enabledOnly = pruneDisabled(resolved)
   mapTexts(enabledOnly, (text) => {
@@ -93,6 +180,35 @@ export function resolveRequest(
     return text
   })
   return { spec: resolved, unresolved: [...unresolved].sort() }
+}
+
+/**
+ * The request resolved, or as written when a field would pass the size limit: for what
+ * is kept of a send (history, reports), which must not fail, nor grow, for that.
+ */
+export function resolvedOrAsWritten(
+  spec: RequestSpec,
+  variables: Readonly<Record<string, string>>,
+): RequestSpec {
+  try {
+    return resolveRequest(spec, variables).spec
+  } catch (error) {
+    if (error instanceof VariableSizeError) return spec
+    throw error
+  }
+}
+
+/** resolveText, or the text as written when it would pass the size limit (see resolvedOrAsWritten). */
+export function resolveTextOrAsWritten(
+  text: string,
+  variables: Readonly<Record<string, string>>,
+): string {
+  try {
+    return resolveText(text, variables)
+  } catch (error) {
+    if (error instanceof VariableSizeError) return text
+    throw error
+  }
 }
 
 function pruneDisabled(spec: RequestSpec): RequestSpec {

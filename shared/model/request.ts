@@ -92,6 +92,12 @@ export const RequestSettingsSchema = z.object({
   verifyTls: z.boolean().optional(),
   /** Largest response body accepted, in bytes (after decompression). */
   maxResponseBytes: z.number().int().min(1).optional(),
+  /**
+   * Send credential headers (Authorization, Cookie, API keys, secret-derived values) on to
+   * another origin when a redirect leads there, as curl's --location-trusted. Off: they are
+   * sent to the request's own origin only.
+   */
+  keepCredentialsAcrossOrigins: z.boolean().optional(),
 })
 export type RequestSettings = z.infer<typeof RequestSettingsSchema>
 

@@ -26,6 +26,11 @@ export const RedirectHopSchema = z.object({
   url: z.string(),
   /** Where it pointed (absolute). */
   location: z.string(),
+  /**
+   * Names of the credential headers not sent on to `location` because it is another
+   * origin (never their values). Absent: nothing was held back.
+   */
+  strippedHeaders: z.array(z.string()).optional(),
 })
 export type RedirectHop = z.infer<typeof RedirectHopSchema>
 

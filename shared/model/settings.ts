@@ -11,6 +11,14 @@ export const RequestDefaultsSchema = z.object({
   maxRedirects: z.number().int().min(0).max(100).default(10),
   verifyTls: z.boolean().default(true),
   /**
+   * Most that resolving {{variables}} may add to one field (URL, a header, the body...), in
+   * MB: a value that refers to others many times fails the send naming it instead of
+   * growing exponentially.
+   */
+  variableSizeLimitMB: z.number().min(0.001).max(1024).default(10),
+  /** Send credential headers on to another origin a redirect leads to (see RequestSettings). */
+  keepCredentialsAcrossOrigins: z.boolean().default(false),
+  /**
    * Largest response body shown, in bytes. Bigger bodies are still received (kept on disk)
    * and can be saved to a file or shown after raising this limit.
    */

@@ -1,6 +1,6 @@
 import type { SendResult } from '../../../shared/ipc/contract'
 import type { ScriptLevel, VariableScopes } from '../../../shared/logic/checksInheritance'
-import { resolveText } from '../../../shared/logic/variables'
+import { resolveTextOrAsWritten } from '../../../shared/logic/variables'
 import type { Checks } from '../../../shared/model/assertion'
 import type { RequestSpec } from '../../../shared/model/request'
 import type { ResponseRecord } from '../../../shared/model/response'
@@ -233,7 +233,7 @@ export async function checkedSend(
         responseTimeMs: sent.response.timings.total,
         bodyBytes: sent.response.sizes.body,
       },
-      { resolve: (text) => resolveText(text, final), schemas: deps.schemas },
+      { resolve: (text) => resolveTextOrAsWritten(text, final), schemas: deps.schemas },
     )),
   )
   return done({ ...sent, checks })

@@ -1,7 +1,7 @@
 import type { SendResult } from '../../../shared/ipc/contract'
 import { authQueryParam, mergeHeaders } from '../../../shared/logic/headers'
 import { buildUrl } from '../../../shared/logic/url'
-import { resolveRequest } from '../../../shared/logic/variables'
+import { resolvedOrAsWritten } from '../../../shared/logic/variables'
 import type { Checks } from '../../../shared/model/assertion'
 import type { HistoryEntry, HistorySummary, SendContext } from '../../../shared/model/history'
 import type { RequestBody, RequestSpec } from '../../../shared/model/request'
@@ -72,7 +72,7 @@ export interface EntryRecord {
 /** Masks and shapes one send for storage; bodies longer than `maxBodyBytes` are cut. */
 export function toEntryRecord(input: AppendInput, maxBodyBytes: number): EntryRecord {
   const variables = input.variables ?? {}
-  const resolved = input.spec ? resolveRequest(input.spec, variables).spec : null
+  const resolved = input.spec ? resolvedOrAsWritten(input.spec, variables) : null
   const response = input.result.ok ? input.result.response : null
   const error = input.result.ok ? null : input.result.error
   const rawSentOnError = response ? null : (input.sentOnError ?? unsentRequest(resolved))

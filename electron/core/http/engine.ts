@@ -13,6 +13,7 @@ import { BodyStore } from '../bodies/bodyStore'
 import { abortFailure, cancelExchange, startDeadline } from './abort'
 import { axiosConfigFor } from './axiosConfig'
 import { checkHeaders } from './checkHeaders'
+import { credentialHeaderNames } from './credentialHeaders'
 import { describeFailure } from './describeFailure'
 import { ExchangeClock } from './exchangeClock'
 import { effectiveSettings, prepareRequest } from './prepareRequest'
@@ -40,6 +41,11 @@ export interface SendOptions {
    * header) and keeps what each response sets, redirects included.
    */
   cookies?: CookieHooks
+  /**
+   * Names of the secret variables among `variables`: a header holding one of their values
+   * is a credential, not sent on when a redirect leads to another origin.
+   */
+  secretNames?: readonly string[]
   /**
    * Which local files the body may read, and the folder relative paths are read from.
    * Absent: none (a request with a file body fails with FILE_NOT_CONFIRMED).
@@ -98,9 +104,20 @@ export class HttpEngine {
     if (id) this.inFlight.set(id, controller)
     let target = ''
     try {
-      const { spec, url, host } = prepareRequest(options.spec, options.variables ?? {})
+      const { spec, url, host } = prepareRequest(
+        options.spec,
+        options.variables ?? {},
+        settings.variableSizeLimitMB,
+      )
       target = host
-      const response = await this.exchange(spec, url, settings, controller, options)
+      const variables = options.variables ?? {}
+      const secretValues = (options.secretNames ?? [])
+        .map((name) => variables[name])
+        .filter((value): value is string => value !== undefined)
+      const response = await this.exchange(spec, url, settings, controller, {
+        ...options,
+        secretValues,
+      })
       return { ok: true, response }
     } catch (error) {
       const context = {
@@ -124,7 +141,14 @@ export class HttpEngine {
     url: string,
     settings: RequestDefaults,
     controller: AbortController,
-    { onProgress, cookies, files }: Pick<SendOptions, 'onProgress' | 'cookies' | 'files'>,
+    {
+      onProgress,
+      cookies,
+      files,
+      secretValues,
+    }: Pick<SendOptions, 'onProgress' | 'cookies' | 'files'> & {
+      secretValues: string[]
+    },
   ): Promise<ResponseRecord> {
     const headers = checkHeaders(mergeHeaders(spec))
     const jar =
@@ -135,7 +159,14 @@ export class HttpEngine {
     const body = await encodeBody(await gatedBody(spec.body, files ?? CLOSED_GATE))
     const sentHeaders = [...headers, ...body.headers]
     const clock = new ExchangeClock()
-    const redirects = new RedirectTrail(url, sentHeaders, spec.auth, () => clock.hop(), jar)
+    const redirects = new RedirectTrail({
+      url,
+      sentHeaders,
+      credentials: credentialHeaderNames(sentHeaders, { auth: spec.auth, secretValues }),
+      keepAcrossOrigins: settings.keepCredentialsAcrossOrigins,
+      onHop: () => clock.hop(),
+      cookies: jar,
+    })
     const stopDeadline = startDeadline(controller, settings.timeoutMs)
     try {
       const response = await axios.request<Readable>(

@@ -1,6 +1,11 @@
 import { authQueryParam } from '../../../shared/logic/headers'
 import { buildUrl } from '../../../shared/logic/url'
-import { resolveRequest } from '../../../shared/logic/variables'
+import {
+  formatLimit,
+  resolveRequest,
+  VariableSizeError,
+  type Resolution,
+} from '../../../shared/logic/variables'
 import type { RequestSpec } from '../../../shared/model/request'
 import { RequestDefaultsSchema, type RequestDefaults } from '../../../shared/model/settings'
 import { RequestFailure } from './requestFailure'
@@ -49,8 +54,9 @@ export interface PreparedRequest {
 export function prepareRequest(
   spec: RequestSpec,
   variables: Readonly<Record<string, string>>,
+  variableSizeLimitMB = RequestDefaultsSchema.shape.variableSizeLimitMB.parse(undefined),
 ): PreparedRequest {
-  const resolved = resolveRequest(spec, variables)
+  const resolved = resolveWithin(spec, variables, Math.round(variableSizeLimitMB * 1024 * 1024))
   const { unresolved } = resolved
   if (unresolved.length > 0) {
     const list = unresolved.map((n) => `{{${n}}}`).join(', ')
@@ -65,6 +71,24 @@ export function prepareRequest(
   const url = buildUrl(resolved.spec.url, apiKeyParam ? [...params, apiKeyParam] : params)
   if (!url.ok) throw new RequestFailure('INVALID_URL', url.reason, url.hint)
   return { spec: resolved.spec, url: url.url, host: new URL(url.url).host }
+}
+
+/** resolveRequest, with a field that grows past the limit failing as VARIABLE_TOO_LARGE. */
+function resolveWithin(
+  spec: RequestSpec,
+  variables: Readonly<Record<string, string>>,
+  limit: number,
+): Resolution {
+  try {
+    return resolveRequest(spec, variables, { limit })
+  } catch (error) {
+    if (!(error instanceof VariableSizeError)) throw error
+    throw new RequestFailure(
+      'VARIABLE_TOO_LARGE',
+      `{{${error.variable}}} expands past ${formatLimit(limit)}: nothing was sent.`,
+      'Raise Settings > Requests > Variable size limit, or fix the variable (does its value refer to other variables many times?).',
+    )
+  }
 }
 
 /** Leaves out the settings a request does not set, so they do not hide the defaults. */

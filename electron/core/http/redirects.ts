@@ -1,5 +1,4 @@
 import type { AxiosRequestConfig } from 'axios'
-import type { RequestAuth } from '../../../shared/model/request'
 import type { RedirectHop } from '../../../shared/model/response'
 
 type BeforeRedirect = NonNullable<AxiosRequestConfig['beforeRedirect']>
@@ -21,10 +20,20 @@ export function setCookieValues(value: string | string[] | number | undefined): 
   return Array.isArray(value) ? value : [String(value)]
 }
 
-/** The header the request's auth puts its credentials in (lower case); none without auth. */
-function credentialHeaders(auth: RequestAuth): Set<string> {
-  if (auth.type === 'none' || auth.type === 'inherit') return new Set()
-  return new Set([auth.type === 'apikey' ? auth.key.toLowerCase() : 'authorization'])
+/** What a RedirectTrail is told about the exchange it follows. */
+export interface RedirectTrailOptions {
+  /** The URL first requested; its origin is the only one trusted with credentials. */
+  url: string
+  /** The headers of the first request, credentials included. */
+  sentHeaders: [string, string][]
+  /** Names (lower case) of the headers in `sentHeaders` that carry credentials. */
+  credentials: ReadonlySet<string>
+  /** Send the credentials to any origin a redirect leads to (curl's --location-trusted). */
+  keepAcrossOrigins: boolean
+  /** Called as each new hop starts (the timings measure the final hop). */
+  onHop: () => void
+  /** The jar, when the request's Cookie header is the jar's to set at every hop. */
+  cookies?: CookieHooks | null
 }
 
 /**
@@ -35,49 +44,51 @@ export class RedirectTrail {
   /** Each redirect followed, in order. */
   readonly hops: RedirectHop[] = []
   private readonly origin: string
-  private readonly credentials: Set<string>
+  private readonly credentials: ReadonlySet<string>
+  private readonly cookies: CookieHooks | null
 
-  /**
-   * @param url the URL first requested; its origin is the only one trusted with credentials
-   * @param sentHeaders the headers of the first request, credentials included
-   * @param onHop called as each new hop starts (the timings measure the final hop)
-   */
-  constructor(
-    private readonly url: string,
-    private readonly sentHeaders: [string, string][],
-    auth: RequestAuth,
-    private readonly onHop: () => void,
-    /** The jar, when the request's Cookie header is the jar's to set at every hop. */
-    private readonly cookies: CookieHooks | null = null,
-  ) {
-    this.origin = new URL(url).origin
-    this.credentials = credentialHeaders(auth)
+  constructor(private readonly options: RedirectTrailOptions) {
+    this.origin = new URL(options.url).origin
+    this.cookies = options.cookies ?? null
+    // The jar decides the Cookie header of every hop by the cookies' own domains.
+    const credentials = new Set(options.credentials)
+    if (this.cookies) credentials.delete('cookie')
+    this.credentials = credentials
   }
 
   /** Where the exchange ended: the last redirect's target, or the URL first requested. */
   get finalUrl(): string {
-    return this.hops.at(-1)?.location ?? this.url
+    return this.hops.at(-1)?.location ?? this.options.url
   }
 
   readonly beforeRedirect: BeforeRedirect = (next, res, req) => {
-    this.hops.push({ status: res.statusCode, url: req.url, location: String(next.href) })
-    this.onHop()
-    // Credentials go to the request's own origin only, never to where a redirect leads.
-    const sameOrigin = new URL(String(next.href)).origin === this.origin
+    const location = String(next.href)
+    // Credentials go to the request's own origin (scheme, host and port) only, unless the
+    // request trusts wherever its redirects lead.
+    const carry = this.options.keepAcrossOrigins || new URL(location).origin === this.origin
     const nextHeaders = next.headers as Record<string, string>
     for (const key of Object.keys(nextHeaders)) {
       if (this.credentials.has(key.toLowerCase())) delete nextHeaders[key]
     }
-    if (sameOrigin) {
-      for (const [name, value] of this.sentHeaders)
-        if (this.credentials.has(name.toLowerCase())) nextHeaders[name] = value
+    const stripped: string[] = []
+    for (const [name, value] of this.options.sentHeaders) {
+      if (!this.credentials.has(name.toLowerCase())) continue
+      if (carry) nextHeaders[name] = value
+      else if (!stripped.some((s) => s.toLowerCase() === name.toLowerCase())) stripped.push(name)
     }
+    this.hops.push({
+      status: res.statusCode,
+      url: req.url,
+      location,
+      ...(stripped.length > 0 && { strippedHeaders: stripped }),
+    })
+    this.options.onHop()
     if (this.cookies) {
       // What the redirect set counts for where it leads, as in a browser.
       this.cookies.keep(setCookieValues(res.headers['set-cookie']), req.url)
       for (const key of Object.keys(nextHeaders))
         if (key.toLowerCase() === 'cookie') delete nextHeaders[key]
-      const cookie = this.cookies.cookieFor(String(next.href))
+      const cookie = this.cookies.cookieFor(location)
       if (cookie !== '') nextHeaders.Cookie = cookie
     }
   }

@@ -1,4 +1,4 @@
-import { resolveRequest } from '../../../shared/logic/variables'
+import { resolvedOrAsWritten } from '../../../shared/logic/variables'
 import type { SendResult } from '../../../shared/ipc/contract'
 import type { RunExecution } from '../../../shared/model/run'
 import type { RequestSpec } from '../../../shared/model/request'
@@ -19,7 +19,7 @@ export function runMasker(
 ): Masker | null {
   const sent = result.ok ? result.response.sent.headers : []
   const credentialHeader = sent.some(([name]) => CREDENTIAL_HEADERS.has(name.toLowerCase()))
-  const auth = spec.auth.type === 'none' ? null : resolveRequest(spec, variables).spec.auth
+  const auth = spec.auth.type === 'none' ? null : resolvedOrAsWritten(spec, variables).auth
   if (secretNames.length === 0 && !auth && !credentialHeader) return null
   return new Masker({ secretNames, variables, auth, headers: sent })
 }

@@ -1,5 +1,5 @@
 import type { SendResult } from '../../../shared/ipc/contract'
-import { resolveText } from '../../../shared/logic/variables'
+import { resolveTextOrAsWritten } from '../../../shared/logic/variables'
 import type { ChecksSchema } from '../../../shared/model/assertion'
 import { SendContextSchema } from '../../../shared/model/history'
 import type { RunExecution, RunResponse } from '../../../shared/model/run'
@@ -93,6 +93,7 @@ export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<I
           variables: vars,
           defaults: input.defaults,
           ...(deps.files && { files: deps.files }),
+          secretNames: plan.secretNames,
           ...(input.cookies && { cookies: input.cookies }),
         })
         // Stopped while its scripts ran: the run's abort listener found nothing to cancel yet.
@@ -154,7 +155,7 @@ export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<I
     iteration: input.iteration,
     item: { id: item.id, name: item.name, path: item.path },
     method: result.ok ? result.response.sent.method : item.spec.method,
-    url: result.ok ? result.response.sent.url : resolveText(item.spec.url, resolving),
+    url: result.ok ? result.response.sent.url : resolveTextOrAsWritten(item.spec.url, resolving),
     startedAt,
     response: reportResponse(result, bodyText, input.reportBodyBytes),
     error: result.ok ? null : result.error,

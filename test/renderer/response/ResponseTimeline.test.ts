@@ -27,6 +27,28 @@ describe('ResponseTimeline', () => {
     expect(w.text()).not.toContain('No redirects.')
   })
 
+  it('names the credential headers a hop to another origin did not get, never their values', () => {
+    const w = mount(ResponseTimeline, {
+      props: {
+        response: sampleResponse({
+          url: 'http://other.test/landed',
+          redirects: [
+            {
+              status: 302,
+              url: 'http://example.test/a',
+              location: 'http://other.test/landed',
+              strippedHeaders: ['Authorization', 'X-API-Key'],
+            },
+          ],
+        }),
+      },
+    })
+    const hop = textOf(w.findAll('[aria-label="Redirect chain"] li')[0]!.element)
+    expect(hop).toBe(
+      '302 http://example.test/a → http://other.test/landed Not sent on to this other origin: Authorization, X-API-Key',
+    )
+  })
+
   it('draws the five phases offset by their start, widths over the total', () => {
     const w = mount(ResponseTimeline, {
       props: {

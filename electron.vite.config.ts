@@ -21,6 +21,10 @@ export default defineConfig({
     root: resolve('renderer'),
     base: './',
     build: {
+      // electron-vite leaves the renderer unminified by default; the page parses its
+      // code on every start, so it ships minified (with source maps for error reports).
+      minify: true,
+      sourcemap: true,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
     plugins: [vue()],

@@ -5,6 +5,7 @@ import { benchHistory } from './history'
 import { benchLarge } from './large'
 import { benchRunner } from './runner'
 import { benchScripts } from './scripts'
+import { benchStartup } from './startup'
 
 // `npm run bench [-- name]`: each benchmark prints JSON lines with its figures and
 // the ratio against a baseline measured in the same run.
@@ -16,9 +17,10 @@ const suites: Record<string, () => Promise<void>> = {
   large: benchLarge,
   runner: benchRunner,
   scripts: benchScripts,
+  startup: benchStartup,
 }
 /** Long benchmarks run only when named (`npm run bench -- history`). */
-const onlyWhenNamed = new Set(['history', 'large', 'runner', 'scripts'])
+const onlyWhenNamed = new Set(['history', 'large', 'runner', 'scripts', 'startup'])
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'))
 const chosen = names.length > 0 ? names : Object.keys(suites).filter((n) => !onlyWhenNamed.has(n))
 for (const name of chosen) {

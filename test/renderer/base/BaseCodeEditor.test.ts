@@ -2,6 +2,7 @@ import { undo } from '@codemirror/commands'
 import { mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import BaseCodeEditor from '../../../renderer/src/components/base/BaseCodeEditor.vue'
+import { lazyPartsLoaded } from '../lazyParts'
 
 type EditorProps = {
   modelValue: string
@@ -25,8 +26,9 @@ afterEach(() => {
 })
 
 describe('BaseCodeEditor', () => {
-  it('shows the text in a textbox named by its label', () => {
+  it('shows the text in a textbox named by its label', async () => {
     const w = mountEditor()
+    await lazyPartsLoaded() // the JSON language loads on first use
     const textbox = w.get('[role="textbox"]')
     expect(textbox.attributes('aria-label')).toBe('Request body')
     expect(textbox.attributes('aria-readonly')).toBeUndefined()

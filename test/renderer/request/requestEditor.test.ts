@@ -5,6 +5,7 @@ import { useExchangeStore } from '../../../renderer/src/stores/useExchangeStore'
 import { useRequestTabsStore } from '../../../renderer/src/stores/useRequestTabsStore'
 import { mountEditor } from './mountEditor'
 import { createFakeApi, fakeResponse } from '../fakeApi'
+import { lazyPartsLoaded } from '../lazyParts'
 
 let fake: ReturnType<typeof createFakeApi>
 
@@ -85,7 +86,7 @@ describe('request editor', () => {
       .findAll('[role="tab"]')
       .find((t) => t.text() === 'Code')!
       .trigger('click')
-    await flushPromises()
+    await lazyPartsLoaded()
     const language = wrapper.find('select[aria-label="Language"]')
     expect(language.findAll('option').map((o) => o.text())).toEqual(['cURL', 'Python requests'])
     await flushPromises()

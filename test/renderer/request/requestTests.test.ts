@@ -5,6 +5,7 @@ import BaseCodeEditor from '../../../renderer/src/components/base/BaseCodeEditor
 import { useRequestTabsStore } from '../../../renderer/src/stores/useRequestTabsStore'
 import { mountEditor } from './mountEditor'
 import { createFakeApi } from '../fakeApi'
+import { lazyPartsLoaded } from '../lazyParts'
 
 let fake: ReturnType<typeof createFakeApi>
 
@@ -80,6 +81,7 @@ describe('the Scripts tab of a request', () => {
   it('edits the pre-request and post-response scripts in a JavaScript editor', async () => {
     const { wrapper, tab, openTab } = mountEditor()
     await openTab('Scripts')
+    await lazyPartsLoaded()
     const editor = () => wrapper.findComponent(BaseCodeEditor)
     expect(editor().props('label')).toBe('Pre-request script')
     expect(editor().get('[role="textbox"]').attributes('data-language')).toBe('javascript')

@@ -6,6 +6,7 @@ import type { ResponseRecord } from '../../../shared/model/response'
 import { useFakeApi } from '../fakeApi'
 import { byRole, queryByRole, shownRows, statuses } from './byRole'
 import { sampleResponse } from './sampleResponse'
+import { lazyPartsLoaded } from '../lazyParts'
 
 const fake = useFakeApi()
 
@@ -29,6 +30,7 @@ function keptSmall(body = ITEMS): ResponseRecord {
 async function mountViewer(response: ResponseRecord) {
   const w = mount(ResponseBodyViewer, { props: { response }, attachTo: document.body })
   await flushPromises()
+  await lazyPartsLoaded()
   return w
 }
 type Viewer = Awaited<ReturnType<typeof mountViewer>>

@@ -4,14 +4,17 @@ import BaseCodeEditor from '../../../renderer/src/components/base/BaseCodeEditor
 import ResponseBodyViewer from '../../../renderer/src/components/response/ResponseBodyViewer.vue'
 import type { ResponseRecord } from '../../../shared/model/response'
 import { sampleResponse } from './sampleResponse'
+import { lazyPartsLoaded } from '../lazyParts'
 
 const PNG_BASE64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
 
-function mountViewer(response: ResponseRecord) {
-  return mount(ResponseBodyViewer, { props: { response }, attachTo: document.body })
+async function mountViewer(response: ResponseRecord) {
+  const w = mount(ResponseBodyViewer, { props: { response }, attachTo: document.body })
+  await lazyPartsLoaded()
+  return w
 }
-type Viewer = ReturnType<typeof mountViewer>
+type Viewer = Awaited<ReturnType<typeof mountViewer>>
 
 const editorText = (w: Viewer) => w.getComponent(BaseCodeEditor).vm.view!.state.doc.toString()
 const radios = (w: Viewer) => w.findAll('[role="radiogroup"] label').map((label) => label.text())
@@ -28,7 +31,7 @@ afterEach(() => {
 describe('ResponseBodyViewer', () => {
   it('pretty-prints JSON in a read-only, labelled editor; Raw shows it as received', async () => {
     const body = '{"id":1,"tags":["a","b"]}'
-    const w = mountViewer(sampleResponse({ body }))
+    const w = await mountViewer(sampleResponse({ body }))
     expect(w.get('[role="group"]').attributes('aria-label')).toBe('Response body')
     expect(radios(w)).toEqual(['Pretty', 'Raw'])
     expect(w.get<HTMLInputElement>('input[value="pretty"]').element.checked).toBe(true)
@@ -41,15 +44,15 @@ describe('ResponseBodyViewer', () => {
     expect(editorText(w)).toBe(body)
   })
 
-  it('shows JSON that does not parse as received, and says so', () => {
-    const w = mountViewer(sampleResponse({ body: '{"id": 1,' }))
+  it('shows JSON that does not parse as received, and says so', async () => {
+    const w = await mountViewer(sampleResponse({ body: '{"id": 1,' }))
     expect(editorText(w)).toBe('{"id": 1,')
     expect(w.text()).toContain('not valid JSON')
   })
 
   it('previews HTML in an iframe sandboxed with no permissions', async () => {
     const html = '<h1>Hello</h1><script>alert(1)</script>'
-    const w = mountViewer(
+    const w = await mountViewer(
       sampleResponse({
         body: html,
         mediaType: 'text/html',
@@ -67,7 +70,7 @@ describe('ResponseBodyViewer', () => {
   })
 
   it('describes a binary body instead of dumping base64, and previews images', async () => {
-    const w = mountViewer(
+    const w = await mountViewer(
       sampleResponse({
         body: PNG_BASE64,
         bodyEncoding: 'base64',
@@ -97,7 +100,7 @@ describe('ResponseBodyViewer', () => {
   it('copies the body and confirms, or explains why it could not', async () => {
     const writeText = vi.fn().mockResolvedValue(undefined)
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
-    const w = mountViewer(sampleResponse({ body: '{"a":1}' }))
+    const w = await mountViewer(sampleResponse({ body: '{"a":1}' }))
     await w
       .findAll('button')
       .find((b) => b.text() === 'Copy')!
@@ -128,7 +131,7 @@ describe('ResponseBodyViewer', () => {
     ) {
       clicked.push(this)
     })
-    const w = mountViewer(
+    const w = await mountViewer(
       sampleResponse({ body: 'AAH/', bodyEncoding: 'base64', mediaType: 'application/pdf' }),
     )
     await w

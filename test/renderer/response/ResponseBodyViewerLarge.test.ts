@@ -7,6 +7,7 @@ import { RAW_ROW_BYTES } from '../../../shared/model/body'
 import { useFakeApi } from '../fakeApi'
 import { byRole, queryByRole, shownRows, statuses, firstTexts } from './byRole'
 import { sampleResponse } from './sampleResponse'
+import { lazyPartsLoaded } from '../lazyParts'
 
 // A complete body over 1 MB (e.g. from history) is still formatted in a worker here;
 // happy-dom has no Worker: inBackground formats on this thread, so Format completes.
@@ -23,14 +24,16 @@ function jsonOf(chars: number): string {
   return `[${parts.join(',')}]`
 }
 
-function mountViewer(body: string) {
+async function mountViewer(body: string) {
   const response = sampleResponse({
     body,
     sizes: { headers: 180, body: body.length, encodedBody: body.length },
   })
-  return mount(ResponseBodyViewer, { props: { response }, attachTo: document.body })
+  const w = mount(ResponseBodyViewer, { props: { response }, attachTo: document.body })
+  await lazyPartsLoaded()
+  return w
 }
-type Viewer = ReturnType<typeof mountViewer>
+type Viewer = Awaited<ReturnType<typeof mountViewer>>
 
 const editorText = (w: Viewer) => w.getComponent(BaseCodeEditor).vm.view!.state.doc.toString()
 const checked = (w: Viewer, view: string) =>
@@ -42,7 +45,7 @@ const fake = useFakeApi()
 describe('ResponseBodyViewer with a large complete body', () => {
   it('opens a body over 1 MB in Raw, as received, with a note and a Format button', async () => {
     const body = jsonOf(1_200_000)
-    const w = mountViewer(body)
+    const w = await mountViewer(body)
     expect(checked(w, 'raw')).toBe(true)
     expect(editorText(w)).toBe(body)
     expect(w.text()).toMatch(/Large response \(1\.14 MB\): shown as received\./)
@@ -57,9 +60,9 @@ describe('ResponseBodyViewer with a large complete body', () => {
     w.unmount()
   })
 
-  it('opens a body under the threshold in Pretty, with no note', () => {
+  it('opens a body under the threshold in Pretty, with no note', async () => {
     const body = jsonOf(900_000)
-    const w = mountViewer(body)
+    const w = await mountViewer(body)
     expect(checked(w, 'pretty')).toBe(true)
     expect(editorText(w)).toBe(JSON.stringify(JSON.parse(body), null, 2))
     expect(w.text()).not.toContain('Large response')
@@ -68,7 +71,7 @@ describe('ResponseBodyViewer with a large complete body', () => {
   })
 
   it('goes back to Pretty when a small response follows a large one', async () => {
-    const w = mountViewer(jsonOf(1_200_000))
+    const w = await mountViewer(jsonOf(1_200_000))
     expect(checked(w, 'raw')).toBe(true)
     await w.setProps({ response: sampleResponse() })
     expect(checked(w, 'pretty')).toBe(true)
@@ -92,6 +95,7 @@ function keptResponse(body: string, over: Partial<ResponseRecord> = {}): Respons
 async function mountKept(response: ResponseRecord) {
   const w = mount(ResponseBodyViewer, { props: { response }, attachTo: document.body })
   await flushPromises()
+  await lazyPartsLoaded()
   return w
 }
 

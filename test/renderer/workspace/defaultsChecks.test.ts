@@ -1,8 +1,9 @@
-import { flushPromises, mount } from '@vue/test-utils'
+import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import BaseCodeEditor from '../../../renderer/src/components/base/BaseCodeEditor.vue'
 import WorkspaceDefaultsDialog from '../../../renderer/src/components/workspace/WorkspaceDefaultsDialog.vue'
 import type { InheritedDefaults } from '../../../shared/model/workspace'
+import { lazyPartsLoaded } from '../lazyParts'
 
 const defaults: InheritedDefaults = { headers: [], auth: { type: 'inherit' }, variables: [] }
 
@@ -25,7 +26,7 @@ describe('the defaults of a folder or the workspace', () => {
     await w.find('select[aria-label="Assertion 1 operator"]').setValue('lessThan')
     await w.find('input[aria-label="Assertion 1 expected value"]').setValue('500')
     await tab('Scripts')
-    await flushPromises()
+    await lazyPartsLoaded()
     w.findComponent(BaseCodeEditor).vm.view!.dispatch({
       changes: { from: 0, insert: 'pm.variables.set("team", "qa")' },
     })

@@ -3,7 +3,7 @@ import {
   describeVariable,
   openPlaceholder,
   suggestNames,
-} from '../../../renderer/src/components/base/variableAssist'
+} from '../../../renderer/src/components/base/variableHints'
 import { flattenTree } from '../../../renderer/src/components/workspace/flattenTree'
 import {
   filterTree,

@@ -1,14 +1,8 @@
 /**
- * Extension builders for BaseCodeEditor: languages, the `{{variable}}` marker, and a theme
+ * Extension builders for BaseCodeEditor: the `{{variable}}` marker, and a theme
  * and highlight style whose colours are theme.css variables, so light and dark both read well.
  */
-import { html } from '@codemirror/lang-html'
-import { javascript } from '@codemirror/lang-javascript'
-import { json } from '@codemirror/lang-json'
-import { xml } from '@codemirror/lang-xml'
 import { HighlightStyle, defaultHighlightStyle } from '@codemirror/language'
-import type { Extension } from '@codemirror/state'
-import { scriptApiCompletion } from './scriptApiCompletion'
 import {
   Decoration,
   EditorView,
@@ -17,25 +11,6 @@ import {
   type DecorationSet,
   type ViewUpdate,
 } from '@codemirror/view'
-
-/** The languages the editor highlights; anything else is plain text. */
-export type CodeLanguage = 'json' | 'xml' | 'html' | 'javascript' | 'text'
-
-/** The CodeMirror language support for a language name (none for plain text). */
-export function languageExtension(language: CodeLanguage): Extension {
-  switch (language) {
-    case 'json':
-      return json()
-    case 'xml':
-      return xml()
-    case 'html':
-      return html()
-    case 'javascript':
-      return [javascript(), scriptApiCompletion()]
-    default:
-      return []
-  }
-}
 
 const variableMatcher = new MatchDecorator({
   regexp: /\{\{\s*[^{}\s]+\s*\}\}/g,

@@ -1,0 +1,50 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+// The built renderer starts with what the workbench needs to take input; the code editor,
+// its languages, the large-body viewer and history arrive on first use (issue 19). Read
+// from the build output, as the page loads it.
+const RENDERER = resolve('out/renderer')
+const ASSETS = join(RENDERER, 'assets')
+
+function builtText(file: string): string {
+  if (!existsSync(join(RENDERER, 'index.html')))
+    throw new Error(`${RENDERER} is missing: run \`npm run build\` first.`)
+  return readFileSync(join(RENDERER, file), 'utf8')
+}
+
+/** Strings only CodeMirror's view, a language parser, and history's panel carry. */
+const EDITOR = '.cm-scroller'
+const JSON_LANGUAGE = 'JsonText'
+const HISTORY = 'Search history'
+
+/** The entry script and the chunks index.html preloads with it. */
+function initialChunks(): string[] {
+  const html = builtText('index.html')
+  return [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!)
+}
+
+describe('what the built renderer loads first', () => {
+  const first = initialChunks()
+  const initial = first.map(builtText).join('\n')
+  const lazy = readdirSync(ASSETS)
+    .map((f) => `assets/${f}`)
+    .filter((f) => f.endsWith('.js') && !first.includes(f))
+    .map(builtText)
+
+  it('starts from an entry script', () => {
+    expect(first.length).toBeGreaterThan(0)
+  })
+
+  it('leaves out the code editor, its languages and the history panel', () => {
+    expect(initial).not.toContain(EDITOR)
+    expect(initial).not.toContain(JSON_LANGUAGE)
+    expect(initial).not.toContain(HISTORY)
+  })
+
+  it('has each of them in a chunk of its own, loaded on first use', () => {
+    for (const marker of [EDITOR, JSON_LANGUAGE, HISTORY])
+      expect(lazy.some((chunk) => chunk.includes(marker))).toBe(true)
+  })
+})

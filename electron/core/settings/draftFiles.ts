@@ -14,6 +14,7 @@ import {
 import { dirname, isAbsolute, join } from 'node:path'
 import { DRAFT_MIN_BYTES, type DraftRef } from '../../../shared/model/draftRef'
 import { fsyncDirSync } from '../storage/durableFiles'
+import { describeWriteFailure } from '../storage/writeFailure'
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../storage/privateFiles'
 
 /** A `state:save` or `http:send` referred to a draft that is not on disk (any more). */
@@ -123,7 +124,7 @@ export class DraftFiles {
       } catch {
         // Never created, or removeAllBut clears it once stale.
       }
-      throw error
+      throw describeWriteFailure(path, error)
     }
     fsyncDirSync(this.dir)
   }

@@ -1,5 +1,6 @@
 import lockfile from 'proper-lockfile'
 import type { KeyValueStore } from './keyValueStore'
+import { describeWriteFailure } from './writeFailure'
 
 /** A lock older than this belongs to a process that died holding it; it is taken over. */
 const STALE_MS = 10_000
@@ -26,7 +27,13 @@ export function lockedStore(store: FileBackedStore): KeyValueStore {
   return {
     path: store.path,
     get: (key) => store.get(key),
-    set: (key, value) => withFileLockSync(store.path, () => store.set(key, value)),
+    set: (key, value) => {
+      try {
+        withFileLockSync(store.path, () => store.set(key, value))
+      } catch (error) {
+        throw describeWriteFailure(store.path, error)
+      }
+    },
   }
 }
 

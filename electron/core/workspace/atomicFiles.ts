@@ -3,6 +3,7 @@ import { constants } from 'node:fs'
 import { cp, link, lstat, open, rename, rm, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { fsyncDir } from '../storage/durableFiles'
+import { describeWriteFailure } from '../storage/writeFailure'
 import { assertNoLinkOut } from './linkGuard'
 
 /** Where a write may land. */
@@ -73,14 +74,18 @@ export async function writeFileAtomic(
   text: string,
   scope: WriteScope = {},
 ): Promise<void> {
-  const temp = await writeTemp(file, text, scope)
   try {
-    await renameRetrying(temp, file)
+    const temp = await writeTemp(file, text, scope)
+    try {
+      await renameRetrying(temp, file)
+    } catch (error) {
+      await unlink(temp).catch(() => {})
+      throw error
+    }
+    await fsyncDir(dirname(file))
   } catch (error) {
-    await unlink(temp).catch(() => {})
-    throw error
+    throw describeWriteFailure(file, error)
   }
-  await fsyncDir(dirname(file))
 }
 
 /**
@@ -93,7 +98,12 @@ export async function createFileAtomic(
   text: string,
   scope: WriteScope = {},
 ): Promise<boolean> {
-  const temp = await writeTemp(file, text, scope)
+  let temp: string
+  try {
+    temp = await writeTemp(file, text, scope)
+  } catch (error) {
+    throw describeWriteFailure(file, error)
+  }
   try {
     await link(temp, file)
     await fsyncDir(dirname(file))
@@ -108,7 +118,7 @@ export async function createFileAtomic(
       await fsyncDir(dirname(file))
       return true
     }
-    throw error
+    throw describeWriteFailure(file, error)
   } finally {
     await unlink(temp).catch(() => {})
   }

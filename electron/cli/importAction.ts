@@ -26,7 +26,8 @@ export async function runImport(file: string, flags: ImportFlags, io: CliIo): Pr
     const dir = resolve(flags.into)
     if (await isWorkspace(dir)) await workspace.open(dir)
     else await workspace.create(dir, basename(dir) || 'Imported')
-    const report = await writeImport(workspace, result, '')
+    // The command line's secret store lives as long as this command: hold credentials back.
+    const report = await writeImport(workspace, result, '', { holdBackCredentials: true })
     io.stdout(
       `Imported ${report.format} into ${report.folder || dir}: ${report.requests} requests, ` +
         `${report.folders} folders, ${report.environments} environments.\n`,

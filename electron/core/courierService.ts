@@ -117,7 +117,12 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
     'history:run': async (args) => asCall(() => history().runEntries(args)),
     'history:deleteRun': async ({ runId }) => asCall(() => history().deleteRun(runId)),
     'interop:import': async ({ text, fileName, format, into }) =>
-      asCall(async () => writeImport(ws, await importText(text, { fileName, format }), into)),
+      asCall(async () =>
+        writeImport(ws, await importText(text, { fileName, format }), into, {
+          // Without a keyring the secret store forgets a credential when Courier closes.
+          holdBackCredentials: deps.appInfo.secretsWarning !== null,
+        }),
+      ),
     'interop:parseCurl': async ({ text }) => asCall(() => parseCurl(text)),
     'interop:export': async ({ folder, format }) =>
       asCall(() => (format === 'har' ? exportHar(ws, folder) : exportPostman(ws, folder))),

@@ -21,6 +21,11 @@ export const RequestErrorCodeSchema = z.enum([
   'INVALID_BODY',
   'INVALID_HEADER',
   'UNRESOLVED_VARIABLES',
+  /**
+   * The auth credential (Basic password, Bearer token, API key value) is blank or a
+   * {{variable}} without a value: nothing was sent. The message names the field.
+   */
+  'MISSING_CREDENTIAL',
   /** A field's {{variables}} expand past the variable size limit (Settings > Requests). */
   'VARIABLE_TOO_LARGE',
   'PROTOCOL',

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/logic/variables'
 import type { RequestSpec } from '../../../shared/model/request'
 import { RequestDefaultsSchema, type RequestDefaults } from '../../../shared/model/settings'
+import { missingCredential } from './missingCredential'
 import { RequestFailure } from './requestFailure'
 
 /**
@@ -48,7 +49,8 @@ export interface PreparedRequest {
 }
 
 /**
- * Resolves the request's {{variables}} and builds its URL. Throws UNRESOLVED_VARIABLES
+ * Resolves the request's {{variables}} and builds its URL. Throws MISSING_CREDENTIAL for
+ * an auth credential that is blank or has no value (naming the field), UNRESOLVED_VARIABLES
  * naming every variable without a value, or INVALID_URL, so nothing half-resolved is sent.
  */
 export function prepareRequest(
@@ -58,6 +60,8 @@ export function prepareRequest(
 ): PreparedRequest {
   const resolved = resolveWithin(spec, variables, Math.round(variableSizeLimitMB * 1024 * 1024))
   const { unresolved } = resolved
+  const noCredential = missingCredential(spec, unresolved)
+  if (noCredential) throw noCredential
   if (unresolved.length > 0) {
     const list = unresolved.map((n) => `{{${n}}}`).join(', ')
     throw new RequestFailure(

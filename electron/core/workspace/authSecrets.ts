@@ -13,7 +13,8 @@ export const AUTH_SECRET = '\u0000auth'
 
 const PLACEHOLDERS = /\{\{\s*[^{}\s]+\s*\}\}/g
 
-function credentialOf(auth: RequestAuth): string | null {
+/** The auth's credential (a Basic password, a Bearer token, an API key value); null for none. */
+export function credentialOf(auth: RequestAuth): string | null {
   switch (auth.type) {
     case 'basic':
       return auth.password
@@ -26,7 +27,8 @@ function credentialOf(auth: RequestAuth): string | null {
   }
 }
 
-function withCredential(auth: RequestAuth, value: string): RequestAuth {
+/** The auth with its credential replaced by `value`. */
+export function withCredential(auth: RequestAuth, value: string): RequestAuth {
   switch (auth.type) {
     case 'basic':
       return { ...auth, password: value }
@@ -39,7 +41,8 @@ function withCredential(auth: RequestAuth, value: string): RequestAuth {
   }
 }
 
-const isLiteral = (value: string) => value.replace(PLACEHOLDERS, '').trim() !== ''
+/** Whether a credential holds anything beyond `{{variable}}` references: a secret of its own. */
+export const isLiteral = (value: string) => value.replace(PLACEHOLDERS, '').trim() !== ''
 
 /** The credential as a secret row for the vault, when it is a literal. */
 export function authSecretRows(auth: RequestAuth): VariableRow[] {

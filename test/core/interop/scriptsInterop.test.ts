@@ -73,7 +73,7 @@ describe('Postman scripts', () => {
     try {
       await workspace.create(join(mkdtempSync(join(tmpdir(), 'courier-scripts-')), 'ws'), 'Scripts')
       const imported = await importText(JSON.stringify(collection))
-      const { folder } = await writeImport(workspace, imported, '')
+      const { folder } = await writeImport(workspace, imported, '', { holdBackCredentials: false })
       // Exporting the imported folder makes it the collection again, its scripts the collection's.
       const exported = JSON.parse(await exportPostman(workspace, folder))
       const events = (node: { event?: unknown }) => node.event

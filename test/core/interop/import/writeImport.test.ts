@@ -9,7 +9,7 @@ describe('writeImport', () => {
     const { service } = harness()
     await service.create(tempDir(), 'Team')
     const result = await importText(fixture('postman-v21.collection.json'))
-    const report = await writeImport(service, result, '')
+    const report = await writeImport(service, result, '', { holdBackCredentials: false })
     expect(report).toMatchObject({
       format: 'postman-collection v2.1',
       folder: 'Shop API',
@@ -31,7 +31,7 @@ describe('writeImport', () => {
     expect(saved.body).toMatchObject({ type: 'multipart' })
 
     // A second import of the same collection gets a numbered folder from the workspace.
-    const again = await writeImport(service, result, '')
+    const again = await writeImport(service, result, '', { holdBackCredentials: false })
     expect(again.folder).not.toBe('Shop API')
     await service.close()
   })
@@ -44,6 +44,7 @@ describe('writeImport', () => {
       service,
       await importText(fixture('postman.environment.json')),
       '',
+      { holdBackCredentials: false },
     )
     expect(report).toMatchObject({ requests: 0, folders: 0, environments: 1, folder: '' })
     expect(report.notes).toContain(
@@ -57,7 +58,9 @@ describe('writeImport', () => {
   it('writes an OpenAPI import with its server environments', async () => {
     const { service } = harness()
     await service.create(tempDir(), 'Team')
-    const report = await writeImport(service, await importText(fixture('openapi-3.0.yaml')), '')
+    const report = await writeImport(service, await importText(fixture('openapi-3.0.yaml')), '', {
+      holdBackCredentials: false,
+    })
     expect(report).toMatchObject({ requests: 6, folders: 2, environments: 2 })
     const env = (await service.snapshot()).environments.find((e) => e.name === 'Todo API Local')
     expect(env?.variables[0]).toMatchObject({ name: 'base_url', value: 'http://localhost:8080/v1' })

@@ -1,0 +1,48 @@
+import type { RequestSpec } from '../../../shared/model/request'
+import { ENV_VAR_PREFIX } from '../secrets/externalSecrets'
+import { credentialOf } from '../workspace/authSecrets'
+import { RequestFailure } from './requestFailure'
+
+/** The auth field that holds the credential, as the Auth tab names it. */
+const FIELD: Record<string, string> = {
+  basic: 'Basic auth password',
+  bearer: 'Bearer token',
+  apikey: 'API key value',
+}
+
+const REFERENCES = /\{\{\s*([^{}\s]+)\s*\}\}/g
+
+/**
+ * Refuses a send whose auth credential is missing, naming the field and how to provide
+ * it, rather than sending `user:` with an empty password or `Bearer ` with no token. A
+ * credential is missing when the field is blank (a credential the secret store no longer
+ * has: the command line, another machine, an import that held it back) or when it is a
+ * `{{variable}}` that has no value. A variable set to an empty value is an explicit
+ * choice and goes out as it is.
+ *
+ * @param unresolved the variables the request uses that have no value (resolveRequest)
+ */
+export function missingCredential(
+  spec: RequestSpec,
+  unresolved: readonly string[],
+): RequestFailure | null {
+  const credential = credentialOf(spec.auth)
+  const field = FIELD[spec.auth.type]
+  if (credential === null || field === undefined) return null
+  if (credential.trim() === '') {
+    return new RequestFailure(
+      'MISSING_CREDENTIAL',
+      `The ${field} is empty, so nothing was sent.`,
+      `Type it in the request's Auth tab (or the folder's that it inherits from), or make it a {{variable}} and give the variable a value: ${ENV_VAR_PREFIX}<name>=…, a --secrets file or --var on the command line, a secret variable of the environment in the app.`,
+    )
+  }
+  const names = [...credential.matchAll(REFERENCES)].map((m) => m[1]!)
+  const missing = names.filter((name) => unresolved.includes(name))
+  if (missing.length === 0) return null
+  const [name] = missing
+  return new RequestFailure(
+    'MISSING_CREDENTIAL',
+    `The ${field} comes from ${missing.map((n) => `{{${n}}}`).join(', ')}, which has no value, so nothing was sent.`,
+    `Provide it with ${ENV_VAR_PREFIX}${name}=… or a --secrets file ({"${name}": "…"}) or --var ${name}=… on the command line, or as a secret variable "${name}" of the active environment in the app.`,
+  )
+}

@@ -57,8 +57,16 @@ export function createFakeApi() {
   const historyEntries: HistoryEntry[] = []
   const historyRuns = createFakeHistoryRuns(historyEntries)
   let appState: AppState = AppStateSchema.parse({})
+  /** Files confirmed with files:allow, in order. */
+  const allowedFiles: string[] = []
   const api: CourierApi = {
     ...workspace.calls,
+    files: {
+      allow: async ({ path }) => {
+        allowedFiles.push(path)
+        return { path }
+      },
+    },
     state: {
       get: async () => JSON.parse(JSON.stringify(appState)) as AppState,
       save: async (state) => {

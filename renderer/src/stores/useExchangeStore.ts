@@ -12,6 +12,7 @@ import { useApi } from '../api/currentApi'
 import type { ExchangeState } from './exchangeState'
 import { plainCopy } from './plainCopy'
 import { useAppStateStore } from './useAppStateStore'
+import { useFileConsentStore } from './useFileConsentStore'
 
 /** Where a send comes from, for its history entry (every field optional). */
 export type SendContextInput = z.input<typeof SendContextSchema>
@@ -98,6 +99,8 @@ export const useExchangeStore = defineStore('exchange', () => {
         context: plainContext,
         forScripts: scripts,
       })
+      /** Files the user allowed for this send only ("Upload once"). */
+      const allowFilesOnce: string[] = []
       const call = (bodyDraft?: DraftRef) =>
         useApi().http.send({
           requestId,
@@ -106,14 +109,29 @@ export const useExchangeStore = defineStore('exchange', () => {
           ...withoutRepeatedBody(sent, plainContext),
           bodyDraft,
           ...scripts,
+          allowFilesOnce,
         })
       // A big body goes as a reference to its draft file when there is one; should that
       // file be gone, it goes whole.
       const bodyDraft = useAppStateStore().draftOf(tabId, sent)
-      const result = await call(bodyDraft).catch((error: unknown) => {
-        if (!bodyDraft || !hasCallErrorCode(error, 'DRAFT_GONE')) throw error
-        return call()
-      })
+      const attempt = () =>
+        call(bodyDraft).catch((error: unknown) => {
+          if (!bodyDraft || !hasCallErrorCode(error, 'DRAFT_GONE')) throw error
+          return call()
+        })
+      let result = await attempt()
+      // A local file nobody confirmed (an import, a file Courier did not write): ask, then
+      // send again. Each answer moves to the next file; Cancel shows the error as it is.
+      const consent = useFileConsentStore()
+      const workspace = plainContext.workspace ?? null
+      while (!result.ok && result.error.code === 'FILE_NOT_CONFIRMED' && result.error.file) {
+        const file = result.error.file
+        if (allowFilesOnce.includes(file)) break
+        const answer = await consent.ask(file, workspace)
+        if (answer === 'cancel') break
+        if (answer === 'once') allowFilesOnce.push(file)
+        result = await attempt()
+      }
       states.value[tabId] = result.ok
         ? { phase: 'done', response: result.response, checks: result.checks }
         : { phase: 'failed', error: result.error, checks: result.checks }

@@ -1,0 +1,48 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { useApi } from '../api/currentApi'
+
+/** What the user answered to "Upload this file?". */
+export type FileConsentAnswer = 'once' | 'always' | 'cancel'
+
+/** A file a send needs confirmed, while the dialog asks about it. */
+export interface PendingFileConsent {
+  /** Absolute path of the file, as the Node side named it. */
+  file: string
+  /** The workspace the request belongs to (null: none), for "Always for this workspace". */
+  workspace: string | null
+}
+
+/**
+ * Asks before a request uploads a local file it did not get from the user's own pick (an
+ * import, a workspace file written by hand or by git). "Always" is kept on the Node side,
+ * per workspace, on this machine only; "Once" covers one send.
+ */
+export const useFileConsentStore = defineStore('fileConsent', () => {
+  const pending = ref<PendingFileConsent | null>(null)
+  let settle: ((answer: FileConsentAnswer) => void) | null = null
+
+  /** Shows the dialog for this file; resolves with the answer (a new question cancels the old). */
+  function ask(file: string, workspace: string | null): Promise<FileConsentAnswer> {
+    settle?.('cancel')
+    pending.value = { file, workspace }
+    return new Promise((resolve) => (settle = resolve))
+  }
+
+  /** The user's answer; "always" is kept before the send goes on. */
+  async function answer(choice: FileConsentAnswer): Promise<void> {
+    const asked = pending.value
+    const done = settle
+    pending.value = null
+    settle = null
+    if (asked && choice === 'always') await allow(asked.workspace, asked.file)
+    done?.(choice)
+  }
+
+  /** Confirms a file for a workspace: a file the user picked in the file dialog, or "Always". */
+  async function allow(workspace: string | null, file: string): Promise<void> {
+    await useApi().files.allow({ workspace, path: file })
+  }
+
+  return { pending, ask, answer, allow }
+})

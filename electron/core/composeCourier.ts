@@ -8,6 +8,7 @@ import { createCourierService, type CourierServiceDeps } from './courierService'
 import { HistoryStore } from './history/historyStore'
 import { FileConsentStore } from './files/fileConsentStore'
 import { HttpEngine } from './http/engine'
+import { addNotice } from './notices'
 import { appRunHistory } from './runner/appRunHistory'
 import { createAppRuns, type SaveReport } from './runner/appRuns'
 import { engineSendRequest } from './scripts/engineSendRequest'
@@ -16,6 +17,7 @@ import type { SecretStore } from './secrets/secretStore'
 import { AppStateService } from './settings/appStateService'
 import { SettingsService } from './settings/settingsService'
 import type { KeyValueStore } from './storage/keyValueStore'
+import { tightenTree } from './storage/privateFiles'
 import { WorkspaceService } from './workspace/workspaceService'
 
 /** What differs between the shells (Electron's main process, the web host). */
@@ -65,7 +67,9 @@ export interface ComposedCourier {
  */
 export function composeCourier(shell: ShellParts): ComposedCourier {
   const { dataDir, store, secrets, notices } = shell
-  const notice = (message: string) => notices.push(message)
+  const notice = (message: string) => addNotice(notices, message)
+  // Files an older Courier wrote with the umask's modes become owner-only (0700/0600).
+  tightenTree(dataDir)
   const pretty = prettyInWorkerThread(
     shell.prettyWorkerEntry ? { entry: shell.prettyWorkerEntry } : {},
   )

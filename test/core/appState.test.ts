@@ -58,6 +58,14 @@ describe('open tabs kept across restarts', () => {
     store.set('appState', { schemaVersion: 1, tabs: 'not a list' })
     expect(service.get().tabs).toEqual([])
     expect(notices[0]).toMatch(/could not be restored/)
+    // Quarantined before the next save replaces it: the notice names the copy.
+    const aside = readdirSync(dir).filter((n) => /^appState\.corrupt-.*\.json$/.test(n))
+    expect(aside).toHaveLength(1)
+    expect(notices[0]).toContain(join(dir, aside[0]!))
+    expect(JSON.parse(readFileSync(join(dir, aside[0]!), 'utf8'))).toEqual({
+      schemaVersion: 1,
+      tabs: 'not a list',
+    })
   })
 })
 

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs'
+import { dirname, isAbsolute, join } from 'node:path'
 import { DraftRefSchema, type DraftRef } from '../../../shared/model/draftRef'
 import {
   APP_STATE_SCHEMA_VERSION,
@@ -7,6 +9,7 @@ import {
 } from '../../../shared/model/appState'
 import { migrate } from '../../../shared/model/migrate'
 import type { KeyValueStore } from '../storage/keyValueStore'
+import { PRIVATE_FILE_MODE } from '../storage/privateFiles'
 import { blankAuthSecret } from '../workspace/authSecrets'
 import { blankSecrets } from '../workspace/workspaceFormat'
 import { APP_STATE_MIGRATIONS } from './appStateMigrations'
@@ -23,6 +26,8 @@ const KEY = 'appState'
  */
 export class AppStateService {
   private readonly drafts: DraftFiles | null
+  /** Where an invalid saved state was copied (once per session); null when it could not be. */
+  private keptAside: string | null | undefined
 
   constructor(
     private readonly store: KeyValueStore,
@@ -38,8 +43,33 @@ export class AppStateService {
     const current = migrate(saved, APP_STATE_SCHEMA_VERSION, APP_STATE_MIGRATIONS)
     const parsed = AppStateSchema.safeParse(this.readDrafts(current))
     if (parsed.success) return parsed.data
-    this.onProblem('The tabs open last time could not be restored: their saved state was invalid.')
+    const aside = this.keepAside(saved)
+    this.onProblem(
+      `The tabs open last time could not be restored: their saved state was invalid${aside ? ` and was moved to ${aside}` : ''}.`,
+    )
     return AppStateSchema.parse({})
+  }
+
+  /**
+   * Copies an invalid saved state to `appState.corrupt-<time>.json` beside the settings
+   * file before the next save replaces it, so nothing is lost. Null for a store in memory
+   * or when the copy cannot be written (the notice then says only that it was invalid).
+   */
+  private keepAside(saved: unknown): string | null {
+    if (this.keptAside !== undefined) return this.keptAside
+    this.keptAside = null
+    if (!isAbsolute(this.store.path)) return null
+    const aside = join(
+      dirname(this.store.path),
+      `appState.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+    )
+    try {
+      writeFileSync(aside, JSON.stringify(saved, null, 2), { mode: PRIVATE_FILE_MODE, flag: 'wx' })
+      this.keptAside = aside
+      return aside
+    } catch {
+      return null
+    }
   }
 
   /**

@@ -83,7 +83,10 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
   const settings = new SettingsService(store, notice)
   const appState = new AppStateService(store, notice)
   const workspace = new WorkspaceService({ dataDir, store, secrets })
-  const history = HistoryStore.tryOpen(dataDir, { notice })
+  const history = HistoryStore.tryOpen(dataDir, {
+    notice,
+    keepCredentials: () => settings.get().history.keepCredentials,
+  })
   const schemas = new SchemaCheck(workspaceSchemaReader(workspace))
   const fileConsents = new FileConsentStore(dataDir, notice)
   const runs = createAppRuns({

@@ -39,6 +39,17 @@ export const ScriptLimitsSchema = z.object({
 })
 export type ScriptLimitSettings = z.infer<typeof ScriptLimitsSchema>
 
+/** What the history keeps of each send. */
+export const HistorySettingsSchema = z.object({
+  /**
+   * Keep Authorization, Proxy-Authorization, Cookie, Set-Cookie and the Auth tab's
+   * credentials in history as sent. Off (the default): they are masked. Secret variables
+   * are kept as their `{{name}}` reference either way.
+   */
+  keepCredentials: z.boolean().default(false),
+})
+export type HistorySettings = z.infer<typeof HistorySettingsSchema>
+
 /** User settings, saved by electron-store in the app and by conf in Node (same file). */
 export const SettingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION).default(SETTINGS_SCHEMA_VERSION),
@@ -48,6 +59,7 @@ export const SettingsSchema = z.object({
   layout: z.enum(['side', 'stacked']).default('side'),
   requestDefaults: RequestDefaultsSchema.default(RequestDefaultsSchema.parse({})),
   scriptLimits: ScriptLimitsSchema.default(ScriptLimitsSchema.parse({})),
+  history: HistorySettingsSchema.default(HistorySettingsSchema.parse({})),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -57,6 +69,7 @@ export const SettingsPatchSchema = z.object({
   layout: SettingsSchema.shape.layout.unwrap().optional(),
   requestDefaults: RequestDefaultsSchema.partial().optional(),
   scriptLimits: ScriptLimitsSchema.partial().optional(),
+  history: HistorySettingsSchema.partial().optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
 

@@ -100,13 +100,13 @@ describe('courier run on a saved workspace', () => {
     expect(r.stderr).toBe('')
     // "listed" checks that httpbin got the token; a 404 with no test on it is no failure, as in newman.
     expect(r.code).toBe(0)
-    expect(r.sent).toEqual(['/get?token=••••••', '/status/404'])
+    expect(r.sent).toEqual(['/get?token={{token}}', '/status/404'])
   })
 
   it('the whole workspace in the environment active in the app, in the order of its tree', async () => {
     const r = await run([], { token: 's3cret' })
     expect(r.code).toBe(0)
-    expect(r.sent).toEqual(['/get?admin=', '/get?token=••••••', '/status/404'])
+    expect(r.sent).toEqual(['/get?admin=', '/get?token={{token}}', '/status/404'])
   })
 
   it('a secret nobody supplied fails its request as unresolved, and says how to give it', async () => {

@@ -237,7 +237,7 @@ describe('courier send and history', () => {
       expect(latest!.workspace).toContain('api-tests')
       const entry = store.get(latest!.id)
       // httpbin echoes the request: the token would be in the body too.
-      expect(entry.response?.body).toContain('Bearer ••••••')
+      expect(entry.response?.body).toContain('Bearer {{token}}')
       expect(JSON.stringify(entry)).not.toContain('cli-SECRET-token-77')
       expect(store.list({ text: 'SECRET' }).entries).toEqual([])
     } finally {

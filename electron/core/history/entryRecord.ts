@@ -69,8 +69,15 @@ export interface EntryRecord {
   }
 }
 
-/** Masks and shapes one send for storage; bodies longer than `maxBodyBytes` are cut. */
-export function toEntryRecord(input: AppendInput, maxBodyBytes: number): EntryRecord {
+/**
+ * Masks and shapes one send for storage; bodies longer than `maxBodyBytes` are cut.
+ * `keepCredentials` is the "keep credentials in history" setting (see MaskSources).
+ */
+export function toEntryRecord(
+  input: AppendInput,
+  maxBodyBytes: number,
+  keepCredentials = false,
+): EntryRecord {
   const variables = input.variables ?? {}
   const resolved = input.spec ? resolvedOrAsWritten(input.spec, variables) : null
   const response = input.result.ok ? input.result.response : null
@@ -81,6 +88,8 @@ export function toEntryRecord(input: AppendInput, maxBodyBytes: number): EntryRe
     variables,
     auth: resolved?.auth ?? null,
     headers: response?.sent.headers ?? rawSentOnError?.headers ?? [],
+    responseHeaders: response?.headers ?? [],
+    keepCredentials,
   })
 
   const sentOnError = rawSentOnError && {

@@ -47,6 +47,11 @@ export interface HistoryStoreOptions {
   compress?: boolean
   /** The clock retention measures age with. */
   now?: () => number
+  /**
+   * The "keep credentials in history" setting, read at each append; absent: off
+   * (Authorization, Cookie and the like are masked).
+   */
+  keepCredentials?: () => boolean
 }
 
 /** Retention is checked after this many appends, or after this long, whichever comes first. */
@@ -64,6 +69,7 @@ export class HistoryStore implements RunHistorySink {
   private retentionCheckedAt = 0
   private readonly compress: boolean
   private readonly now: () => number
+  private readonly keepCredentials: () => boolean
   private readonly runs: RunRecorder
 
   private constructor(
@@ -72,10 +78,12 @@ export class HistoryStore implements RunHistorySink {
   ) {
     this.compress = options.compress ?? true
     this.now = options.now ?? Date.now
+    this.keepCredentials = options.keepCredentials ?? (() => false)
     this.runs = new RunRecorder({
       db,
       compress: this.compress,
       maxBodyBytes: () => this.getRetention().maxBodyBytes,
+      keepCredentials: () => this.keepCredentials(),
       insert: (rows, also) => this.insertRows(rows, also),
       notice: options.notice,
     })
@@ -118,7 +126,7 @@ export class HistoryStore implements RunHistorySink {
     const { maxBodyBytes } = this.getRetention()
     // Masking and compression happen before the write lock is taken.
     const rows = inputs.map((input) =>
-      encodeRecord(toEntryRecord(input, maxBodyBytes), this.compress),
+      encodeRecord(toEntryRecord(input, maxBodyBytes, this.keepCredentials()), this.compress),
     )
     return this.insertRows(rows)
   }
@@ -129,7 +137,10 @@ export class HistoryStore implements RunHistorySink {
    */
   async appendAsync(input: AppendInput): Promise<HistorySummary> {
     const { maxBodyBytes } = this.getRetention()
-    const row = await encodeRecordAsync(toEntryRecord(input, maxBodyBytes), this.compress)
+    const row = await encodeRecordAsync(
+      toEntryRecord(input, maxBodyBytes, this.keepCredentials()),
+      this.compress,
+    )
     return this.insertRows([row])[0]!
   }
 

@@ -21,6 +21,8 @@ export interface RunRecorderDeps {
   compress: boolean
   /** Bodies above this are cut (the retention setting). */
   maxBodyBytes: () => number
+  /** The "keep credentials in history" setting, read at each send. */
+  keepCredentials: () => boolean
   /** Inserts rows in one transaction with `also` run inside it (then checks retention). */
   insert: (rows: StoredRow[], also: () => void) => void
   /** Tells the user something went wrong with their history. */
@@ -143,7 +145,7 @@ export class RunRecorder {
 
   /** Masked, cut and encoded as every entry; big bodies compress off the thread. */
   private encode(input: AppendInput): StoredRow | Promise<StoredRow> {
-    const record = toEntryRecord(input, this.deps.maxBodyBytes())
+    const record = toEntryRecord(input, this.deps.maxBodyBytes(), this.deps.keepCredentials())
     const bytes = (record.requestBody?.length ?? 0) + (record.responseBody?.length ?? 0)
     return bytes > ASYNC_ENCODE_BYTES
       ? encodeRecordAsync(record, this.deps.compress)

@@ -1,3 +1,4 @@
+import { scrubStoredCredentials } from './scrubCredentials'
 import type { Sqlite } from './sqlite'
 
 /**
@@ -100,6 +101,8 @@ export const MIGRATIONS: readonly ((db: Sqlite) => void)[] = [
       CREATE INDEX entries_loose ON entries(at) WHERE run_id IS NULL;
     `)
   },
+  // v5: credentials are masked by default; those already stored in clear are masked too.
+  (db) => scrubStoredCredentials(db),
 ]
 
 /** The version this code writes. */

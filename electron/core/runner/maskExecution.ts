@@ -4,12 +4,13 @@ import type { RunExecution } from '../../../shared/model/run'
 import type { RequestSpec } from '../../../shared/model/request'
 import { Masker } from '../history/masking'
 
-const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization'])
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie'])
 
 /**
  * A masker for what a run's reports keep of one request, or null when it holds nothing
- * secret: the secret variables' values, the auth's credential and credential headers, as
- * history masks them. Reports are files: secrets never reach them in clear.
+ * secret: the same Masker history uses (secret variables as their `{{name}}` reference,
+ * the auth's credential, credential headers and cookies masked), never keeping
+ * credentials. Reports are files: secrets never reach them in clear.
  */
 export function runMasker(
   secretNames: readonly string[],
@@ -18,10 +19,13 @@ export function runMasker(
   result: SendResult,
 ): Masker | null {
   const sent = result.ok ? result.response.sent.headers : []
-  const credentialHeader = sent.some(([name]) => CREDENTIAL_HEADERS.has(name.toLowerCase()))
+  const received = result.ok ? result.response.headers : []
+  const credentialHeader =
+    sent.some(([name]) => CREDENTIAL_HEADERS.has(name.toLowerCase())) ||
+    received.some(([name]) => name.toLowerCase() === 'set-cookie')
   const auth = spec.auth.type === 'none' ? null : resolvedOrAsWritten(spec, variables).auth
   if (secretNames.length === 0 && !auth && !credentialHeader) return null
-  return new Masker({ secretNames, variables, auth, headers: sent })
+  return new Masker({ secretNames, variables, auth, headers: sent, responseHeaders: received })
 }
 
 /** The execution with every secret masked: URL, response headers and body, tests and console. */

@@ -41,6 +41,7 @@ export class SettingsService {
       ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
       requestDefaults: { ...current.requestDefaults, ...patch.requestDefaults },
       scriptLimits: { ...current.scriptLimits, ...patch.scriptLimits },
+      history: { ...current.history, ...patch.history },
     })
     this.store.set(KEY, next)
     return next

@@ -21,6 +21,7 @@ export const useSettingsStore = defineStore('settings', () => {
       ...patch,
       requestDefaults: { ...previous.requestDefaults, ...patch.requestDefaults },
       scriptLimits: { ...previous.scriptLimits, ...patch.scriptLimits },
+      history: { ...previous.history, ...patch.history },
     } as Settings
     try {
       settings.value = await useApi().settings.update(patch)

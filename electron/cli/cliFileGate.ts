@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { resolveText } from '../../shared/logic/variables'
 import type { RequestBody } from '../../shared/model/request'
-import { absoluteFilePath, listGate, openGate, type FileGate } from '../core/http/fileGate'
+import { absoluteFilePath, listGate, openGate, type ListedFileGate } from '../core/http/fileGate'
 import type { RunPlan } from '../core/runner/runPlan'
 import { UsageError } from './cliIo'
 import type { FileFlags } from './fileFlags'
@@ -25,7 +25,7 @@ export function cliFileGate(
   baseDir: string | null,
   flags: FileFlags,
   given: readonly string[] = [],
-): FileGate {
+): ListedFileGate {
   if (flags.allowFiles) return openGate(baseDir)
   const allowed = [...(flags.allowFile ?? []), ...given].map((p) => realPath(resolve(p)))
   return listGate(baseDir, allowed)
@@ -48,7 +48,7 @@ export function filePathsOf(body: RequestBody): string[] {
  *
  * @throws UsageError naming the requests, the files and the flag that allows them.
  */
-export function refuseUnconfirmedRunFiles(plan: RunPlan, gate: FileGate): void {
+export function refuseUnconfirmedRunFiles(plan: RunPlan, gate: ListedFileGate): void {
   const refused: string[] = []
   for (const item of plan.items) {
     const values = { ...plan.globals, ...item.collection, ...plan.environment, ...item.request }

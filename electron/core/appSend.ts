@@ -91,7 +91,7 @@ export function createAppSend(deps: CourierServiceDeps): CourierService['http:se
         : given
     // Only files the user picked or confirmed for this workspace are read (FILE_NOT_CONFIRMED).
     const files = deps.fileConsents
-      ? await asCall(() => deps.fileConsents!.gate(context.workspace, args.allowFilesOnce))
+      ? deps.fileConsents.gate(context.workspace, args.allowFilesOnce)
       : { ...CLOSED_GATE, baseDir: context.workspace }
     const checked = await sendAndRecord(
       {

@@ -44,11 +44,21 @@ export class FileConsentStore {
   /**
    * The gate for a send of this workspace (null: outside one): the confirmed files, and
    * `once`, files confirmed for this send only. Relative paths are read from the workspace.
+   * Made at once and read when a body names a file, so a send starts (and can be
+   * cancelled) without waiting for the file of consents.
    */
-  async gate(workspace: string | null, once: readonly string[] = []): Promise<FileGate> {
-    const kept = (await this.read()).scopes[scopeKey(workspace)] ?? []
-    const onceReal = await Promise.all(once.map((p) => realPathOf(this.absolute(workspace, p))))
-    return listGate(workspace ? resolve(workspace) : null, [...kept, ...onceReal])
+  gate(workspace: string | null, once: readonly string[] = []): FileGate {
+    let allowed: Promise<FileGate> | null = null
+    const baseDir = workspace ? resolve(workspace) : null
+    const load = async () => {
+      const kept = (await this.read()).scopes[scopeKey(workspace)] ?? []
+      const onceReal = await Promise.all(once.map((p) => realPathOf(this.absolute(workspace, p))))
+      return listGate(baseDir, [...kept, ...onceReal])
+    }
+    return {
+      baseDir,
+      allows: async (path) => (await (allowed ??= load())).allows(path),
+    }
   }
 
   /** Confirms a file for this workspace from now on; returns the path as kept (links resolved). */

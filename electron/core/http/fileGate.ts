@@ -13,19 +13,24 @@ export interface FileGate {
   /** The folder a relative path is read from (the workspace's); null: relative paths are refused. */
   readonly baseDir: string | null
   /** Whether the file at this absolute path, symbolic links resolved, may be read. */
+  allows(realPath: string): boolean | Promise<boolean>
+}
+
+/** A gate that answers at once (the command line's, checked before a run starts). */
+export interface ListedFileGate extends FileGate {
   allows(realPath: string): boolean
 }
 
 /** Allows nothing: the engine's gate when its caller gives none. */
-export const CLOSED_GATE: FileGate = { baseDir: null, allows: () => false }
+export const CLOSED_GATE: ListedFileGate = { baseDir: null, allows: () => false }
 
 /** Allows every file (`courier run --allow-files`, tests). */
-export function openGate(baseDir: string | null): FileGate {
+export function openGate(baseDir: string | null): ListedFileGate {
   return { baseDir, allows: () => true }
 }
 
 /** Allows the files in `paths` (absolute, symbolic links resolved) and no other. */
-export function listGate(baseDir: string | null, paths: Iterable<string>): FileGate {
+export function listGate(baseDir: string | null, paths: Iterable<string>): ListedFileGate {
   const allowed = new Set(paths)
   return { baseDir, allows: (path) => allowed.has(path) }
 }
@@ -62,7 +67,7 @@ async function checkFile(path: string, what: string, gate: FileGate): Promise<st
   if (path.trim() === '') return path
   const absolute = absoluteFilePath(path, gate)
   const real = await realPathOf(absolute, what)
-  if (gate.allows(real)) return absolute
+  if (await gate.allows(real)) return absolute
   const leads = real === absolute ? '' : ` (a link to "${real}")`
   throw new RequestFailure(
     'FILE_NOT_CONFIRMED',

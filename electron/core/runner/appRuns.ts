@@ -159,9 +159,7 @@ export function createAppRuns(deps: AppRunsDeps): AppRuns {
           : undefined
         return { planned: await plan(args), data }
       })
-      const files = deps.fileConsents
-        ? await asCall(() => deps.fileConsents!.gate(planned.workingDir))
-        : undefined
+      const files = deps.fileConsents?.gate(planned.workingDir)
       const settings = deps.settings()
       const spool = await asCall(() => RunSpool.create(deps.spoolDir, args.runId))
       const batches = runEventBatches(args.runId, deps.emit)

@@ -90,16 +90,16 @@ describe('FileConsentStore', () => {
   it('keeps consents per workspace in the data directory, across restarts', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'courier-consents-'))
     const store = new FileConsentStore(dataDir)
-    expect((await store.gate(workspace)).allows(secret)).toBe(false)
+    expect(await store.gate(workspace).allows(secret)).toBe(false)
     expect(await store.allow(workspace, secret)).toBe(secret)
     const again = new FileConsentStore(dataDir)
-    expect((await again.gate(workspace)).allows(secret)).toBe(true)
+    expect(await again.gate(workspace).allows(secret)).toBe(true)
     // Another workspace, or a request outside one, still asks.
-    expect((await again.gate(join(root, 'other'))).allows(secret)).toBe(false)
-    expect((await again.gate(null)).allows(secret)).toBe(false)
+    expect(await again.gate(join(root, 'other')).allows(secret)).toBe(false)
+    expect(await again.gate(null).allows(secret)).toBe(false)
     // Once: for one send only.
-    expect((await again.gate(null, [secret])).allows(secret)).toBe(true)
-    expect((await again.gate(null)).allows(secret)).toBe(false)
+    expect(await again.gate(null, [secret]).allows(secret)).toBe(true)
+    expect(await again.gate(null).allows(secret)).toBe(false)
   })
 
   it('moves a corrupt file aside and says so, asking again', async () => {
@@ -107,7 +107,7 @@ describe('FileConsentStore', () => {
     writeFileSync(join(dataDir, 'file-consents.json'), '{"schemaVersion": 1, "scopes": 3}')
     const notices: string[] = []
     const store = new FileConsentStore(dataDir, (m) => notices.push(m))
-    expect((await store.gate(workspace)).allows(secret)).toBe(false)
+    expect(await store.gate(workspace).allows(secret)).toBe(false)
     expect(notices.join()).toMatch(/could not be read and was moved to .*corrupt/)
   })
 })

@@ -44,8 +44,12 @@ describe('settings documents', () => {
       followRedirects: true,
       maxRedirects: 10,
       verifyTls: true,
+      variableSizeLimitMB: 10,
+      keepCredentialsAcrossOrigins: false,
       maxResponseBytes: 100 * 1024 * 1024,
     })
+    // Credentials are masked in history unless the user says otherwise.
+    expect(s.history).toEqual({ keepCredentials: false })
   })
 
   it('migrate runs each step in order and refuses a newer format', () => {

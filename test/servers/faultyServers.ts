@@ -80,3 +80,16 @@ export function startCompressedServer(): Promise<RunningServer> {
   })
   return listen(server)
 }
+
+/**
+ * Answers 200 with a Content-Length of 100,000, sends the first 1,000 bytes of the body, then
+ * drops the connection: a body cut off mid-way must fail, never pass as a short response.
+ */
+export function startCutOffBodyServer(): Promise<RunningServer> {
+  const server = createHttpServer((req, res) => {
+    req.resume()
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100000' })
+    res.write(Buffer.alloc(1000, 0x20), () => res.socket?.destroy())
+  })
+  return listen(server)
+}

@@ -5,6 +5,7 @@ export { startHttpbin } from './httpbin'
 export { startJsonServer, SEED_DB } from './jsonServer'
 export {
   startCompressedServer,
+  startCutOffBodyServer,
   startHangingServer,
   startHugeBodyServer,
   hugeBodyChunk,

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises'
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib'
 import { MemorySource, type ByteSource } from '../bodies/byteSource'
 import type { SpoolWriter } from '../bodies/spoolWriter'
+import { receivePlainBody } from './receivePlainBody'
 import { RequestFailure } from './requestFailure'
 
 /**
@@ -58,6 +59,7 @@ export async function receiveBody(
     .map((c) => c.trim().toLowerCase())
     .filter((c) => c && c !== 'identity')
     .reverse()
+  if (codings.length === 0) return receiveAsSent(stream, options)
   const firstBytes = codings[0] === 'deflate' ? await peek(stream, options.signal) : null
   const stages: Transform[] = []
   for (const coding of codings) {
@@ -119,6 +121,33 @@ export async function receiveBody(
     throw error
   }
   return { source: await writer.finish(), wireBytes }
+}
+
+/** A body without Content-Encoding: no decoder, no pipeline (see receivePlainBody). */
+async function receiveAsSent(stream: Readable, options: ReceiveOptions): Promise<ReceivedBody> {
+  const { writer, hardLimit } = options
+  let reported = 0
+  let reportedAt = 0
+  try {
+    const wireBytes = await receivePlainBody(stream, {
+      writer,
+      signal: options.signal,
+      onChunk: (received) => {
+        if (received - reported < PROGRESS_STEP || performance.now() - reportedAt < PROGRESS_MS)
+          return
+        reported = received
+        reportedAt = performance.now()
+        options.onProgress(received)
+      },
+      overLimit: (length) =>
+        writer.size + length > hardLimit ? tooLargeToReceive(hardLimit) : null,
+      cannotKeep: (error) => cannotKeep(error, writer.size),
+    })
+    return { source: await writer.finish(), wireBytes }
+  } catch (error) {
+    await writer.abort()
+    throw error
+  }
 }
 
 /** The first bytes of a stream, put back so the pipeline still reads them. */

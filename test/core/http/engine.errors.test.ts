@@ -6,6 +6,7 @@ import { openGate } from '../../../electron/core/http/fileGate'
 import type { RequestError, RequestErrorCode } from '../../../shared/model/requestError'
 import {
   startCompressedServer,
+  startCutOffBodyServer,
   startHangingServer,
   startHugeBodyServer,
   startRedirectLoopServer,
@@ -20,15 +21,16 @@ const engine = new HttpEngine()
 const servers: Record<string, Server> = {}
 
 beforeAll(async () => {
-  const [tls, reset, huge, loop, hanging, compressed] = await Promise.all([
+  const [tls, reset, huge, loop, hanging, compressed, cutOff] = await Promise.all([
     startTlsServer(),
     startResetServer(),
     startHugeBodyServer(),
     startRedirectLoopServer(),
     startHangingServer(),
     startCompressedServer(),
+    startCutOffBodyServer(),
   ])
-  Object.assign(servers, { tls, reset, huge, loop, hanging, compressed })
+  Object.assign(servers, { tls, reset, huge, loop, hanging, compressed, cutOff })
 })
 afterAll(async () => {
   engine.close()
@@ -77,6 +79,14 @@ describe('every transport failure has a code and a message a tester understands'
   it('RESET when the server drops the connection', async () => {
     expectReadable(
       await failure({ url: `${servers.reset!.url}/` }),
+      'RESET',
+      /closed the connection/,
+    )
+  })
+
+  it('RESET when the connection drops part-way through the body, never a short response', async () => {
+    expectReadable(
+      await failure({ url: `${servers.cutOff!.url}/` }),
       'RESET',
       /closed the connection/,
     )

@@ -153,6 +153,7 @@ describe('kill -9 during history appends and workspace saves', () => {
       expect(total.entries).toBeGreaterThan(0)
       expect(total.saves).toBeGreaterThan(0)
     },
-    30_000 + KILLS * 1_000,
+    // Generous: on a loaded machine a kill round has taken over 1 s.
+    30_000 + KILLS * 3_000,
   )
 })

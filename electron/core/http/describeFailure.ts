@@ -37,7 +37,6 @@ export interface FailureContext {
   /** host:port the request was going to. */
   target: string
   timeoutMs: number
-  maxRedirects: number
 }
 
 /** Turns whatever Node or axios threw into a RequestFailure a tester understands. */
@@ -75,14 +74,6 @@ export function describeFailure(error: unknown, ctx: FailureContext): RequestFai
       'TIMEOUT',
       `No complete response from ${ctx.target} within ${ctx.timeoutMs} ms.`,
       'Raise the timeout in the request Settings, or check that the server is not stuck.',
-      code,
-    )
-  }
-  if (code === 'ERR_FR_TOO_MANY_REDIRECTS') {
-    return new RequestFailure(
-      'TOO_MANY_REDIRECTS',
-      `Stopped after ${ctx.maxRedirects} redirects: the server keeps redirecting.`,
-      'It may be a redirect loop. Turn off "Follow redirects" to see the first response, or raise the maximum.',
       code,
     )
   }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ClientRequest } from 'node:http'
-import type { Readable } from 'node:stream'
-import axios from 'axios'
+import { Readable } from 'node:stream'
+import axios, { type AxiosResponse } from 'axios'
 import { mergeHeaders } from '../../../shared/logic/headers'
 import type { RequestSpec } from '../../../shared/model/request'
 import type { ResponseRecord } from '../../../shared/model/response'
@@ -17,9 +17,9 @@ import { credentialHeaderNames } from './credentialHeaders'
 import { describeFailure } from './describeFailure'
 import { ExchangeClock } from './exchangeClock'
 import { effectiveSettings, prepareRequest } from './prepareRequest'
-import { RedirectTrail, setCookieValues, type CookieHooks } from './redirects'
+import { RedirectTrail, setCookieValues, type CookieHooks, type HopResponse } from './redirects'
 import { CLOSED_GATE, gatedBody, type FileGate } from './fileGate'
-import { encodeBody } from './requestBody'
+import { encodeBody, type EncodedBody } from './requestBody'
 import { keepResponseBody, receiveResponseBody } from './responseBody'
 import { toResponseRecord } from './responseRecord'
 import { createAgents, type AgentSet } from './timedAgents'
@@ -120,11 +120,7 @@ export class HttpEngine {
       })
       return { ok: true, response }
     } catch (error) {
-      const context = {
-        target,
-        timeoutMs: settings.timeoutMs,
-        maxRedirects: settings.maxRedirects,
-      }
+      const context = { target, timeoutMs: settings.timeoutMs }
       const failure = abortFailure(controller.signal, context) ?? describeFailure(error, context)
       return { ok: false, error: failure.toRequestError() }
     } finally {
@@ -161,26 +157,27 @@ export class HttpEngine {
     const clock = new ExchangeClock()
     const redirects = new RedirectTrail({
       url,
+      method: spec.method,
       sentHeaders,
       credentials: credentialHeaderNames(sentHeaders, { auth: spec.auth, secretValues }),
       keepAcrossOrigins: settings.keepCredentialsAcrossOrigins,
+      maxRedirects: settings.maxRedirects,
       onHop: () => clock.hop(),
       cookies: jar,
     })
     const stopDeadline = startDeadline(controller, settings.timeoutMs)
     try {
-      const response = await axios.request<Readable>(
-        axiosConfigFor({
-          url,
-          method: spec.method,
-          headers: sentHeaders,
-          data: body.data,
-          settings,
-          agents: this.agents,
-          signal: controller.signal,
-          beforeRedirect: redirects.beforeRedirect,
-        }),
-      )
+      let hop = { url, method: spec.method, headers: sentHeaders, data: body.data }
+      let response = await this.request(hop, settings, controller.signal)
+      for (;;) {
+        const next = settings.followRedirects ? redirects.next(toHop(response)) : null
+        if (!next) break
+        // The redirect's own body is not shown: read it off so the socket goes back to the pool.
+        response.data.resume()
+        const data = next.keepsBody ? await this.bodyAgain(spec, files, body) : undefined
+        hop = { url: next.url, method: next.method, headers: next.headers, data }
+        response = await this.request(hop, settings, controller.signal)
+      }
       clock.responded()
       const request = response.request as ClientRequest & { res?: IncomingMessage }
       const native = request.res
@@ -213,4 +210,39 @@ export class HttpEngine {
       stopDeadline()
     }
   }
+
+  /** One request of an exchange (the first, or a redirect's), its body left unread. */
+  private request(
+    hop: Hop,
+    settings: RequestDefaults,
+    signal: AbortSignal,
+  ): Promise<AxiosResponse<Readable>> {
+    return axios.request<Readable>(
+      axiosConfigFor({ ...hop, settings, agents: this.agents, signal }),
+    )
+  }
+
+  /** The body again for a 307 or 308: a file is opened anew, text and forms are reused. */
+  private async bodyAgain(
+    spec: RequestSpec,
+    files: FileGate | undefined,
+    body: EncodedBody,
+  ): Promise<EncodedBody['data']> {
+    if (!(body.data instanceof Readable)) return body.data
+    return (await encodeBody(await gatedBody(spec.body, files ?? CLOSED_GATE))).data
+  }
+}
+
+/** What one request of an exchange sends. */
+interface Hop {
+  url: string
+  method: string
+  headers: [string, string][]
+  data: EncodedBody['data']
+}
+
+/** A response as the redirect trail reads it. */
+function toHop(response: AxiosResponse<Readable>): HopResponse {
+  const native = (response.request as { res?: IncomingMessage }).res
+  return { status: response.status, headers: native?.headers ?? {} }
 }

@@ -1,7 +1,6 @@
-import type { AxiosRequestConfig } from 'axios'
+import type { IncomingHttpHeaders } from 'node:http'
 import type { RedirectHop } from '../../../shared/model/response'
-
-type BeforeRedirect = NonNullable<AxiosRequestConfig['beforeRedirect']>
+import { RequestFailure } from './requestFailure'
 
 /**
  * A cookie jar the engine asks at every hop of an exchange (redirects included): what
@@ -24,21 +23,44 @@ export function setCookieValues(value: string | string[] | number | undefined): 
 export interface RedirectTrailOptions {
   /** The URL first requested; its origin is the only one trusted with credentials. */
   url: string
+  /** The method first requested. */
+  method: string
   /** The headers of the first request, credentials included. */
   sentHeaders: [string, string][]
   /** Names (lower case) of the headers in `sentHeaders` that carry credentials. */
   credentials: ReadonlySet<string>
   /** Send the credentials to any origin a redirect leads to (curl's --location-trusted). */
   keepAcrossOrigins: boolean
+  /** Redirects followed at most; one more fails with TOO_MANY_REDIRECTS. */
+  maxRedirects: number
   /** Called as each new hop starts (the timings measure the final hop). */
   onHop: () => void
   /** The jar, when the request's Cookie header is the jar's to set at every hop. */
   cookies?: CookieHooks | null
 }
 
+/** The request a redirect leads to. */
+export interface NextHop {
+  url: string
+  method: string
+  headers: [string, string][]
+  /** 307 and 308 send the body again; the others go on as a GET without one. */
+  keepsBody: boolean
+}
+
+/** A response's status and headers, as far as following it goes. */
+export interface HopResponse {
+  status: number
+  headers: IncomingHttpHeaders
+}
+
+const isContentHeader = (name: string) => /^content-/i.test(name)
+
 /**
- * Follows one exchange through its redirects: records each hop for the ResponseRecord and
- * decides which credentials the next request may carry. Pass `beforeRedirect` to axios.
+ * Follows one exchange through its redirects, the engine asking after each response where
+ * it leads (the engine sends each hop itself, so axios never needs its redirect layer).
+ * Records each hop for the ResponseRecord and decides what the next request carries: the
+ * method and body as browsers and curl do, credentials only to the first request's origin.
  */
 export class RedirectTrail {
   /** Each redirect followed, in order. */
@@ -46,6 +68,7 @@ export class RedirectTrail {
   private readonly origin: string
   private readonly credentials: ReadonlySet<string>
   private readonly cookies: CookieHooks | null
+  private current: { url: string; method: string; headers: [string, string][] }
 
   constructor(private readonly options: RedirectTrailOptions) {
     this.origin = new URL(options.url).origin
@@ -54,42 +77,93 @@ export class RedirectTrail {
     const credentials = new Set(options.credentials)
     if (this.cookies) credentials.delete('cookie')
     this.credentials = credentials
+    this.current = { url: options.url, method: options.method, headers: options.sentHeaders }
   }
 
   /** Where the exchange ended: the last redirect's target, or the URL first requested. */
   get finalUrl(): string {
-    return this.hops.at(-1)?.location ?? this.options.url
+    return this.current.url
   }
 
-  readonly beforeRedirect: BeforeRedirect = (next, res, req) => {
-    const location = String(next.href)
-    // Credentials go to the request's own origin (scheme, host and port) only, unless the
-    // request trusts wherever its redirects lead.
-    const carry = this.options.keepAcrossOrigins || new URL(location).origin === this.origin
-    const nextHeaders = next.headers as Record<string, string>
-    for (const key of Object.keys(nextHeaders)) {
-      if (this.credentials.has(key.toLowerCase())) delete nextHeaders[key]
-    }
+  /**
+   * The request the response leads to, or null when it is the final one (not a 3xx with a
+   * Location). Fails with TOO_MANY_REDIRECTS past the maximum, and with PROTOCOL for a
+   * Location that is not an http(s) URL.
+   */
+  next(response: HopResponse): NextHop | null {
+    const location = response.headers.location
+    if (response.status < 300 || response.status >= 400 || !location) return null
+    if (this.hops.length >= this.options.maxRedirects) throw tooManyRedirects(this.hops.length)
+    const from = this.current
+    const to = resolveLocation(location, from.url)
+    // 301 and 302 after a POST, and 303 after anything but GET or HEAD, go on as a GET.
+    const toGet =
+      ((response.status === 301 || response.status === 302) && from.method === 'POST') ||
+      (response.status === 303 && from.method !== 'GET' && from.method !== 'HEAD')
+    const method = toGet ? 'GET' : from.method
+    const carry = this.options.keepAcrossOrigins || new URL(to).origin === this.origin
     const stripped: string[] = []
-    for (const [name, value] of this.options.sentHeaders) {
-      if (!this.credentials.has(name.toLowerCase())) continue
-      if (carry) nextHeaders[name] = value
-      else if (!stripped.some((s) => s.toLowerCase() === name.toLowerCase())) stripped.push(name)
+    const headers: [string, string][] = []
+    for (const [name, value] of from.headers) {
+      const lower = name.toLowerCase()
+      if (lower === 'host' || (toGet && isContentHeader(name))) continue
+      if (this.cookies && lower === 'cookie') continue
+      if (!carry && this.credentials.has(lower)) {
+        if (!stripped.some((s) => s.toLowerCase() === lower)) stripped.push(name)
+        continue
+      }
+      headers.push([name, value])
     }
-    this.hops.push({
-      status: res.statusCode,
-      url: req.url,
-      location,
-      ...(stripped.length > 0 && { strippedHeaders: stripped }),
-    })
-    this.options.onHop()
+    // Credentials held back from an earlier hop come back when the chain returns home.
+    if (carry) {
+      for (const [name, value] of this.options.sentHeaders) {
+        const lower = name.toLowerCase()
+        if (!this.credentials.has(lower) || headers.some(([n]) => n.toLowerCase() === lower))
+          continue
+        if (toGet && isContentHeader(name)) continue
+        headers.push([name, value])
+      }
+    }
     if (this.cookies) {
       // What the redirect set counts for where it leads, as in a browser.
-      this.cookies.keep(setCookieValues(res.headers['set-cookie']), req.url)
-      for (const key of Object.keys(nextHeaders))
-        if (key.toLowerCase() === 'cookie') delete nextHeaders[key]
-      const cookie = this.cookies.cookieFor(location)
-      if (cookie !== '') nextHeaders.Cookie = cookie
+      this.cookies.keep(setCookieValues(response.headers['set-cookie']), from.url)
+      const cookie = this.cookies.cookieFor(to)
+      if (cookie !== '') headers.push(['Cookie', cookie])
     }
+    this.hops.push({
+      status: response.status,
+      url: from.url,
+      location: to,
+      ...(stripped.length > 0 && { strippedHeaders: stripped }),
+    })
+    this.current = { url: to, method, headers }
+    this.options.onHop()
+    return { url: to, method, headers, keepsBody: !toGet }
   }
+}
+
+/** The absolute http(s) URL a Location header names, relative ones against `base`. */
+function resolveLocation(location: string, base: string): string {
+  let url: URL | null = null
+  try {
+    url = new URL(location, base)
+  } catch {
+    // Reported below.
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new RequestFailure(
+      'PROTOCOL',
+      `The server redirected to "${location}", which is not an http or https address.`,
+      'Turn off "Follow redirects" in the request Settings to see the redirect itself, and tell the API owner.',
+    )
+  }
+  return url.href
+}
+
+function tooManyRedirects(max: number): RequestFailure {
+  return new RequestFailure(
+    'TOO_MANY_REDIRECTS',
+    `Stopped after ${max} redirects: the server keeps redirecting.`,
+    'It may be a redirect loop. Turn off "Follow redirects" to see the first response, or raise the maximum.',
+  )
 }

@@ -17,7 +17,4 @@ export type WireMessage =
   | { kind: 'result'; id: number; ok: false; error: CallErrorShape }
   | { kind: 'event'; event: string; payload: unknown }
 
-/** The query parameter and hash key that carry the per-run token. */
-export const WEB_TOKEN_PARAM = 'token'
-/** Path of the WebSocket endpoint on the web host. */
-export const WEB_SOCKET_PATH = '/bridge'
+export { WEB_SOCKET_PATH, WEB_TOKEN_PARAM } from './webAddress'

@@ -1,9 +1,5 @@
-import {
-  CallError,
-  type CourierApi,
-  type CourierBridge,
-  type IpcEnvelope,
-} from '../../../shared/ipc'
+import { CallError } from '../../../shared/ipc/callError'
+import type { CourierApi, CourierBridge, IpcEnvelope } from '../../../shared/ipc'
 import { plainCopy } from '../stores/plainCopy'
 import { connectWebBridge } from './webBridge'
 import { takeWebToken } from './webToken'

@@ -1,15 +1,9 @@
-import {
-  CallError,
-  CALL_NAMES,
-  WEB_SOCKET_PATH,
-  WEB_TOKEN_PARAM,
-  splitCallName,
-  type CallName,
-  type CourierApi,
-  type EventName,
-  type WireMessage,
-} from '../../../shared/ipc'
-
+// Only modules without zod: the connection opens while the rest of the app loads (main.ts).
+import { CallError } from '../../../shared/ipc/callError'
+import type { CourierApi } from '../../../shared/ipc/contract'
+import { CALL_NAMES, splitCallName, type CallName, type EventName } from '../../../shared/ipc/names'
+import { WEB_SOCKET_PATH, WEB_TOKEN_PARAM } from '../../../shared/ipc/webAddress'
+import type { WireMessage } from '../../../shared/ipc/wire'
 import { plainCopy } from '../stores/plainCopy'
 import type { FromBridgeWorker, ToBridgeWorker } from './bridgeWorkerMessages'
 

@@ -1,4 +1,4 @@
-import { WEB_TOKEN_PARAM } from '../../../shared/ipc'
+import { WEB_TOKEN_PARAM } from '../../../shared/ipc/webAddress'
 
 /** The key of the token in the page's own session-history entry (`history.state`). */
 const STATE_KEY = 'courierWebToken'

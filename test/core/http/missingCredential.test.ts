@@ -4,7 +4,8 @@ import { RequestSpecSchema, type RequestAuth } from '../../../shared/model/reque
 
 // A send whose credential is missing is refused, naming the auth field and how to give it,
 // instead of going out as `user:` or `Bearer ` (prepareRequest, the one path of every send).
-const spec = (auth: RequestAuth) => RequestSpecSchema.parse({ method: 'GET', url: 'http://h.test/', auth })
+const spec = (auth: RequestAuth) =>
+  RequestSpecSchema.parse({ method: 'GET', url: 'http://h.test/', auth })
 
 function refusal(auth: RequestAuth, variables: Record<string, string> = {}) {
   try {

@@ -119,10 +119,11 @@ export const useExchangeStore = defineStore('exchange', () => {
           if (!bodyDraft || !hasCallErrorCode(error, 'DRAFT_GONE')) throw error
           return call()
         })
+      const consent = useFileConsentStore()
+      await consent.settled()
       let result = await attempt()
       // A local file nobody confirmed (an import, a file Courier did not write): ask, then
       // send again. Each answer moves to the next file; Cancel shows the error as it is.
-      const consent = useFileConsentStore()
       const workspace = plainContext.workspace ?? null
       while (!result.ok && result.error.code === 'FILE_NOT_CONFIRMED' && result.error.file) {
         const file = result.error.file

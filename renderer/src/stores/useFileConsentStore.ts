@@ -44,5 +44,25 @@ export const useFileConsentStore = defineStore('fileConsent', () => {
     await useApi().files.allow({ workspace, path: file })
   }
 
-  return { pending, ask, answer, allow }
+  // Confirmations of paths the user typed, still on their way: a Send clicked right after
+  // typing (the field's change event fires as it loses focus) waits for them, so it never
+  // asks about the file the user just named.
+  const confirming = new Set<Promise<void>>()
+
+  /** Confirms a path the user typed or picked; one that does not exist yet is left to Send. */
+  function confirmOwn(workspace: string | null, file: string): Promise<void> {
+    if (!file.trim()) return Promise.resolve()
+    const done = allow(workspace, file)
+      .catch(() => undefined)
+      .finally(() => confirming.delete(done))
+    confirming.add(done)
+    return done
+  }
+
+  /** Resolves once every confirmation started so far has been kept. */
+  async function settled(): Promise<void> {
+    await Promise.all([...confirming])
+  }
+
+  return { pending, ask, answer, allow, confirmOwn, settled }
 })

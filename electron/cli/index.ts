@@ -1,7 +1,13 @@
+import { BatchedOutput } from './batchedOutput'
 import { runCli } from './program'
 
+const stdout = new BatchedOutput((text) => process.stdout.write(text))
 const code = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => stdout.write(text),
+  stderr: (text) => {
+    stdout.flush()
+    process.stderr.write(text)
+  },
 })
+stdout.flush()
 process.exitCode = code

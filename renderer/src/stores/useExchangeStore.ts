@@ -120,7 +120,8 @@ export const useExchangeStore = defineStore('exchange', () => {
           return call()
         })
       const consent = useFileConsentStore()
-      await consent.settled()
+      const confirmations = consent.settled()
+      if (confirmations) await confirmations
       let result = await attempt()
       // A local file nobody confirmed (an import, a file Courier did not write): ask, then
       // send again. Each answer moves to the next file; Cancel shows the error as it is.

@@ -59,9 +59,13 @@ export const useFileConsentStore = defineStore('fileConsent', () => {
     return done
   }
 
-  /** Resolves once every confirmation started so far has been kept. */
-  async function settled(): Promise<void> {
-    await Promise.all([...confirming])
+  /**
+   * Resolves once every confirmation started so far has been kept; null when none is on
+   * its way, so a send that has nothing to wait for starts in the same tick.
+   */
+  function settled(): Promise<void> | null {
+    if (confirming.size === 0) return null
+    return Promise.all([...confirming]).then(() => undefined)
   }
 
   return { pending, ask, answer, allow, confirmOwn, settled }

@@ -36,6 +36,9 @@ const METHODS = ['GET', 'GET', 'GET', 'POST', 'PUT', 'DELETE', 'PATCH']
 const WORKSPACES = ['/home/tester/shop', '/home/tester/billing', '/home/tester/auth']
 const ENVIRONMENTS = ['dev', 'staging', 'prod']
 
+/** Changes whenever the entries below change, so a cached fill is built again. */
+export const HISTORY_DATA_VERSION = 2
+
 /** Builds the entries of the benchmark: JSON bodies of 1 KB, 100 KB or 1 MB. */
 export class HistoryData {
   private readonly next = random(42)
@@ -54,7 +57,7 @@ export class HistoryData {
   }
 
   /** A JSON array of order records, about `bytes` long. */
-  private records(bytes: number): string {
+  records(bytes: number): string {
     const parts: string[] = []
     let length = 2
     for (let id = 1; length < bytes; id++) {
@@ -73,10 +76,14 @@ export class HistoryData {
     return `[${parts.join(',')}]`
   }
 
-  /** The n-th entry of the fill: 1% with a 1 MB body, 10% with 100 KB, the rest about 1 KB. */
-  entry(n: number, size: 'auto' | 'small' = 'auto'): AppendInput {
-    const roll = size === 'small' ? 99 : (n * 7919) % 100
-    const items =
+  /**
+   * The n-th entry of the fill: 0.1% with a 1 MB body, 1% with 100 KB, the rest about
+   * 1 KB (a million entries are then some 2 GB of text, which a fill indexes in minutes).
+   * `body` replaces the items (the 10 MB append).
+   */
+  entry(n: number, size: 'auto' | 'small' = 'auto', items?: string): AppendInput {
+    const roll = size === 'small' ? 999 : (n * 7919) % 1000
+    items ??=
       roll === 0
         ? this.pool1m[n % this.pool1m.length]!
         : roll <= 10

@@ -60,6 +60,7 @@ await build({
     web: 'electron/web/index.ts',
     prettyWorker: 'electron/core/bodies/prettyWorker.ts',
     scriptWorker: 'electron/core/scripts/scriptWorker.ts',
+    historyWriterWorker: 'electron/core/history/historyWriterWorker.ts',
   },
   outdir: 'out/node',
   bundle: true,

@@ -31,6 +31,8 @@ export interface ShellParts {
   prettyWorkerEntry?: string | URL
   /** The built script sandbox worker; the default loads it beside scriptRunner's module. */
   scriptWorkerEntry?: string | URL
+  /** The built history writer thread; the default loads it beside historyWriter's module. */
+  historyWorkerEntry?: string | URL
   /** Start-up messages for the tester (storage repaired, history unavailable...). */
   notices: string[]
   /** appInfo less what the core knows (notices, secrets warning, data directory). */
@@ -83,9 +85,11 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
   const settings = new SettingsService(store, notice)
   const appState = new AppStateService(store, notice)
   const workspace = new WorkspaceService({ dataDir, store, secrets })
+  // Sends are written to history on a thread of their own (historyWriterWorker.ts).
   const history = HistoryStore.tryOpen(dataDir, {
     notice,
     keepCredentials: () => settings.get().history.keepCredentials,
+    writerThread: shell.historyWorkerEntry ? { entry: shell.historyWorkerEntry } : {},
   })
   const schemas = new SchemaCheck(workspaceSchemaReader(workspace))
   const fileConsents = new FileConsentStore(dataDir, notice)
@@ -129,7 +133,8 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
       await scripts.close()
       engine.close()
       await bodies.close()
-      history?.close()
+      // Every send acknowledged to the tester is in the file before the app quits.
+      await history?.closeAsync()
       await workspace.close()
     },
   }

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, session } from 'electron'
 import { composeCourier } from '../core/composeCourier'
 import prettyWorkerPath from '../core/bodies/prettyWorker?modulePath'
+import historyWorkerPath from '../core/history/historyWriterWorker?modulePath'
 import scriptWorkerPath from '../core/scripts/scriptWorker?modulePath'
 import { EncryptedSecretStore } from '../core/secrets/encryptedSecretStore'
 import { openElectronStore } from './adapters/electronStoreAdapter'
@@ -33,6 +34,8 @@ app.whenReady().then(() => {
     prettyWorkerEntry: prettyWorkerPath,
     // Scripts run in QuickJS in a worker thread: the bundled scriptWorker.ts.
     scriptWorkerEntry: scriptWorkerPath,
+    // History is written on a worker thread: the bundled historyWriterWorker.ts.
+    historyWorkerEntry: historyWorkerPath,
     notices,
     appInfo: { version: app.getVersion(), shell: 'electron', canPickFiles: true },
     pickFile: (title) => pickFileWithDialog(mainWindow, title),

@@ -11,6 +11,7 @@ import { startWebHost } from './webHost'
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
 const prettyWorkerEntry = new URL('./prettyWorker.js', import.meta.url)
 const scriptWorkerEntry = new URL('./scriptWorker.js', import.meta.url)
+const historyWorkerEntry = new URL('./historyWriterWorker.js', import.meta.url)
 const io = {
   stdout: (text: string) => void process.stdout.write(text),
   stderr: (text: string) => void process.stderr.write(text),
@@ -34,16 +35,20 @@ if (!existsSync(join(args.rendererDir, 'index.html'))) {
   fail(`The built UI is missing (${args.rendererDir}/index.html). Run \`npm run build\` first.`, 2)
 }
 
-const host = await startWebHost({ ...args, prettyWorkerEntry, scriptWorkerEntry }).catch(
-  (error: NodeJS.ErrnoException) =>
-    error instanceof SecretsFileError
-      ? fail(error.message, 2)
-      : fail(
-          error.code === 'EADDRINUSE'
-            ? `Port ${args.port} on 127.0.0.1 is already in use; choose another with --port.`
-            : `Could not start the web host: ${error.message}`,
-          1,
-        ),
+const host = await startWebHost({
+  ...args,
+  prettyWorkerEntry,
+  scriptWorkerEntry,
+  historyWorkerEntry,
+}).catch((error: NodeJS.ErrnoException) =>
+  error instanceof SecretsFileError
+    ? fail(error.message, 2)
+    : fail(
+        error.code === 'EADDRINUSE'
+          ? `Port ${args.port} on 127.0.0.1 is already in use; choose another with --port.`
+          : `Could not start the web host: ${error.message}`,
+        1,
+      ),
 )
 io.stdout(`Courier web: ${host.url}\n`)
 

@@ -31,6 +31,8 @@ export interface WebHostOptions {
   prettyWorkerEntry?: string | URL
   /** Likewise for the script sandbox's worker. */
   scriptWorkerEntry?: string | URL
+  /** Likewise for the history writer thread. */
+  historyWorkerEntry?: string | URL
 }
 
 export interface WebHost {
@@ -68,6 +70,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     secrets: new MemorySecretStore(),
     prettyWorkerEntry: options.prettyWorkerEntry,
     scriptWorkerEntry: options.scriptWorkerEntry,
+    historyWorkerEntry: options.historyWorkerEntry,
     notices,
     appInfo: { version: packageVersion(), shell: 'web', canPickFiles: false },
     pickFile: async () => null,

@@ -20,22 +20,17 @@ import {
 import type { RunExecution, RunSummary } from '../../../shared/model/run'
 import type { RunHistorySink } from '../runner/runCollection'
 import { toEntryRecord, type AppendInput } from './entryRecord'
-import {
-  deleteEntries,
-  encodeRecord,
-  encodeRecordAsync,
-  insertEntry,
-  loadEntry,
-  type StoredRow,
-} from './entryRows'
+import { encodeRecordAsync, loadEntry } from './entryRows'
+import { EntryWriter, type EncodeSettings } from './entryWriter'
 import { loadForExport, toHar, type HarSource } from './har'
 import { pageOf, whereOf } from './historyQuery'
 import { openHistoryDb } from './openHistoryDb'
 import { ensurePrivateDir } from '../storage/privateFiles'
-import { idsBeyondRetention, limitsHistory, readRetention, writeRetention } from './retention'
+import { HistoryWriter } from './historyWriter'
+import { readRetention, writeRetention } from './retention'
 import { executionsOfRun } from './runExecutions'
 import { RunRecorder } from './runRecorder'
-import { dropEmptyRuns, runDetail, runPage } from './runRows'
+import { runDetail, runPage } from './runRows'
 import type { Sqlite } from './sqlite'
 
 export type { AppendInput } from './entryRecord'
@@ -52,11 +47,13 @@ export interface HistoryStoreOptions {
    * (Authorization, Cookie and the like are masked).
    */
   keepCredentials?: () => boolean
+  /**
+   * Write appendAsync's sends on a worker thread (historyWriter.ts), so the app's main
+   * thread never waits for one; `entry` is the thread's bundled script, if any. Absent:
+   * on this thread (the command line, which has nothing else to do meanwhile).
+   */
+  writerThread?: { entry?: string | URL }
 }
-
-/** Retention is checked after this many appends, or after this long, whichever comes first. */
-const RETENTION_EVERY_APPENDS = 100
-const RETENTION_EVERY_MS = 60_000
 
 /**
  * Every send, kept in `<dataDir>/history.db` (SQLite through libsql): one small row per
@@ -65,12 +62,12 @@ const RETENTION_EVERY_MS = 60_000
  * runs are kept too (as a RunHistorySink): a row per run over the entries of its sends.
  */
 export class HistoryStore implements RunHistorySink {
-  private appendsSinceRetention = 0
-  private retentionCheckedAt = 0
   private readonly compress: boolean
   private readonly now: () => number
   private readonly keepCredentials: () => boolean
   private readonly runs: RunRecorder
+  private readonly writer: EntryWriter
+  private readonly writerThread: HistoryWriter | null
 
   private constructor(
     private readonly db: Sqlite,
@@ -79,12 +76,16 @@ export class HistoryStore implements RunHistorySink {
     this.compress = options.compress ?? true
     this.now = options.now ?? Date.now
     this.keepCredentials = options.keepCredentials ?? (() => false)
+    this.writer = new EntryWriter(db, this.now)
+    this.writerThread = options.writerThread
+      ? new HistoryWriter({ file: db.path, ...options.writerThread })
+      : null
     this.runs = new RunRecorder({
       db,
       compress: this.compress,
       maxBodyBytes: () => this.getRetention().maxBodyBytes,
       keepCredentials: () => this.keepCredentials(),
-      insert: (rows, also) => this.insertRows(rows, also),
+      insert: (rows, also) => this.writer.insert(rows, also),
       notice: options.notice,
     })
   }
@@ -123,40 +124,31 @@ export class HistoryStore implements RunHistorySink {
 
   /** Keeps several sends in one transaction (imports, the benchmark's fill). */
   appendBatch(inputs: readonly AppendInput[]): HistorySummary[] {
-    const { maxBodyBytes } = this.getRetention()
-    // Masking and compression happen before the write lock is taken.
-    const rows = inputs.map((input) =>
-      encodeRecord(toEntryRecord(input, maxBodyBytes, this.keepCredentials()), this.compress),
-    )
-    return this.insertRows(rows)
+    return this.writer.append(inputs, this.encodeSettings())
   }
 
   /**
-   * `append` with the compression on the thread pool: for a send with megabytes of body,
-   * so the process keeps answering meanwhile.
+   * Keeps one send without holding up this thread: on the writer thread when the store
+   * has one (masking, compression and the insert all happen there), else with the
+   * compression on the thread pool. Resolves once the entry is committed; appends are
+   * written in the order made.
    */
   async appendAsync(input: AppendInput): Promise<HistorySummary> {
-    const { maxBodyBytes } = this.getRetention()
+    const settings = this.encodeSettings()
+    if (this.writerThread) return this.writerThread.append(input, settings)
     const row = await encodeRecordAsync(
-      toEntryRecord(input, maxBodyBytes, this.keepCredentials()),
-      this.compress,
+      toEntryRecord(input, settings.maxBodyBytes, settings.keepCredentials),
+      settings.compress,
     )
-    return this.insertRows([row])[0]!
+    return this.writer.insert([row])[0]!
   }
 
-  private insertRows(rows: StoredRow[], also?: () => void): HistorySummary[] {
-    const summaries = this.db.transaction(() => {
-      also?.()
-      return rows.map((r) => insertEntry(this.db, r))
-    })
-    this.appendsSinceRetention += rows.length
-    if (
-      this.appendsSinceRetention >= RETENTION_EVERY_APPENDS ||
-      this.now() - this.retentionCheckedAt >= RETENTION_EVERY_MS
-    ) {
-      this.applyRetention()
+  private encodeSettings(): EncodeSettings {
+    return {
+      maxBodyBytes: this.getRetention().maxBodyBytes,
+      keepCredentials: this.keepCredentials(),
+      compress: this.compress,
     }
-    return summaries
   }
 
   /** A page of entries, newest first, matching `args`; pass `next` back as `before` for the following page. */
@@ -174,13 +166,7 @@ export class HistoryStore implements RunHistorySink {
   /** Deletes these entries, and the runs left without any; returns how many entries. */
   delete(ids: readonly number[]): number {
     this.runs.flush()
-    const deleted = this.db.transaction(() => {
-      const { count, runIds } = deleteEntries(this.db, ids)
-      dropEmptyRuns(this.db, runIds)
-      return count
-    })
-    if (deleted > 0) this.giveSpaceBack()
-    return deleted
+    return this.writer.delete(ids)
   }
 
   /** Deletes every entry the filter matches (all of them for an empty filter); returns how many. */
@@ -203,7 +189,7 @@ export class HistoryStore implements RunHistorySink {
         INSERT INTO entries_fts(entries_fts) VALUES ('delete-all');`)
       return n
     })
-    this.giveSpaceBack()
+    this.writer.giveSpaceBack()
     // Empties the log too, which a delete of everything has just filled.
     this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
     return count
@@ -231,11 +217,8 @@ export class HistoryStore implements RunHistorySink {
 
   /** Drops what the retention settings no longer keep; returns how many entries. */
   applyRetention(): number {
-    this.appendsSinceRetention = 0
-    this.retentionCheckedAt = this.now()
-    const retention = this.getRetention()
-    if (!limitsHistory(retention)) return 0
-    return this.delete(idsBeyondRetention(this.db, retention, this.now()))
+    this.runs.flush()
+    return this.writer.applyRetention()
   }
 
   /** Lists a run as it starts (RunHistorySink). */
@@ -302,20 +285,25 @@ export class HistoryStore implements RunHistorySink {
     return deleted
   }
 
-  /** Writes what runs have pending, then closes the file. */
+  /**
+   * Writes what runs have pending, then closes the file. A writer thread is told to
+   * close after the appends it holds; closeAsync() waits for them.
+   */
   close(): void {
+    void this.writerThread?.close()
     this.runs.close()
     this.db.close()
+  }
+
+  /** close(), once every append made before it is written (shutdown of the app). */
+  async closeAsync(): Promise<void> {
+    await this.writerThread?.close()
+    this.close()
   }
 
   private load(id: number): HarSource {
     const source = loadEntry(this.db, id)
     if (!source) throw new Error(`History entry ${id} no longer exists.`)
     return source
-  }
-
-  /** Returns the pages deleted entries freed to the file system. */
-  private giveSpaceBack(): void {
-    this.db.exec('PRAGMA incremental_vacuum')
   }
 }

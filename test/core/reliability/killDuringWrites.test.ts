@@ -18,13 +18,19 @@ const KILLS = Number(process.env.COURIER_KILLS ?? 100)
 const LANES = 2
 const repo = fileURLToPath(new URL('../../../', import.meta.url))
 // Inside node_modules so the bundle finds libsql (a native module, left out of it).
-const CHILD = join(repo, 'node_modules/.cache/courier-reliability/crashChild.mjs')
+const BUNDLES = join(repo, 'node_modules/.cache/courier-reliability')
+const CHILD = join(BUNDLES, 'crashChild.mjs')
 
 beforeAll(async () => {
-  mkdirSync(join(repo, 'node_modules/.cache/courier-reliability'), { recursive: true })
+  mkdirSync(BUNDLES, { recursive: true })
   await build({
-    entryPoints: [fileURLToPath(new URL('./fixtures/crashChild.ts', import.meta.url))],
-    outfile: CHILD,
+    entryPoints: {
+      crashChild: fileURLToPath(new URL('./fixtures/crashChild.ts', import.meta.url)),
+      // The history writer thread the child appends through, beside it.
+      historyWriterWorker: join(repo, 'electron/core/history/historyWriterWorker.ts'),
+    },
+    outdir: BUNDLES,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     minify: true,
     platform: 'node',

@@ -2,10 +2,12 @@ import type { HistorySummary } from '../../../shared/model/history'
 import { pack, packAsync, unpack, type Codec } from './bodyCodec'
 import type { EntryRecord, RunPlace, StoredDetail } from './entryRecord'
 import type { HarSource } from './har'
+import { indexEntry, unindexEntries } from './searchShards'
 import type { Sqlite } from './sqlite'
 
 // How an entry is laid out in the database: a row of `entries`, its parts in
-// `entry_parts`, its text in `entries_fts`; and how it is read back.
+// `entry_parts`, its text in a shard of the search index (searchShards.ts); and how it
+// is read back.
 
 /** The columns of a HistorySummary, from `entries e`. */
 export const SUMMARY_COLUMNS = `e.id, e.at, e.source, e.method, e.url, e.status, e.error_code, e.duration_ms,
@@ -119,12 +121,13 @@ export function insertEntry(db: Sqlite, row: StoredRow): HistorySummary {
     ])
   }
   const t = record.search
-  // Strings only: libsql aborts the process when a Buffer is bound to a full-text column.
-  db.run(
-    `INSERT INTO entries_fts (rowid, url, request_headers, response_headers, request_body,
-      response_body) VALUES (?, ?, ?, ?, ?, ?)`,
-    [id, t.url, t.requestHeaders, t.responseHeaders, t.requestBody, t.responseBody],
-  )
+  indexEntry(db, id, s.at, [
+    t.url,
+    t.requestHeaders,
+    t.responseHeaders,
+    t.requestBody,
+    t.responseBody,
+  ])
   const { host: _host, statusClass: _statusClass, truncated: _truncated, ...summary } = s
   return { id, ...summary, runId }
 }
@@ -151,7 +154,7 @@ export function deleteEntries(
       chunk,
     )
     runs.forEach((r) => runIds.add(r.run_id))
-    db.run(`DELETE FROM entries_fts WHERE rowid IN (${marks})`, chunk)
+    unindexEntries(db, chunk)
     count += db.run(`DELETE FROM entries WHERE id IN (${marks})`, chunk).changes
   }
   return { count, runIds: [...runIds] }

@@ -1,6 +1,8 @@
 import type { HistoryFilter, HistoryPage, HistoryPageArgs } from '../../../shared/model/history'
 import { SUMMARY_COLUMNS, summaryOf, type SummaryRow } from './entryRows'
+import { shardsNewestFirst } from './searchShards'
 import type { Sqlite, SqlValue } from './sqlite'
+import { newestMatching, type Conditions } from './textSearch'
 
 /** Prefix matching on one or two characters would expand to most of the index's terms. */
 const MIN_PREFIX_CHARS = 3
@@ -30,20 +32,30 @@ export interface WhereClause {
   params: SqlValue[]
 }
 
-/** The filter as SQL over `entries e`, plus a keyset position to continue after. */
-export function whereOf(
-  filter: Partial<HistoryFilter>,
-  before: { at: number; id: number } | null = null,
-): WhereClause {
-  const conditions: string[] = []
-  const params: SqlValue[] = []
+/**
+ * The filter as SQL over `entries e` (its text matched in every shard of the index), for
+ * deleting what it matches.
+ */
+export function whereOf(db: Sqlite, filter: Partial<HistoryFilter>): WhereClause {
+  const { sql, params } = filtersOf(filter, null)
   const match = toMatchQuery(filter.text ?? '')
   if (match !== null) {
-    // `+e.id` keeps SQLite from driving the query from the match list (then sorting it all):
-    // it walks the newest-first index and tests each row against the matched set instead.
-    conditions.push('+e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)')
-    params.push(match)
+    const shards = shardsNewestFirst(db).map(
+      (s) => `SELECT rowid FROM ${s.name} WHERE ${s.name} MATCH ?`,
+    )
+    sql.unshift(`e.id IN (${shards.join(' UNION ALL ')})`)
+    params.unshift(...shards.map(() => match))
   }
+  return { sql: sql.length > 0 ? `WHERE ${sql.join(' AND ')}` : '', params }
+}
+
+/** The filter's conditions other than its text, plus a keyset position to continue after. */
+function filtersOf(
+  filter: Partial<HistoryFilter>,
+  before: { at: number; id: number } | null,
+): Conditions {
+  const conditions: string[] = []
+  const params: SqlValue[] = []
   const inList = (column: string, values: readonly string[]) => {
     if (values.length === 0) return
     conditions.push(`e.${column} IN (${values.map(() => '?').join(', ')})`)
@@ -83,16 +95,21 @@ export function whereOf(
     conditions.push('(e.at, e.id) < (?, ?)')
     params.push(before.at, before.id)
   }
-  return { sql: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params }
+  return { sql: conditions, params }
 }
 
 /** A page of entries, newest first, matching the filter, after `before`. */
 export function pageOf(db: Sqlite, { before, limit, ...filter }: HistoryPageArgs): HistoryPage {
-  const where = whereOf(filter, before)
-  const rows = db.all<SummaryRow>(
-    `SELECT ${SUMMARY_COLUMNS} FROM entries e ${where.sql} ORDER BY e.at DESC, e.id DESC LIMIT ?`,
-    [...where.params, limit + 1],
-  )
+  const filters = filtersOf(filter, before)
+  const match = toMatchQuery(filter.text ?? '')
+  const where = filters.sql.length > 0 ? `WHERE ${filters.sql.join(' AND ')}` : ''
+  const rows =
+    match === null
+      ? db.all<SummaryRow>(
+          `SELECT ${SUMMARY_COLUMNS} FROM entries e ${where} ORDER BY e.at DESC, e.id DESC LIMIT ?`,
+          [...filters.params, limit + 1],
+        )
+      : newestMatching(db, match, filters, limit + 1)
   const entries = rows.slice(0, limit).map(summaryOf)
   const last = entries.at(-1)
   return { entries, next: rows.length > limit && last ? { at: last.at, id: last.id } : null }

@@ -31,6 +31,7 @@ import { readRetention, writeRetention } from './retention'
 import { executionsOfRun } from './runExecutions'
 import { RunRecorder } from './runRecorder'
 import { runDetail, runPage } from './runRows'
+import { clearSearch } from './searchShards'
 import type { Sqlite } from './sqlite'
 
 export type { AppendInput } from './entryRecord'
@@ -172,7 +173,7 @@ export class HistoryStore implements RunHistorySink {
   /** Deletes every entry the filter matches (all of them for an empty filter); returns how many. */
   deleteMatching(filter: Partial<HistoryFilter>): number {
     this.runs.flush()
-    const where = whereOf(filter)
+    const where = whereOf(this.db, filter)
     const ids = this.db.all<{ id: number }>(`SELECT e.id FROM entries e ${where.sql}`, where.params)
     return this.delete(ids.map((r) => r.id))
   }
@@ -185,8 +186,8 @@ export class HistoryStore implements RunHistorySink {
     this.runs.flush()
     const count = this.db.transaction(() => {
       const n = Number(this.db.scalar('SELECT count(*) FROM entries'))
-      this.db.exec(`DELETE FROM entry_parts; DELETE FROM entries; DELETE FROM runs;
-        INSERT INTO entries_fts(entries_fts) VALUES ('delete-all');`)
+      this.db.exec('DELETE FROM entry_parts; DELETE FROM entries; DELETE FROM runs;')
+      clearSearch(this.db)
       return n
     })
     this.writer.giveSpaceBack()

@@ -1,4 +1,5 @@
 import { scrubStoredCredentials } from './scrubCredentials'
+import { createSearchShards } from './searchShards'
 import type { Sqlite } from './sqlite'
 
 /**
@@ -103,6 +104,9 @@ export const MIGRATIONS: readonly ((db: Sqlite) => void)[] = [
   },
   // v5: credentials are masked by default; those already stored in clear are masked too.
   (db) => scrubStoredCredentials(db),
+  // v6: the search index in shards of ids (searchShards.ts), so a search reads the newest
+  // entries' lists first. What v1-v5 indexed stays in entries_fts: nothing is re-indexed.
+  (db) => createSearchShards(db),
 ]
 
 /** The version this code writes. */

@@ -49,7 +49,9 @@ describe('a writer killed mid-append', () => {
     store.close()
     const db = new Sqlite(`${dataDir}/history.db`)
     expect(db.scalar('PRAGMA integrity_check')).toBe('ok')
-    db.exec("INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 0)")
+    for (const { name } of db.all<{ name: string }>('SELECT name FROM search_shards')) {
+      db.exec(`INSERT INTO ${name}(${name}, rank) VALUES ('integrity-check', 0)`)
+    }
     db.close()
   })
 })

@@ -103,15 +103,15 @@ describe('history writer thread', () => {
   it('reports a write that fails with what SQLite said, and writes none of it', async () => {
     const { store, dataDir } = threaded()
     await store.appendAsync(entry())
-    // Another connection takes the search index away, so the insert fails half-way.
+    // Another connection takes a table of the search index away: the insert fails half-way.
     const other = new Sqlite(`${dataDir}/history.db`)
     try {
-      other.exec('DROP TABLE entries_fts')
+      other.exec('DROP TABLE at_blocks')
     } finally {
       other.close()
     }
     await expect(store.appendAsync(entry({ result: ok({ body: 'lost' }) }))).rejects.toThrow(
-      /entries_fts/,
+      /at_blocks/,
     )
     expect(store.list({ limit: 100 }).entries).toHaveLength(1)
   })

@@ -87,6 +87,11 @@ function shardOf(db: Sqlite, id: number): Shard | null {
   }
 }
 
+/** The table holding entry `id`'s search text. */
+export function shardNameOf(db: Sqlite, id: number): string {
+  return shardOf(db, id)?.name ?? LEGACY_TABLE
+}
+
 /** Adds an entry's search text (and its send time to at_blocks); call inside a transaction. */
 export function indexEntry(db: Sqlite, id: number, at: number, text: readonly string[]): void {
   const shard = shardOf(db, id)
@@ -118,7 +123,7 @@ export function indexEntry(db: Sqlite, id: number, at: number, text: readonly st
 export function unindexEntries(db: Sqlite, ids: readonly number[]): void {
   const byTable = new Map<string, number[]>()
   for (const id of ids) {
-    const name = shardOf(db, id)?.name ?? LEGACY_TABLE
+    const name = shardNameOf(db, id)
     byTable.set(name, [...(byTable.get(name) ?? []), id])
   }
   const existing = new Set(shardsNewestFirst(db).map((s) => s.name))

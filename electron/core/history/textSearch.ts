@@ -1,5 +1,5 @@
 import { SUMMARY_COLUMNS, type SummaryRow } from './entryRows'
-import { newestBelow, shardsNewestFirst } from './searchShards'
+import { newestBelow, shardNameOf, shardsNewestFirst } from './searchShards'
 import type { Sqlite, SqlValue } from './sqlite'
 
 /** Conditions over `entries e`, ANDed, with their parameters. */
@@ -8,21 +8,26 @@ export interface Conditions {
   params: SqlValue[]
 }
 
+/** Past this many entries sent later than their ids say, a search takes every match instead. */
+export const MAX_LATE_ENTRIES = 1000
+
 const newestFirst = (a: SummaryRow, b: SummaryRow) => b.at - a.at || b.id - a.id
 
 /**
  * The newest `want` entries (by send time, then id) whose text matches `match` and that
  * meet `filters`. Each shard of the index is read newest id first, `want` rows at a
- * time, stopping as soon as the page is certain: once every entry from id m up has been
- * read, the entries below m are no newer than at_blocks says; when that is no newer than
- * the page's last entry, none of them can belong on the page. Sends are kept in about
- * the order made, so this usually stops within the first shard, after `want` matches.
+ * time, and the search stops as soon as the page is certain: once every match from id m
+ * up has been read, only an entry below m sent after the page's last one could still
+ * belong on it. at_blocks says how new the entries below m can be; sends are kept in
+ * about the order made, so this usually ends within the first shard. When it cannot
+ * rule them out, those entries are looked up by time (lateMatches).
  */
 export function newestMatching(
   db: Sqlite,
   match: string,
   filters: Conditions,
   want: number,
+  maxLate = MAX_LATE_ENTRIES,
 ): SummaryRow[] {
   let found: SummaryRow[] = []
   const extra = filters.sql.map((c) => ` AND ${c}`).join('')
@@ -37,10 +42,65 @@ export function newestMatching(
       const exhausted = rows.length < want
       // Every match from this id up has been read.
       const readFrom = exhausted ? shard.firstId : rows.at(-1)!.id
-      if (found.length === want && newestBelow(db, readFrom) <= found.at(-1)!.at) return found
+      if (found.length === want) {
+        const last = found.at(-1)!
+        if (newestBelow(db, readFrom) <= last.at) return found
+        const late = lateMatches(db, match, filters, { readFrom, after: last.at, maxLate })
+        if (late === null) return allMatching(db, match, filters, want)
+        return [...found, ...late].sort(newestFirst).slice(0, want)
+      }
       if (exhausted) break
       below = readFrom
     }
   }
   return found
+}
+
+/**
+ * The matches among the entries with ids below `readFrom` sent after `after`: the only
+ * ones that could still outrank a page whose last entry was sent at `after`. Null when
+ * there are more than `maxLate` such entries to look at.
+ */
+function lateMatches(
+  db: Sqlite,
+  match: string,
+  filters: Conditions,
+  { readFrom, after, maxLate }: { readFrom: number; after: number; maxLate: number },
+): SummaryRow[] | null {
+  const late = db.all<{ id: number }>(
+    'SELECT id FROM entries INDEXED BY entries_at WHERE at > ? AND id < ? LIMIT ?',
+    [after, readFrom, maxLate + 1],
+  )
+  if (late.length > maxLate) return null
+  const byShard = new Map<string, number[]>()
+  for (const { id } of late) {
+    const name = shardNameOf(db, id)
+    byShard.set(name, [...(byShard.get(name) ?? []), id])
+  }
+  const extra = filters.sql.map((c) => ` AND ${c}`).join('')
+  const matches: SummaryRow[] = []
+  for (const [name, ids] of byShard) {
+    // One read of the shard over the ids' range (a rowid list would read it once per id).
+    matches.push(
+      ...db.all<SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM ${name} f CROSS JOIN entries e ON e.id = f.rowid
+          WHERE f.${name} MATCH ? AND f.rowid BETWEEN ? AND ?
+          AND e.id IN (${ids.map(() => '?').join(', ')})${extra}`,
+        [match, Math.min(...ids), Math.max(...ids), ...ids, ...filters.params],
+      ),
+    )
+  }
+  return matches
+}
+
+/** The plain way, for a history whose send times are far out of id order: every match, sorted. */
+function allMatching(db: Sqlite, match: string, filters: Conditions, want: number): SummaryRow[] {
+  const shards = shardsNewestFirst(db).map(
+    (s) => `SELECT rowid FROM ${s.name} WHERE ${s.name} MATCH ?`,
+  )
+  const where = [`e.id IN (${shards.join(' UNION ALL ')})`, ...filters.sql].join(' AND ')
+  return db.all<SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM entries e WHERE ${where} ORDER BY e.at DESC, e.id DESC LIMIT ?`,
+    [...shards.map(() => match), ...filters.params, want],
+  )
 }

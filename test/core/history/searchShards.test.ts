@@ -2,9 +2,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { toEntryRecord } from '../../../electron/core/history/entryRecord'
 import { encodeRecord, insertEntry } from '../../../electron/core/history/entryRows'
+import { toMatchQuery } from '../../../electron/core/history/historyQuery'
 import { migrate } from '../../../electron/core/history/schema'
 import { SHARD_ENTRIES } from '../../../electron/core/history/searchShards'
 import { Sqlite } from '../../../electron/core/history/sqlite'
+import { MAX_LATE_ENTRIES, newestMatching } from '../../../electron/core/history/textSearch'
 import { entry, ok, openStore, tempDataDir } from './helpers'
 
 /** A seeded generator, so a failure can be repeated. */
@@ -44,7 +46,9 @@ function scatteredHistory(seed: number) {
   const add = (id: number) => {
     const at = 1_000_000 + id * 10 + Math.floor((next() - 0.7) * 400_000)
     const word = next() < 0.6 ? 'pelican' : 'walrus'
-    const p = { id, at: next() < 0.1 ? 1_000_000 : at, word }
+    // Some sent at the same time; a few with a clock far ahead (found through lateMatches).
+    const roll = next()
+    const p = { id, at: roll < 0.1 ? 1_000_000 : roll > 0.97 ? 9e12 + id : at, word }
     place(db, p)
     placed.push(p)
   }
@@ -82,6 +86,37 @@ describe('search over shards of the index', () => {
         }
       }
       store.close()
+    }
+  })
+
+  it('takes every match and sorts them when too many entries are out of id order', () => {
+    const { dataDir, placed } = scatteredHistory(5)
+    openStore(dataDir).store.close()
+    const db = new Sqlite(join(dataDir, 'history.db'))
+    try {
+      for (const maxLate of [0, 1, MAX_LATE_ENTRIES]) {
+        for (const want of [1, 5, 500]) {
+          const ids = newestMatching(
+            db,
+            toMatchQuery('pel')!,
+            { sql: [], params: [] },
+            want,
+            maxLate,
+          )
+          expect(
+            ids.map((r) => r.id),
+            `${want} with at most ${maxLate} late`,
+          ).toEqual(
+            placed
+              .filter((p) => p.word === 'pelican')
+              .sort(newestFirst)
+              .slice(0, want)
+              .map((p) => p.id),
+          )
+        }
+      }
+    } finally {
+      db.close()
     }
   })
 

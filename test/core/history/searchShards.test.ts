@@ -8,17 +8,7 @@ import { SHARD_ENTRIES } from '../../../electron/core/history/searchShards'
 import { Sqlite } from '../../../electron/core/history/sqlite'
 import { MAX_LATE_ENTRIES, newestMatching } from '../../../electron/core/history/textSearch'
 import { entry, ok, openStore, tempDataDir } from './helpers'
-
-/** A seeded generator, so a failure can be repeated. */
-function random(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = Math.imul(s ^ (s >>> 15), 1 | s)
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from '../../seededRandom'
 
 interface Placed {
   id: number
@@ -38,7 +28,7 @@ function place(db: Sqlite, { id, at, word }: Placed): void {
  * ids (a slow send kept after a quick one, a clock set back), some equal.
  */
 function scatteredHistory(seed: number) {
-  const next = random(seed)
+  const next = seededRandom(seed)
   const dataDir = tempDataDir()
   const db = new Sqlite(join(dataDir, 'history.db'))
   db.exec('PRAGMA journal_mode = WAL')

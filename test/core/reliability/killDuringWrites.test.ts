@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { Sqlite } from '../../../electron/core/history/sqlite'
+import { seededRandom } from '../../seededRandom'
 
 /**
  * kill -9 at random points while history entries are appended and a workspace file is
@@ -40,17 +41,6 @@ beforeAll(async () => {
     logLevel: 'warning',
   })
 })
-
-/** A small deterministic generator, so a failing run can be repeated from its seed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = Math.imul(s ^ (s >>> 15), 1 | s)
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 interface Acks {
   entries: number[]
@@ -93,7 +83,7 @@ function runAndKill(dataDir: string, file: string, firstSeq: number, after: numb
 
 /** One lane: its own data directory and workspace file, killed `kills` times in a row. */
 async function lane(seed: number, kills: number) {
-  const next = random(seed)
+  const next = seededRandom(seed)
   const dir = mkdtempSync(join(tmpdir(), 'courier-kill-'))
   const dataDir = join(dir, 'data')
   const file = join(dir, 'ws', 'Order.request.json')

@@ -8,6 +8,8 @@ import { createCourierService, type CourierServiceDeps } from './courierService'
 import { HistoryStore } from './history/historyStore'
 import { FileConsentStore } from './files/fileConsentStore'
 import { HttpEngine } from './http/engine'
+import { proxyConfigOf } from './http/proxy/proxyPassword'
+import { ProxyRouter, type ProxyResolver } from './http/proxy/proxyRouter'
 import { addNotice } from './notices'
 import { appRunHistory } from './runner/appRunHistory'
 import { createAppRuns, type SaveReport } from './runner/appRuns'
@@ -33,6 +35,8 @@ export interface ShellParts {
   scriptWorkerEntry?: string | URL
   /** The built history writer thread; the default loads it beside historyWriter's module. */
   historyWorkerEntry?: string | URL
+  /** The OS proxy settings (Electron's session.resolveProxy); absent in browser mode. */
+  proxyResolver?: ProxyResolver
   /** Start-up messages for the tester (storage repaired, history unavailable...). */
   notices: string[]
   /** appInfo less what the core knows (notices, secrets warning, data directory). */
@@ -76,13 +80,18 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
     shell.prettyWorkerEntry ? { entry: shell.prettyWorkerEntry } : {},
   )
   const bodies = new BodyStore({ dir: sessionBodiesDir(dataDir), pretty })
-  const engine = new HttpEngine({ bodies })
+  const settings = new SettingsService(store, notice, secrets)
+  // Each request reads the proxy settings, so a change applies to the next send.
+  const proxy = new ProxyRouter({
+    config: () => proxyConfigOf(settings.get().proxy, secrets),
+    ...(shell.proxyResolver && { system: shell.proxyResolver }),
+  })
+  const engine = new HttpEngine({ bodies, proxy })
   // Scripts run in a worker thread; their pm.sendRequest goes through this engine.
   const scripts = createScriptRunner({
     ...(shell.scriptWorkerEntry && { entry: shell.scriptWorkerEntry }),
     sendRequest: engineSendRequest(engine),
   })
-  const settings = new SettingsService(store, notice)
   const appState = new AppStateService(store, notice)
   const workspace = new WorkspaceService({ dataDir, store, secrets })
   // Sends are written to history on a thread of their own (historyWriterWorker.ts).

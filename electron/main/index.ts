@@ -11,6 +11,7 @@ import {
   pickSavePathWithDialog,
 } from './adapters/fileDialog'
 import { safeStorageCipher } from './adapters/safeStorageCipher'
+import { electronProxyResolver } from './adapters/electronProxyResolver'
 import { registerIpc } from './registerIpc'
 import { createSecureWindow, denyAllPermissions } from './secureWindow'
 
@@ -36,6 +37,8 @@ app.whenReady().then(() => {
     scriptWorkerEntry: scriptWorkerPath,
     // History is written on a worker thread: the bundled historyWriterWorker.ts.
     historyWorkerEntry: historyWorkerPath,
+    // Settings > Proxy > System asks Chromium, which reads the OS settings.
+    proxyResolver: electronProxyResolver(session.defaultSession),
     notices,
     appInfo: { version: app.getVersion(), shell: 'electron', canPickFiles: true },
     pickFile: (title) => pickFileWithDialog(mainWindow, title),

@@ -29,6 +29,11 @@ export const RequestErrorCodeSchema = z.enum([
   /** A field's {{variables}} expand past the variable size limit (Settings > Requests). */
   'VARIABLE_TOO_LARGE',
   'PROTOCOL',
+  /**
+   * The proxy failed: unreachable, wants credentials (407), refused the CONNECT tunnel or
+   * the SOCKS connection. The message names the proxy (never its password).
+   */
+  'PROXY',
   /** A pre-request script failed (its error, or a limit): nothing was sent. */
   'SCRIPT',
   'UNKNOWN',

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { ProxySettingsPatchSchema, ProxySettingsSchema } from './proxySettings'
 
 /** The current version of the saved settings document. */
 export const SETTINGS_SCHEMA_VERSION = 1
@@ -60,6 +61,8 @@ export const SettingsSchema = z.object({
   requestDefaults: RequestDefaultsSchema.default(RequestDefaultsSchema.parse({})),
   scriptLimits: ScriptLimitsSchema.default(ScriptLimitsSchema.parse({})),
   history: HistorySettingsSchema.default(HistorySettingsSchema.parse({})),
+  /** Which proxy requests go through (see proxySettings.ts). */
+  proxy: ProxySettingsSchema.default(ProxySettingsSchema.parse({})),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -70,6 +73,7 @@ export const SettingsPatchSchema = z.object({
   requestDefaults: RequestDefaultsSchema.partial().optional(),
   scriptLimits: ScriptLimitsSchema.partial().optional(),
   history: HistorySettingsSchema.partial().optional(),
+  proxy: ProxySettingsPatchSchema.optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
 

@@ -22,6 +22,16 @@ interface ErrorLike {
   cause?: unknown
 }
 
+/** A RequestFailure raised below axios (a proxy agent's), which axios wraps as the cause. */
+function wordedFailure(error: unknown): RequestFailure | undefined {
+  let current = error as ErrorLike | undefined
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current instanceof RequestFailure) return current
+    current = current.cause as ErrorLike | undefined
+  }
+  return undefined
+}
+
 /** The most specific error code in an error and its causes (axios wraps Node's errors). */
 function innermostCode(error: unknown): string | undefined {
   let current = error as ErrorLike | undefined
@@ -41,7 +51,8 @@ export interface FailureContext {
 
 /** Turns whatever Node or axios threw into a RequestFailure a tester understands. */
 export function describeFailure(error: unknown, ctx: FailureContext): RequestFailure {
-  if (error instanceof RequestFailure) return error
+  const worded = wordedFailure(error)
+  if (worded) return worded
   const code = innermostCode(error) ?? ''
   const raw = error instanceof Error ? error.message : String(error)
 

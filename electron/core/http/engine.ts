@@ -23,6 +23,8 @@ import { encodeBody, type EncodedBody } from './requestBody'
 import { keepResponseBody, receiveResponseBody } from './responseBody'
 import { toResponseRecord } from './responseRecord'
 import { createAgents, type AgentSet } from './timedAgents'
+import { ProxyAgentPool } from './proxy/proxyAgents'
+import { proxyAnswerFailure } from './proxy/proxyFailure'
 
 // Callers and tests read these limits from the engine, which applies them.
 export { INLINE_BODY_BYTES, PREVIEW_BYTES } from './responseBody'
@@ -58,6 +60,8 @@ export interface EngineOptions {
   bodies?: BodyStore
   /** Decoded bytes after which receiving stops (protects the disk). Default 4 GiB. */
   maxReceiveBytes?: number
+  /** Which proxy each request goes through (a ProxyRouter); absent: none, straight to the server. */
+  proxy?: { proxyFor(url: string): Promise<URL | null> }
 }
 
 /**
@@ -67,6 +71,7 @@ export interface EngineOptions {
  */
 export class HttpEngine {
   private readonly agents: AgentSet = createAgents()
+  private readonly proxyAgents = new ProxyAgentPool()
   private readonly inFlight = new Map<string, AbortController>()
   private ownBodies: BodyStore | null = null
   private readonly maxReceiveBytes: number
@@ -94,6 +99,7 @@ export class HttpEngine {
   close(): void {
     for (const c of this.inFlight.values()) cancelExchange(c)
     this.agents.destroy()
+    this.proxyAgents.destroy()
     void this.ownBodies?.close()
   }
 
@@ -211,15 +217,26 @@ export class HttpEngine {
     }
   }
 
-  /** One request of an exchange (the first, or a redirect's), its body left unread. */
-  private request(
+  /**
+   * One request of an exchange (the first, or a redirect's), its body left unread. Each
+   * hop asks for its proxy: a redirect to another host may go direct (no-proxy list).
+   */
+  private async request(
     hop: Hop,
     settings: RequestDefaults,
     signal: AbortSignal,
   ): Promise<AxiosResponse<Readable>> {
-    return axios.request<Readable>(
-      axiosConfigFor({ ...hop, settings, agents: this.agents, signal }),
+    const proxy = (await this.options.proxy?.proxyFor(hop.url)) ?? null
+    const agents = proxy ? this.proxyAgents.agentsFor(proxy) : this.agents
+    const response = await axios.request<Readable>(
+      axiosConfigFor({ ...hop, settings, agents, signal }),
     )
+    const failure = proxy && proxyAnswerFailure(proxy, hop.url, response.status)
+    if (failure) {
+      response.data.destroy()
+      throw failure
+    }
+    return response
   }
 
   /** The body again for a 307 or 308: a file is opened anew, text and forms are reused. */

@@ -20,6 +20,11 @@ export function socketPhases(socket: object | null | undefined): SocketPhases | 
   return socket ? phases.get(socket) : undefined
 }
 
+/** Records the phases of a socket opened elsewhere (a proxy's agent, see proxy/proxyAgents). */
+export function recordPhases(socket: object, record: SocketPhases): void {
+  phases.set(socket, record)
+}
+
 function track(socket: Duplex | null | undefined): void {
   if (!socket) return
   const record: SocketPhases = { createdAt: performance.now() }
@@ -36,7 +41,7 @@ function track(socket: Duplex | null | undefined): void {
  * the server is closing at that moment fails with RESET. Seen in `npm run bench -- large`
  * when a run came ~5 s after the previous one.
  */
-const KEEP_ALIVE = {
+export const KEEP_ALIVE = {
   keepAlive: true,
   keepAliveMsecs: 1_000,
   maxSockets: 64,

@@ -7,6 +7,8 @@ import {
   type SettingsPatch,
 } from '../../../shared/model/settings'
 import type { KeyValueStore } from '../storage/keyValueStore'
+import type { SecretStore } from '../secrets/secretStore'
+import { keepProxyPassword } from '../http/proxy/proxyPassword'
 
 const KEY = 'settings'
 /** Format n -> n+1 steps; empty while there is only version 1. */
@@ -17,6 +19,8 @@ export class SettingsService {
   constructor(
     private readonly store: KeyValueStore,
     private readonly onProblem: (message: string) => void = () => {},
+    /** Where the proxy password goes (never the settings file). */
+    private readonly secrets?: SecretStore,
   ) {}
 
   get(): Settings {
@@ -42,6 +46,7 @@ export class SettingsService {
       requestDefaults: { ...current.requestDefaults, ...patch.requestDefaults },
       scriptLimits: { ...current.scriptLimits, ...patch.scriptLimits },
       history: { ...current.history, ...patch.history },
+      proxy: { ...current.proxy, ...keepProxyPassword(patch.proxy ?? {}, this.secrets) },
     })
     this.store.set(KEY, next)
     return next

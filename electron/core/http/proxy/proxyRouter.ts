@@ -1,0 +1,107 @@
+import type { ProxyMode } from '../../../../shared/model/proxySettings'
+import { RequestFailure } from '../requestFailure'
+import { bypassesProxy } from './noProxy'
+import { firstProxyOf } from './pacAnswer'
+
+/**
+ * Answers which proxy a URL goes through, in PAC form ("DIRECT", "PROXY host:port; ...").
+ * The app's system proxy is Electron's `session.resolveProxy` behind this seam
+ * (electron/main/adapters/electronProxyResolver.ts); a PAC file is another one.
+ */
+export interface ProxyResolver {
+  resolveProxy(url: string): Promise<string>
+}
+
+/** What the router needs to know, read at every request so a settings change applies at once. */
+export interface ProxyConfig {
+  mode: ProxyMode
+  /** manual: the proxy URL, credentials included. */
+  url: string
+  pacUrl: string
+  /** Hosts that bypass the proxy in every mode (NO_PROXY's syntax). */
+  noProxy: string
+}
+
+export interface ProxyRouterDeps {
+  config: () => ProxyConfig
+  /** The environment HTTP_PROXY and friends are read from (process.env by default). */
+  env?: Readonly<Record<string, string | undefined>>
+  /** The OS proxy settings; absent outside Electron, where `system` reads the environment. */
+  system?: ProxyResolver
+  /** A resolver for a PAC file's address (see pacFile.ts). */
+  pac?: (pacUrl: string) => ProxyResolver
+}
+
+/** Chooses the proxy of each request (or none) from the settings. */
+export class ProxyRouter {
+  constructor(private readonly deps: ProxyRouterDeps) {}
+
+  /** The proxy for `target`, null to go straight to it. */
+  async proxyFor(target: string): Promise<URL | null> {
+    const config = this.deps.config()
+    const url = new URL(target)
+    if (config.mode === 'none' || bypassesProxy(url, config.noProxy)) return null
+    switch (config.mode) {
+      case 'manual':
+        return config.url.trim() === '' ? null : proxyUrl(config.url)
+      case 'pac':
+        if (config.pacUrl.trim() === '' || !this.deps.pac) return null
+        return firstProxyOf(await this.deps.pac(config.pacUrl.trim()).resolveProxy(target))
+      case 'system':
+        if (this.deps.system) return firstProxyOf(await this.deps.system.resolveProxy(target))
+        return environmentProxy(url, this.deps.env ?? process.env)
+      default:
+        return environmentProxy(url, this.deps.env ?? process.env)
+    }
+  }
+}
+
+/**
+ * The proxy the environment names for a URL, as curl reads it: `http_proxy` for http,
+ * `https_proxy` for https, `all_proxy` for either, lower case first then upper case;
+ * `no_proxy` / `NO_PROXY` lists the hosts that go direct.
+ */
+export function environmentProxy(
+  target: URL,
+  env: Readonly<Record<string, string | undefined>>,
+): URL | null {
+  const read = (name: string) => env[name.toLowerCase()] || env[name.toUpperCase()] || ''
+  const noProxy = read('no_proxy')
+  if (noProxy !== '' && bypassesProxy(target, noProxy)) return null
+  const scheme = target.protocol.replace(':', '')
+  const value = read(`${scheme}_proxy`) || read('all_proxy')
+  return value.trim() === '' ? null : proxyUrl(value)
+}
+
+/** Schemes a proxy URL may have. */
+export const PROXY_SCHEMES = [
+  'http:',
+  'https:',
+  'socks:',
+  'socks4:',
+  'socks4a:',
+  'socks5:',
+  'socks5h:',
+]
+
+/** A proxy URL; `host:port` without a scheme means an HTTP proxy, as curl reads it. */
+export function proxyUrl(value: string): URL {
+  const text = value.trim()
+  let url: URL | null = null
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`)
+  } catch {
+    // Worded below.
+  }
+  if (!url || !PROXY_SCHEMES.includes(url.protocol) || url.hostname === '') {
+    // The text may hold a password: show only what precedes it.
+    const shown = text.replace(/\/\/[^@/]*@/, '//***@')
+    throw new RequestFailure(
+      'PROXY',
+      `The proxy "${shown}" is not a valid proxy URL.`,
+      'Write it as http://host:port, https://host:port, socks4://host:port or socks5://host:port (user:password@ before the host if it needs them).',
+      'PROXY_URL',
+    )
+  }
+  return url
+}

@@ -14,6 +14,7 @@ import { UsageError, type CliIo } from './cliIo'
 import { cliFileGate, realPath, refuseUnconfirmedRunFiles } from './cliFileGate'
 import { cliScriptRunner } from './cliScripts'
 import type { FileFlags } from './fileFlags'
+import { cliProxyRouter, type ProxyFlags } from './proxyFlags'
 import { resolveRunFiles } from './runFiles'
 import { parseRunFlags, type RunFlags, type RunSettings } from './runFlags'
 import { runHistory } from './runHistory'
@@ -29,7 +30,7 @@ import { schemaReader } from './schemaReader'
  */
 export async function runRun(
   target: string | undefined,
-  flags: RunFlags & FileFlags,
+  flags: RunFlags & FileFlags & ProxyFlags,
   io: CliIo,
 ): Promise<number> {
   const settings = parseRunFlags(target, flags, isFile)
@@ -55,7 +56,7 @@ export async function runRun(
   const data = flags.iterationData ? await dataRows(flags.iterationData) : undefined
   const reporters = createRunReporters(settings, flags, io)
 
-  const engine = new HttpEngine()
+  const engine = new HttpEngine({ proxy: cliProxyRouter(flags) })
   const defaults: RunOptions['defaults'] = {
     timeoutMs: settings.timeoutMs,
     ...(flags.insecure && { verifyTls: false }),

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander'
+import { proxyOptions, type ProxyFlags } from './proxyFlags'
 import type { CliIo, ExitCode } from './cliIo'
 import { ALLOW_FILE_HELP, ALLOW_FILES_HELP, type FileFlags } from './fileFlags'
 import type { RunFlags } from './runFlags'
@@ -43,6 +44,8 @@ export function addRunCommand(program: Command, io: CliIo, exit: ExitCode): void
       'stop at the first failure (modifiers as newman: failure, folder)',
     )
     .option('-k, --insecure', 'do not verify TLS certificates')
+    .addOption(proxyOptions()[0]!)
+    .addOption(proxyOptions()[1]!)
     .option('--ignore-redirects', 'do not follow redirects')
     .option(
       '--location-trusted',
@@ -72,7 +75,7 @@ export function addRunCommand(program: Command, io: CliIo, exit: ExitCode): void
       '--secrets <file>',
       'a JSON file {"name": "value"} of secret values (also COURIER_VAR_<name>)',
     )
-    .action(async (target: string | undefined, flags: RunFlags & FileFlags) => {
+    .action(async (target: string | undefined, flags: RunFlags & FileFlags & ProxyFlags) => {
       const { runRun } = await import('./runAction')
       exit.set(await runRun(target, flags, io))
     })

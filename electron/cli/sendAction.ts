@@ -17,6 +17,7 @@ import { toJsonOutput, toPrettyOutput } from './formatResult'
 import { overlayFlags, parseFlagParts, parseSendOptions, type SendFlags } from './parseSendOptions'
 import { schemaReader } from './schemaReader'
 import type { FileFlags } from './fileFlags'
+import { cliProxyRouter, type ProxyFlags } from './proxyFlags'
 import { withWholeBody } from './wholeBody'
 
 interface ToSend {
@@ -50,14 +51,14 @@ function typedFiles(flags: SendFlags): string[] {
 export async function runSend(
   target: string,
   url: string | undefined,
-  flags: SendFlags & FileFlags,
+  flags: SendFlags & FileFlags & ProxyFlags,
   io: CliIo,
 ): Promise<number> {
   const toSend =
     url === undefined
       ? await savedRequestToSend(target, flags, io)
       : adHocRequestToSend(target, url, flags)
-  const engine = new HttpEngine()
+  const engine = new HttpEngine({ proxy: cliProxyRouter(flags) })
   const scripts = hasScripts(toSend) ? await cliScriptRunner(engine) : null
   const history = flags.history ? cliHistory(io) : null
   try {

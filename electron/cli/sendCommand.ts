@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander'
 import type { CliIo, ExitCode } from './cliIo'
 import { ALLOW_FILE_HELP, ALLOW_FILES_HELP, type FileFlags } from './fileFlags'
 import type { SendFlags } from './parseSendOptions'
+import { proxyOptions, type ProxyFlags } from './proxyFlags'
 
 const collect = (value: string, previous: string[]) => [...previous, value]
 
@@ -39,6 +40,8 @@ export function addSendCommand(program: Command, io: CliIo, exit: ExitCode): voi
     .option('--no-follow', 'do not follow redirects')
     .option('--max-redirects <n>', 'most redirects to follow (default 10)')
     .option('--insecure', 'do not verify TLS certificates')
+    .addOption(proxyOptions()[0]!)
+    .addOption(proxyOptions()[1]!)
     .option(
       '--location-trusted',
       'send credentials (Authorization, Cookie, API keys, secrets) on when a redirect leads to another origin',
@@ -61,8 +64,14 @@ export function addSendCommand(program: Command, io: CliIo, exit: ExitCode): voi
     .option('--fail', 'exit with 1 on a 4xx or 5xx response')
     .option('--no-history', "do not add this send to Courier's history")
     .addOption(new Option('--output <format>', 'pretty or json').default('pretty'))
-    .action(async (target: string, url: string | undefined, flags: SendFlags & FileFlags) => {
-      const { runSend } = await import('./sendAction')
-      exit.set(await runSend(target, url, flags, io))
-    })
+    .action(
+      async (
+        target: string,
+        url: string | undefined,
+        flags: SendFlags & FileFlags & ProxyFlags,
+      ) => {
+        const { runSend } = await import('./sendAction')
+        exit.set(await runSend(target, url, flags, io))
+      },
+    )
 }

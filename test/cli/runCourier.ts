@@ -25,10 +25,11 @@ export function tempDir(prefix: string): string {
  */
 export async function runCourier(
   args: string[],
-  options: { dataDir: string; vars?: Record<string, string> },
+  options: { dataDir: string; vars?: Record<string, string>; env?: Record<string, string> },
 ): Promise<CourierRun> {
   const env: Record<string, string | undefined> = {
     ...process.env,
+    ...options.env,
     COURIER_DATA_DIR: options.dataDir,
   }
   for (const key of Object.keys(env)) if (key.startsWith('COURIER_VAR_')) delete env[key]

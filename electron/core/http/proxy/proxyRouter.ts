@@ -2,6 +2,7 @@ import type { ProxyMode } from '../../../../shared/model/proxySettings'
 import { RequestFailure } from '../requestFailure'
 import { bypassesProxy } from './noProxy'
 import { firstProxyOf } from './pacAnswer'
+import { PacFiles } from './pacFile'
 
 /**
  * Answers which proxy a URL goes through, in PAC form ("DIRECT", "PROXY host:port; ...").
@@ -28,12 +29,12 @@ export interface ProxyRouterDeps {
   env?: Readonly<Record<string, string | undefined>>
   /** The OS proxy settings; absent outside Electron, where `system` reads the environment. */
   system?: ProxyResolver
-  /** A resolver for a PAC file's address (see pacFile.ts). */
-  pac?: (pacUrl: string) => ProxyResolver
 }
 
 /** Chooses the proxy of each request (or none) from the settings. */
 export class ProxyRouter {
+  private readonly pacFiles = new PacFiles()
+
   constructor(private readonly deps: ProxyRouterDeps) {}
 
   /** The proxy for `target`, null to go straight to it. */
@@ -45,8 +46,10 @@ export class ProxyRouter {
       case 'manual':
         return config.url.trim() === '' ? null : proxyUrl(config.url)
       case 'pac':
-        if (config.pacUrl.trim() === '' || !this.deps.pac) return null
-        return firstProxyOf(await this.deps.pac(config.pacUrl.trim()).resolveProxy(target))
+        if (config.pacUrl.trim() === '') return null
+        return firstProxyOf(
+          await this.pacFiles.resolverFor(config.pacUrl.trim()).resolveProxy(target),
+        )
       case 'system':
         if (this.deps.system) return firstProxyOf(await this.deps.system.resolveProxy(target))
         return environmentProxy(url, this.deps.env ?? process.env)

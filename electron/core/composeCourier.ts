@@ -10,6 +10,7 @@ import { FileConsentStore } from './files/fileConsentStore'
 import { HttpEngine } from './http/engine'
 import { proxyConfigOf } from './http/proxy/proxyPassword'
 import { ProxyRouter, type ProxyResolver } from './http/proxy/proxyRouter'
+import { testProxy } from './http/proxy/proxyTest'
 import { addNotice } from './notices'
 import { appRunHistory } from './runner/appRunHistory'
 import { createAppRuns, type SaveReport } from './runner/appRuns'
@@ -130,6 +131,12 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
     scripts,
     runs,
     fileConsents,
+    testProxy: (form, url) =>
+      testProxy(form, url, {
+        saved: () => settings.get().proxy,
+        secrets,
+        ...(shell.proxyResolver && { system: shell.proxyResolver }),
+      }),
   })
   const service = shell.overrides ? withOverrides(core, shell.overrides) : core
   const stopForwarding = workspace.onChange((snapshot) => shell.emit('workspace:changed', snapshot))

@@ -1,5 +1,7 @@
 import type { CourierService, EventName, EventPayload, AppInfo } from '../../shared/ipc'
 import { CallError } from '../../shared/ipc/callError'
+import type { ProxyTestResult } from '../../shared/ipc/proxyCalls'
+import type { ProxySettingsPatch } from '../../shared/model/proxySettings'
 import { createAppSend } from './appSend'
 import { asCall } from './callFailure'
 import type { SchemaCheck } from './assertions/schemaCheck'
@@ -52,6 +54,8 @@ export interface CourierServiceDeps {
    * a file (FILE_NOT_CONFIRMED), and `files:allow` fails.
    */
   fileConsents?: FileConsentStore
+  /** "Test proxy" with the settings as edited (see http/proxy/proxyTest.ts). */
+  testProxy?: (form: ProxySettingsPatch, url: string) => Promise<ProxyTestResult>
 }
 
 /** The Node side of the contract: every call, backed by core services. Shells only wire it. */
@@ -152,6 +156,10 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
       }
       const consents = deps.fileConsents
       return { path: await asCall(() => consents.allow(workspace, path)) }
+    },
+    'proxy:test': async ({ proxy, url }) => {
+      if (!deps.testProxy) throw new CallError('FAILED', 'Testing a proxy is not available here.')
+      return deps.testProxy(proxy, url)
     },
     'run:start': async (args) => runs().start(args),
     'run:stop': async ({ runId }) => runs().stop(runId),

@@ -42,6 +42,7 @@ import {
   WorkspaceSnapshotSchema,
 } from '../model/workspace'
 import { fileCalls } from './fileCalls'
+import { proxyCalls } from './proxyCalls'
 import { historyRunCalls } from './historyRunCalls'
 import type { CallName, EventName, IpcEnvelope } from './names'
 import { RunEventPayloadSchema, runCalls } from './runCalls'
@@ -325,6 +326,7 @@ export const calls = {
   },
   ...runCalls,
   ...fileCalls,
+  ...proxyCalls,
 } as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>
 
 /** Events the Node side pushes to the renderer. */

@@ -62,6 +62,7 @@ export const CALL_NAMES = [
   'run:execution',
   'run:export',
   'files:allow',
+  'proxy:test',
 ] as const
 export type CallName = (typeof CALL_NAMES)[number]
 

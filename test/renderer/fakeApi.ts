@@ -5,7 +5,7 @@ import { createFakeWorkspace } from './fakeWorkspace'
 import { HistoryRetentionSchema, type HistoryEntry } from '../../shared/model/history'
 import { AppStateSchema, type AppState } from '../../shared/model/appState'
 import { emptyRequest } from '../../shared/model/request'
-import { defaultSettings, type Settings } from '../../shared/model/settings'
+import { defaultSettings, type Settings, type SettingsPatch } from '../../shared/model/settings'
 import type { ResponseRecord } from '../../shared/model/response'
 import { createFakeBodies } from './response/fakeBodies'
 import { createFakeRuns } from './fakeRuns'
@@ -59,8 +59,16 @@ export function createFakeApi() {
   let appState: AppState = AppStateSchema.parse({})
   /** Files confirmed with files:allow, in order. */
   const allowedFiles: string[] = []
+  /** What "Test proxy" was asked, in order; it answers that the URL was reached directly. */
+  const proxyTests: { proxy: SettingsPatch['proxy']; url: string }[] = []
   const api: CourierApi = {
     ...workspace.calls,
+    proxy: {
+      test: async ({ proxy, url }) => {
+        proxyTests.push({ proxy, url })
+        return { ok: true, via: null, status: 200, message: `Reached ${url} directly.`, hint: '' }
+      },
+    },
     files: {
       allow: async ({ path }) => {
         allowedFiles.push(path)
@@ -187,6 +195,7 @@ export function createFakeApi() {
 
   return {
     api,
+    proxyTests,
     workspace,
     /** Runs (`run:*`), see fakeRuns. */
     runs,

@@ -3,6 +3,11 @@ import { ref } from 'vue'
 import { defaultSettings, type Settings, type SettingsPatch } from '../../../shared/model/settings'
 import { useApi } from '../api/currentApi'
 
+function withoutPassword(patch: SettingsPatch['proxy']) {
+  const { password: _password, ...rest } = patch ?? {}
+  return rest
+}
+
 /** The saved settings (theme, layout, request defaults), loaded once and updated through the api. */
 export const useSettingsStore = defineStore('settings', () => {
   const settings = ref<Settings>(defaultSettings())
@@ -22,6 +27,8 @@ export const useSettingsStore = defineStore('settings', () => {
       requestDefaults: { ...previous.requestDefaults, ...patch.requestDefaults },
       scriptLimits: { ...previous.scriptLimits, ...patch.scriptLimits },
       history: { ...previous.history, ...patch.history },
+      // The password goes to the host only, never into the page's state.
+      proxy: { ...previous.proxy, ...withoutPassword(patch.proxy) },
     } as Settings
     try {
       settings.value = await useApi().settings.update(patch)

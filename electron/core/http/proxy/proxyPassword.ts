@@ -45,7 +45,8 @@ function splitPassword(text: string): { url: string; password: string } {
   }
 }
 
-function withPassword(url: string, password: string | undefined): string {
+/** The URL with this password (none: as it is). */
+export function withPassword(url: string, password: string | undefined): string {
   if (!password || url.trim() === '') return url
   try {
     const parsed = new URL(url)

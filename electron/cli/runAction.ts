@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { RunSummary } from '../../shared/model/run'
 import { SchemaCheck } from '../core/assertions/schemaCheck'
 import { HttpEngine } from '../core/http/engine'
+import { cliOAuth2Tokens } from './cliOAuth2'
 import { IterationDataError, readIterationData } from '../core/runner/iterationData'
 import { PlanSelectionError, planFromImport } from '../core/runner/planFromImport'
 import { runCollection, type RunOptions } from '../core/runner/runCollection'
@@ -56,7 +57,7 @@ export async function runRun(
   const data = flags.iterationData ? await dataRows(flags.iterationData) : undefined
   const reporters = createRunReporters(settings, flags, io)
 
-  const engine = new HttpEngine({ proxy: cliProxyRouter(flags) })
+  const engine = new HttpEngine({ proxy: cliProxyRouter(flags), oauth2: cliOAuth2Tokens(io) })
   const defaults: RunOptions['defaults'] = {
     timeoutMs: settings.timeoutMs,
     ...(flags.insecure && { verifyTls: false }),

@@ -10,6 +10,7 @@ import { HttpEngine } from '../core/http/engine'
 import { readExternalOverrides } from '../core/secrets/externalSecrets'
 import { sendAndRecord } from '../core/sendAndRecord'
 import { cliFileGate } from './cliFileGate'
+import { cliOAuth2Tokens } from './cliOAuth2'
 import { cliHistory } from './cliHistory'
 import { cliScriptRunner } from './cliScripts'
 import { UsageError, type CliIo } from './cliIo'
@@ -58,7 +59,7 @@ export async function runSend(
     url === undefined
       ? await savedRequestToSend(target, flags, io)
       : adHocRequestToSend(target, url, flags)
-  const engine = new HttpEngine({ proxy: cliProxyRouter(flags) })
+  const engine = new HttpEngine({ proxy: cliProxyRouter(flags), oauth2: cliOAuth2Tokens(io) })
   const scripts = hasScripts(toSend) ? await cliScriptRunner(engine) : null
   const history = flags.history ? cliHistory(io) : null
   try {

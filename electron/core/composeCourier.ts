@@ -1,5 +1,8 @@
 import type { AppInfo, CourierService } from '../../shared/ipc'
 import { SchemaCheck } from './assertions/schemaCheck'
+import type { OpenExternal } from './auth/oauth2/grants'
+import { OAuth2Tokens } from './auth/oauth2/oauth2Tokens'
+import { printedSignIn } from './auth/oauth2/printedSignIn'
 import { BodyStore } from './bodies/bodyStore'
 import { workspaceSchemaReader } from './checks/schemaFiles'
 import { prettyInWorkerThread } from './bodies/prettyInWorker'
@@ -58,6 +61,11 @@ export interface ShellParts {
    * `--secrets`); they are secrets, so history masks them.
    */
   overrides?: Record<string, string>
+  /**
+   * Opens an OAuth 2.0 authorization URL in the user's browser (Electron's
+   * shell.openExternal); without it the URL is printed on the console.
+   */
+  openExternal?: OpenExternal
 }
 
 export interface ComposedCourier {
@@ -87,7 +95,12 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
     config: () => proxyConfigOf(settings.get().proxy, secrets),
     ...(shell.proxyResolver && { system: shell.proxyResolver }),
   })
-  const engine = new HttpEngine({ bodies, proxy })
+  // OAuth 2.0 tokens are secrets: kept in the shell's secret store, per workspace.
+  const oauth2 = new OAuth2Tokens(
+    secrets,
+    shell.openExternal ?? printedSignIn((text) => process.stdout.write(text)),
+  )
+  const engine = new HttpEngine({ bodies, proxy, oauth2 })
   // Scripts run in a worker thread; their pm.sendRequest goes through this engine.
   const scripts = createScriptRunner({
     ...(shell.scriptWorkerEntry && { entry: shell.scriptWorkerEntry }),
@@ -137,6 +150,7 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
         secrets,
         ...(shell.proxyResolver && { system: shell.proxyResolver }),
       }),
+    oauth2,
   })
   const service = shell.overrides ? withOverrides(core, shell.overrides) : core
   const stopForwarding = workspace.onChange((snapshot) => shell.emit('workspace:changed', snapshot))

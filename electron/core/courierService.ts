@@ -15,6 +15,10 @@ import { parseCurl } from './interop/import/curl'
 import { importText } from './interop/import/importText'
 import { writeImport } from './interop/import/writeImport'
 import type { HttpEngine } from './http/engine'
+import { oauth2Service } from './auth/oauth2/oauth2Service'
+import { OAuth2Tokens } from './auth/oauth2/oauth2Tokens'
+import { printedSignIn } from './auth/oauth2/printedSignIn'
+import { MemorySecretStore } from './secrets/memorySecretStore'
 import type { FileConsentStore } from './files/fileConsentStore'
 import type { AppRuns } from './runner/appRuns'
 import type { BodySaveResult } from '../../shared/model/body'
@@ -56,6 +60,8 @@ export interface CourierServiceDeps {
   fileConsents?: FileConsentStore
   /** "Test proxy" with the settings as edited (see http/proxy/proxyTest.ts). */
   testProxy?: (form: ProxySettingsPatch, url: string) => Promise<ProxyTestResult>
+  /** The OAuth 2.0 tokens the engine sends with, for the Auth tab's token calls (absent: kept in memory). */
+  oauth2?: OAuth2Tokens
 }
 
 /** The Node side of the contract: every call, backed by core services. Shells only wire it. */
@@ -161,6 +167,9 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
       if (!deps.testProxy) throw new CallError('FAILED', 'Testing a proxy is not available here.')
       return deps.testProxy(proxy, url)
     },
+    ...oauth2Service(
+      deps.oauth2 ?? new OAuth2Tokens(new MemorySecretStore(null), printedSignIn(console.log)),
+    ),
     'run:start': async (args) => runs().start(args),
     'run:stop': async ({ runId }) => runs().stop(runId),
     'run:readData': async ({ path }) => runs().readData(path),

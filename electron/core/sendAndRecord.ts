@@ -67,6 +67,7 @@ export async function sendAndRecord(
           onProgress: input.onProgress,
           ...(input.files && { files: input.files }),
           secretNames: input.context.secretNames,
+          workspace: input.context.workspace,
         }),
       scripts: deps.scripts,
       schemas: deps.schemas,

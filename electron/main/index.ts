@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session } from 'electron'
+import { app, BrowserWindow, session, shell } from 'electron'
 import { composeCourier } from '../core/composeCourier'
 import prettyWorkerPath from '../core/bodies/prettyWorker?modulePath'
 import historyWorkerPath from '../core/history/historyWriterWorker?modulePath'
@@ -56,6 +56,8 @@ app.whenReady().then(() => {
       return { outcome: 'saved', path }
     },
     emit: (event, payload) => mainWindow?.webContents.send(event, payload),
+    // OAuth 2.0 sign-in happens in the system browser (RFC 8252), never in a Courier window.
+    openExternal: (url) => shell.openExternal(url),
   })
   registerIpc(courier.service, () => mainWindow)
   mainWindow = createSecureWindow()

@@ -43,6 +43,7 @@ import {
 } from '../model/workspace'
 import { fileCalls } from './fileCalls'
 import { proxyCalls } from './proxyCalls'
+import { oauth2Calls } from './oauth2Calls'
 import { historyRunCalls } from './historyRunCalls'
 import type { CallName, EventName, IpcEnvelope } from './names'
 import { RunEventPayloadSchema, runCalls } from './runCalls'
@@ -327,6 +328,7 @@ export const calls = {
   ...runCalls,
   ...fileCalls,
   ...proxyCalls,
+  ...oauth2Calls,
 } as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>
 
 /** Events the Node side pushes to the renderer. */

@@ -63,6 +63,9 @@ export const CALL_NAMES = [
   'run:export',
   'files:allow',
   'proxy:test',
+  'oauth2:status',
+  'oauth2:fetch',
+  'oauth2:clear',
 ] as const
 export type CallName = (typeof CALL_NAMES)[number]
 

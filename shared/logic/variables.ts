@@ -1,4 +1,5 @@
 import type { RequestSpec } from '../model/request'
+import { mapOAuth2Texts } from '../model/oauth2'
 
 const PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g
 /** Values may refer to other variables; this bounds a cycle like a -> b -> a. */
@@ -146,6 +147,8 @@ function mapTexts(spec: RequestSpec, map: (text: string) => string): RequestSpec
         return { ...a, token: map(a.token) }
       case 'apikey':
         return { ...a, key: map(a.key), value: map(a.value) }
+      case 'oauth2':
+        return mapOAuth2Texts(a, map)
       default:
         return a
     }

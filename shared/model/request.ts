@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { AssertionSchema } from './assertion'
 import { ScriptsSchema } from './scripts'
 import { KeyValueRowSchema } from './keyValue'
+import { OAuth2AuthSchema } from './oauth2'
 
 /** An HTTP method: the common ones or any RFC 9110 token (PROPFIND, PURGE, ...). */
 export const HttpMethodSchema = z
@@ -77,6 +78,7 @@ export const RequestAuthSchema = z.discriminatedUnion('type', [
     /** Where the key goes. */
     in: z.enum(['header', 'query']).default('header'),
   }),
+  OAuth2AuthSchema,
 ])
 export type RequestAuth = z.infer<typeof RequestAuthSchema>
 

@@ -26,6 +26,11 @@ export const RequestErrorCodeSchema = z.enum([
    * {{variable}} without a value: nothing was sent. The message names the field.
    */
   'MISSING_CREDENTIAL',
+  /**
+   * OAuth 2.0: no access token could be had (the token endpoint refused or failed, the
+   * browser sign-in failed or was left): nothing was sent. The message names the endpoint.
+   */
+  'OAUTH2',
   /** A field's {{variables}} expand past the variable size limit (Settings > Requests). */
   'VARIABLE_TOO_LARGE',
   'PROTOCOL',

@@ -1,3 +1,4 @@
+import type { OAuth2TokenStatus } from '../../shared/model/oauth2'
 import { afterEach, beforeEach, vi } from 'vitest'
 import { provideApi } from '../../renderer/src/api/currentApi'
 import type { CourierApi, EventPayload, SendArgsInput, SendResult } from '../../shared/ipc'
@@ -69,6 +70,7 @@ export function createFakeApi() {
         return { ok: true, via: null, status: 200, message: `Reached ${url} directly.`, hint: '' }
       },
     },
+    oauth2: fakeOAuth2(),
     files: {
       allow: async ({ path }) => {
         allowedFiles.push(path)
@@ -239,5 +241,29 @@ export function useFakeApi(): () => ReturnType<typeof createFakeApi> {
   return () => {
     if (!fake) throw new Error('useFakeApi: no test is running')
     return fake
+  }
+}
+
+/** OAuth 2.0 token calls over a map: "Get new token" keeps a fixed token for an hour. */
+function fakeOAuth2(): CourierApi['oauth2'] {
+  const kept = new Map<string, OAuth2TokenStatus>()
+  const key = (args: {
+    auth: { tokenUrl?: string; clientId?: string }
+    workspace: string | null
+  }) => JSON.stringify([args.workspace, args.auth.tokenUrl, args.auth.clientId])
+  return {
+    status: async (args) => kept.get(key(args)) ?? null,
+    fetch: async (args) => {
+      const status: OAuth2TokenStatus = {
+        tokenType: 'Bearer',
+        preview: 'fake-tok…',
+        expiresAt: Date.now() + 3600_000,
+        refreshable: false,
+        scope: args.auth.scope ?? null,
+      }
+      kept.set(key(args), status)
+      return { ok: true, status }
+    },
+    clear: async (args) => kept.delete(key(args)),
   }
 }

@@ -64,6 +64,8 @@ export class Masker {
     const credentials: string[] = []
     if (auth?.type === 'bearer') credentials.push(auth.token)
     if (auth?.type === 'apikey') credentials.push(auth.value)
+    if (auth?.type === 'oauth2')
+      credentials.push(auth.clientSecret, auth.password, auth.refreshToken)
     if (auth?.type === 'basic') {
       credentials.push(auth.password)
       // Base64 hides a secret password from its reference: masked even when credentials are kept.

@@ -9,6 +9,8 @@ import type { SendResult } from '../../../shared/ipc/contract'
 import { randomUUID } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { withOAuth2Token } from '../auth/oauth2/authorizeSend'
+import type { OAuth2Tokens } from '../auth/oauth2/oauth2Tokens'
 import { BodyStore } from '../bodies/bodyStore'
 import { abortFailure, cancelExchange, startDeadline } from './abort'
 import { axiosConfigFor } from './axiosConfig'
@@ -53,6 +55,8 @@ export interface SendOptions {
    * Absent: none (a request with a file body fails with FILE_NOT_CONFIRMED).
    */
   files?: FileGate
+  /** The workspace the request belongs to: OAuth 2.0 tokens are kept per workspace. */
+  workspace?: string | null
 }
 
 export interface EngineOptions {
@@ -62,6 +66,8 @@ export interface EngineOptions {
   maxReceiveBytes?: number
   /** Which proxy each request goes through (a ProxyRouter); absent: none, straight to the server. */
   proxy?: { proxyFor(url: string): Promise<URL | null> }
+  /** Where OAuth 2.0 auths get their tokens; absent, such a request fails with OAUTH2. */
+  oauth2?: OAuth2Tokens
 }
 
 /**
@@ -116,11 +122,17 @@ export class HttpEngine {
         settings.variableSizeLimitMB,
       )
       target = host
+      const authorized = await withOAuth2Token(
+        spec,
+        this.options.oauth2,
+        options.workspace ?? null,
+        controller.signal,
+      )
       const variables = options.variables ?? {}
       const secretValues = (options.secretNames ?? [])
         .map((name) => variables[name])
         .filter((value): value is string => value !== undefined)
-      const response = await this.exchange(spec, url, settings, controller, {
+      const response = await this.exchange(authorized, url, settings, controller, {
         ...options,
         secretValues,
       })

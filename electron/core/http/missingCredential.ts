@@ -1,4 +1,5 @@
 import type { RequestSpec } from '../../../shared/model/request'
+import { oauth2MissingCredential } from '../auth/oauth2/oauth2MissingCredential'
 import { ENV_VAR_PREFIX } from '../secrets/externalSecrets'
 import { credentialOf } from '../workspace/authSecrets'
 import { RequestFailure } from './requestFailure'
@@ -26,6 +27,7 @@ export function missingCredential(
   spec: RequestSpec,
   unresolved: readonly string[],
 ): RequestFailure | null {
+  if (spec.auth.type === 'oauth2') return oauth2MissingCredential(spec.auth, unresolved)
   const credential = credentialOf(spec.auth)
   const field = FIELD[spec.auth.type]
   if (credential === null || field === undefined) return null

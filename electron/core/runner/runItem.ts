@@ -95,6 +95,7 @@ export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<I
           ...(deps.files && { files: deps.files }),
           secretNames: plan.secretNames,
           ...(input.cookies && { cookies: input.cookies }),
+          workspace: plan.workspace?.dir ?? null,
         })
         // Stopped while its scripts ran: the run's abort listener found nothing to cancel yet.
         if (input.signal?.aborted) deps.engine.cancel(input.requestId)

@@ -1,5 +1,6 @@
 import type { RequestAuth } from '../../../shared/model/request'
 import type { VariableRow } from '../../../shared/model/variables'
+import { OAUTH2_FIELDS, oauth2Secrets, oauth2Slot } from './oauth2Secrets'
 
 /**
  * Credentials typed into auth (a Basic password, a Bearer token, an API key value) are
@@ -46,6 +47,11 @@ export const isLiteral = (value: string) => value.replace(PLACEHOLDERS, '').trim
 
 /** The credential as a secret row for the vault, when it is a literal. */
 export function authSecretRows(auth: RequestAuth): VariableRow[] {
+  if (auth.type === 'oauth2') {
+    return oauth2Secrets(auth)
+      .filter(([, value]) => isLiteral(value))
+      .map(([field, value]) => ({ name: oauth2Slot(field), value, enabled: true, secret: true }))
+  }
   const value = credentialOf(auth)
   return value !== null && isLiteral(value)
     ? [{ name: AUTH_SECRET, value, enabled: true, secret: true }]
@@ -55,13 +61,36 @@ export function authSecretRows(auth: RequestAuth): VariableRow[] {
 /** The row to forget or move: present for any scope, whatever the auth holds now. */
 export const AUTH_SLOT: VariableRow = { name: AUTH_SECRET, value: '', enabled: true, secret: true }
 
+/** Every slot an auth's secrets can take (the OAuth 2.0 ones beside AUTH_SLOT). */
+export const AUTH_SLOTS: VariableRow[] = [
+  AUTH_SLOT,
+  ...OAUTH2_FIELDS.map((field) => ({ ...AUTH_SLOT, name: oauth2Slot(field) })),
+]
+
 /** The auth as written to a file: a literal credential blank. */
 export function blankAuthSecret(auth: RequestAuth): RequestAuth {
+  if (auth.type === 'oauth2') {
+    const blanked = { ...auth }
+    for (const [field, value] of oauth2Secrets(auth)) if (isLiteral(value)) blanked[field] = ''
+    return blanked
+  }
   const value = credentialOf(auth)
   return value !== null && isLiteral(value) ? withCredential(auth, '') : auth
 }
 
-/** The auth as read from a file: a blank credential filled from the vault when it has one. */
-export function fillAuthSecret(auth: RequestAuth, stored: string | undefined): RequestAuth {
-  return credentialOf(auth) === '' && stored !== undefined ? withCredential(auth, stored) : auth
+/** The auth as read from a file: a blank credential filled from the vault (`stored` by slot) when it has one. */
+export function fillAuthSecret(
+  auth: RequestAuth,
+  stored: (slot: string) => string | undefined,
+): RequestAuth {
+  if (auth.type === 'oauth2') {
+    const filled = { ...auth }
+    for (const [field, value] of oauth2Secrets(auth)) {
+      const kept = value === '' ? stored(oauth2Slot(field)) : undefined
+      if (kept !== undefined) filled[field] = kept
+    }
+    return filled
+  }
+  const value = credentialOf(auth) === '' ? stored(AUTH_SECRET) : undefined
+  return value !== undefined ? withCredential(auth, value) : auth
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { RequestAuth } from '../../../shared/model/request'
 import type { VariableRow } from '../../../shared/model/variables'
 import { secretKey, type SecretStore } from '../secrets/secretStore'
-import { AUTH_SECRET, AUTH_SLOT, authSecretRows, fillAuthSecret } from './authSecrets'
+import { AUTH_SLOTS, authSecretRows, fillAuthSecret } from './authSecrets'
 import { parseFolder, parseRequest } from './workspaceFormat'
 import { listCourierFiles } from './workspaceTree'
 
@@ -49,7 +49,7 @@ export class SecretVault {
 
   /** An auth read from a file, its credential filled from the vault (see authSecrets.ts). */
   fillAuth(scope: string, auth: RequestAuth): RequestAuth {
-    return fillAuthSecret(auth, this.secrets.get(this.key(scope, AUTH_SECRET)))
+    return fillAuthSecret(auth, (slot) => this.secrets.get(this.key(scope, slot)))
   }
 
   /** Keeps the secret variables and the literal auth credential of one scope. */
@@ -59,7 +59,7 @@ export class SecretVault {
     auth: RequestAuth,
     previous: readonly VariableRow[] | null,
   ) {
-    this.keep(scope, [...variables, ...authSecretRows(auth)], [...(previous ?? []), AUTH_SLOT])
+    this.keep(scope, [...variables, ...authSecretRows(auth)], [...(previous ?? []), ...AUTH_SLOTS])
   }
 
   forget(scope: string, variables: readonly VariableRow[]): void {
@@ -94,7 +94,7 @@ export class SecretVault {
           this.relocate(
             scopeOf.folder(oldRel),
             scopeOf.folder(file.rel),
-            [...parsed.value.defaults.variables, AUTH_SLOT],
+            [...parsed.value.defaults.variables, ...AUTH_SLOTS],
             copy,
           )
       } else {
@@ -103,7 +103,7 @@ export class SecretVault {
           this.relocate(
             scopeOf.request(oldRel),
             scopeOf.request(file.rel),
-            [...parsed.value.variables, AUTH_SLOT],
+            [...parsed.value.variables, ...AUTH_SLOTS],
             copy,
           )
       }

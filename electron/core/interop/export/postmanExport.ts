@@ -11,6 +11,7 @@ import { eventField, joinScripts } from './postmanEvents'
 import type { InheritedDefaults, SavedRequest } from '../../../../shared/model/workspace'
 import type { WorkspaceApi } from '../../workspace/workspaceApi'
 import { readExportSource, type ExportFolder } from './exportTree'
+import { postmanOAuth2Params } from './oauth2Export'
 
 export const POSTMAN_SCHEMA = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json'
 
@@ -37,6 +38,8 @@ function postmanAuth(auth: RequestAuth): Json | undefined {
       return { type: 'bearer', bearer: kv({ token: auth.token }) }
     case 'apikey':
       return { type: 'apikey', apikey: kv({ key: auth.key, value: auth.value, in: auth.in }) }
+    case 'oauth2':
+      return { type: 'oauth2', oauth2: kv(postmanOAuth2Params(auth)) }
   }
 }
 

@@ -1,7 +1,9 @@
 import type { KeyValueRow } from '../../../../shared/model/keyValue'
+import { OAUTH2_SECRET_FIELDS, type OAuth2SecretField } from '../../../../shared/model/oauth2'
 import type { RequestAuth } from '../../../../shared/model/request'
 import type { InheritedDefaults } from '../../../../shared/model/workspace'
 import { credentialOf, isLiteral, withCredential } from '../../workspace/authSecrets'
+import { oauth2Secrets } from '../../workspace/oauth2Secrets'
 import { ENV_VAR_PREFIX } from '../../secrets/externalSecrets'
 import type { ImportedFolder, ImportResult } from '../interopTypes'
 
@@ -16,6 +18,13 @@ const AUTH_FIELDS: Record<string, { field: string; variable: string }> = {
   basic: { field: 'Basic auth password', variable: 'basic_password' },
   bearer: { field: 'Bearer token', variable: 'bearer_token' },
   apikey: { field: 'API key value', variable: 'api_key' },
+}
+
+/** The variable each OAuth 2.0 secret becomes. */
+const OAUTH2_VARIABLES: Record<OAuth2SecretField, string> = {
+  clientSecret: 'oauth2_client_secret',
+  password: 'oauth2_password',
+  refreshToken: 'oauth2_refresh_token',
 }
 
 /** One credential held back from the files, and the variable that now stands for it. */
@@ -60,6 +69,15 @@ export function holdBackCredentials(result: ImportResult): {
     return `{{${held.variable}}}`
   }
   const auth = (value: RequestAuth, place: string): RequestAuth => {
+    if (value.type === 'oauth2') {
+      const held = { ...value }
+      for (const [field, secret] of oauth2Secrets(value)) {
+        if (!isLiteral(secret)) continue
+        const names = OAUTH2_VARIABLES[field]
+        held[field] = hold(secret, OAUTH2_SECRET_FIELDS[field], names, place)
+      }
+      return held
+    }
     const credential = credentialOf(value)
     const names = AUTH_FIELDS[value.type]
     if (credential === null || !names || !isLiteral(credential)) return value

@@ -16,6 +16,7 @@ import {
   variable,
   type Obj,
 } from './importHelpers'
+import { insomniaOAuth2 } from './oauth2Import'
 
 /** `{{ _.name }}` (Insomnia) → `{{name}}` (Courier); template tags are noted, never run. */
 function vars(text: string, where: string, notes: string[]): string {
@@ -205,6 +206,8 @@ function readAuth(auth: Obj, where: string, notes: string[]): RequestAuth {
         value: v('value'),
         in: str(auth.addTo) === 'queryParams' ? 'query' : 'header',
       }
+    case 'oauth2':
+      return insomniaOAuth2(auth, v, where, notes)
     default:
       notes.push(
         `${where}: ${str(auth.type)} authentication is not supported by Courier; set its auth by hand.`,

@@ -1,5 +1,6 @@
 import type { RequestAuth } from '../../../../shared/model/request'
 import { arr, isObj, obj, str, type Obj } from './importHelpers'
+import { postmanOAuth2 } from './oauth2Import'
 
 /**
  * A Postman auth block (v2.1 arrays of {key, value} or v2.0 objects) as Courier auth.
@@ -23,6 +24,8 @@ export function postmanAuth(auth: unknown, where: string, notes: string[]): Requ
         value: str(params.value),
         in: str(params.in) === 'query' ? 'query' : 'header',
       }
+    case 'oauth2':
+      return postmanOAuth2(params, where, notes)
     default:
       notes.push(
         `${where}: ${type || 'unknown'} authentication is not supported by Courier; set its auth by hand.`,

@@ -56,7 +56,10 @@ describe('Insomnia v4', () => {
       },
     ])
     const notes = result.notes.join('\n')
-    expect(notes).toContain('oauth2 authentication is not supported')
+    expect(requestAt(result.root, 'Login').auth).toMatchObject({
+      type: 'oauth2',
+      grant: 'client_credentials',
+    })
     expect(notes).toContain('template tag')
     expect(notes).toContain('cookie jars')
   })

@@ -97,10 +97,12 @@ describe('Postman collection v2.1', async () => {
     })
     expect(requestAt(root, 'Upload avatar').auth).toMatchObject({ type: 'apikey', in: 'query' })
     expect(requestAt(root, 'Login form').auth).toEqual({ type: 'none' })
-    expect(requestAt(root, 'OAuth call').auth).toEqual({ type: 'inherit' })
-    expect(result.notes).toContain(
-      'Request "OAuth call": oauth2 authentication is not supported by Courier; set its auth by hand.',
-    )
+    // Postman's default grant; the token the collection kept is left behind.
+    expect(requestAt(root, 'OAuth call').auth).toMatchObject({
+      type: 'oauth2',
+      grant: 'authorization_code',
+    })
+    expect(JSON.stringify(requestAt(root, 'OAuth call'))).not.toContain('xyz')
   })
 
   it('keeps pre-request and test scripts at collection, folder and request level', () => {

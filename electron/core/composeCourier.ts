@@ -183,5 +183,12 @@ function withOverrides(core: CourierService, overrides: Record<string, string>):
           secretNames: [...new Set([...args.context.secretNames, ...Object.keys(overrides)])],
         },
       }),
+    // The Auth tab's token is fetched with the same values a send would use.
+    'oauth2:status': (args) =>
+      core['oauth2:status']({ ...args, variables: { ...args.variables, ...overrides } }),
+    'oauth2:fetch': (args) =>
+      core['oauth2:fetch']({ ...args, variables: { ...args.variables, ...overrides } }),
+    'oauth2:clear': (args) =>
+      core['oauth2:clear']({ ...args, variables: { ...args.variables, ...overrides } }),
   }
 }

@@ -21,7 +21,7 @@ describe('courier import', () => {
       'Imported postman-collection v2.1 into Shop API: 9 requests, 3 folders, 0 environments.',
     )
     expect(out.stdout).toContain(
-      'Note: Request "OAuth call": oauth2 authentication is not supported',
+      'Note: Request "GraphQL query": its GraphQL body became a JSON body',
     )
     expect(existsSync(join(into, 'courier.json'))).toBe(true)
     const saved = JSON.parse(

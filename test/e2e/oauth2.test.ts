@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { startOAuthServer } from '../servers'
+import { seriousFindings } from './axe'
 import { screenshot } from './harness'
 import { useWorkbench } from './setup'
 
@@ -37,6 +38,7 @@ describe('OAuth 2.0 in the Auth tab', () => {
       params: { grant_type: 'client_credentials', client_id: 'e2e-app', scope: 'read' },
     })
     await screenshot(ctx.bench.page, 'auth-oauth2-token')
+    expect(await seriousFindings(ctx.bench.page)).toEqual([])
 
     // The send uses the kept token: the resource accepts it and no new token is asked for.
     expect(await ui.send()).toBe('200 OK')

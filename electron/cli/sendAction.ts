@@ -18,7 +18,8 @@ import { toJsonOutput, toPrettyOutput } from './formatResult'
 import { overlayFlags, parseFlagParts, parseSendOptions, type SendFlags } from './parseSendOptions'
 import { schemaReader } from './schemaReader'
 import type { FileFlags } from './fileFlags'
-import { cliProxyRouter, type ProxyFlags } from './proxyFlags'
+import { cliProxyRouter } from './cliProxy'
+import type { ProxyFlags } from './proxyFlags'
 import { withWholeBody } from './wholeBody'
 
 interface ToSend {

@@ -35,6 +35,16 @@ export function fakeResponse(over: Partial<ResponseRecord> = {}): ResponseRecord
   } as ResponseRecord
 }
 
+/** As the host saves the proxy settings: the password goes to its secret store, not here. */
+function fakeProxyUpdate(saved: Settings['proxy'], patch: SettingsPatch['proxy']) {
+  const { password, ...rest } = patch ?? {}
+  return {
+    ...saved,
+    ...rest,
+    ...(password !== undefined && { passwordSaved: password !== '' }),
+  }
+}
+
 /**
  * The contract in memory, for component and store tests only (end-to-end tests use the
  * real web bridge). `send` answers are queued by the test; sends wait until released.
@@ -157,6 +167,7 @@ export function createFakeApi() {
           ...settings,
           ...patch,
           requestDefaults: { ...settings.requestDefaults, ...patch.requestDefaults },
+          proxy: fakeProxyUpdate(settings.proxy, patch.proxy),
         } as Settings
         return settings
       },

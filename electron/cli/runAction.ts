@@ -58,7 +58,10 @@ export async function runRun(
   const data = flags.iterationData ? await dataRows(flags.iterationData) : undefined
   const reporters = createRunReporters(settings, flags, io)
 
-  const engine = new HttpEngine({ proxy: cliProxyRouter(flags), oauth2: cliOAuth2Tokens(io) })
+  const engine: HttpEngine = new HttpEngine({
+    proxy: cliProxyRouter(flags),
+    oauth2: cliOAuth2Tokens(io, () => engine),
+  })
   const defaults: RunOptions['defaults'] = {
     timeoutMs: settings.timeoutMs,
     ...(flags.insecure && { verifyTls: false }),

@@ -60,7 +60,10 @@ export async function runSend(
     url === undefined
       ? await savedRequestToSend(target, flags, io)
       : adHocRequestToSend(target, url, flags)
-  const engine = new HttpEngine({ proxy: cliProxyRouter(flags), oauth2: cliOAuth2Tokens(io) })
+  const engine: HttpEngine = new HttpEngine({
+    proxy: cliProxyRouter(flags),
+    oauth2: cliOAuth2Tokens(io, () => engine),
+  })
   const scripts = hasScripts(toSend) ? await cliScriptRunner(engine) : null
   const history = flags.history ? cliHistory(io) : null
   try {

@@ -1,6 +1,7 @@
 import type { AppInfo, CourierService } from '../../shared/ipc'
 import { SchemaCheck } from './assertions/schemaCheck'
 import type { OpenExternal } from './auth/oauth2/grants'
+import { enginePost } from './auth/oauth2/enginePost'
 import { OAuth2Tokens } from './auth/oauth2/oauth2Tokens'
 import { printedSignIn } from './auth/oauth2/printedSignIn'
 import { BodyStore } from './bodies/bodyStore'
@@ -96,11 +97,14 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
     ...(shell.proxyResolver && { system: shell.proxyResolver }),
   })
   // OAuth 2.0 tokens are secrets: kept in the shell's secret store, per workspace.
+  // Token requests go out through the engine, so they take the same proxy as the sends.
   const oauth2 = new OAuth2Tokens(
     secrets,
     shell.openExternal ?? printedSignIn((text) => process.stdout.write(text)),
+    Date.now,
+    enginePost(() => engine),
   )
-  const engine = new HttpEngine({ bodies, proxy, oauth2 })
+  const engine: HttpEngine = new HttpEngine({ bodies, proxy, oauth2 })
   // Scripts run in a worker thread; their pm.sendRequest goes through this engine.
   const scripts = createScriptRunner({
     ...(shell.scriptWorkerEntry && { entry: shell.scriptWorkerEntry }),

@@ -2,7 +2,7 @@ import type { OAuth2Auth } from '../../../../shared/model/oauth2'
 import { listenForRedirect } from './loopbackRedirect'
 import { oauth2Failure } from './oauth2Failure'
 import { createPkce, createState } from './pkce'
-import { requestToken, type OAuth2Token } from './tokenEndpoint'
+import { requestToken, type OAuth2Token, type TokenPost } from './tokenEndpoint'
 
 /**
  * Opens a URL in the user's browser. The seam of the authorization code grant: Electron's
@@ -10,25 +10,33 @@ import { requestToken, type OAuth2Token } from './tokenEndpoint'
  */
 export type OpenExternal = (url: string) => void | Promise<void>
 
+/** How grants reach the user and the token endpoint. */
+export interface TokenClient {
+  openExternal: OpenExternal
+  /** Absent: Node's fetch. */
+  post?: TokenPost
+}
+
 /** Runs the auth's grant from the start and returns the token the server gives. */
 export function fetchToken(
   auth: OAuth2Auth,
-  openExternal: OpenExternal,
+  client: TokenClient,
   signal?: AbortSignal,
 ): Promise<OAuth2Token> {
   switch (auth.grant) {
     case 'client_credentials':
-      return requestToken(auth, { grant_type: 'client_credentials' }, signal)
+      return requestToken(auth, { grant_type: 'client_credentials' }, signal, client.post)
     case 'password':
       return requestToken(
         auth,
         { grant_type: 'password', username: auth.username, password: auth.password },
         signal,
+        client.post,
       )
     case 'refresh_token':
-      return refreshToken(auth, auth.refreshToken, signal)
+      return refreshToken(auth, auth.refreshToken, client, signal)
     case 'authorization_code':
-      return authorizationCode(auth, openExternal, signal)
+      return authorizationCode(auth, client, signal)
   }
 }
 
@@ -36,12 +44,14 @@ export function fetchToken(
 export async function refreshToken(
   auth: OAuth2Auth,
   refresh: string,
+  client: TokenClient,
   signal?: AbortSignal,
 ): Promise<OAuth2Token> {
   const token = await requestToken(
     { ...auth, grant: 'refresh_token' },
     { grant_type: 'refresh_token', refresh_token: refresh },
     signal,
+    client.post,
   )
   return { ...token, refreshToken: token.refreshToken ?? refresh }
 }
@@ -53,7 +63,7 @@ export async function refreshToken(
  */
 async function authorizationCode(
   auth: OAuth2Auth,
-  openExternal: OpenExternal,
+  client: TokenClient,
   signal?: AbortSignal,
 ): Promise<OAuth2Token> {
   const authUrl = authorizationUrl(auth)
@@ -71,7 +81,7 @@ async function authorizationCode(
     for (const name of ['scope', 'audience', 'resource'] as const) {
       if (auth[name].trim() !== '') query.set(name, auth[name].trim())
     }
-    await openExternal(authUrl.toString())
+    await client.openExternal(authUrl.toString())
     const code = await redirect.code
     return await requestToken(
       auth,
@@ -82,6 +92,7 @@ async function authorizationCode(
         code_verifier: pkce.verifier,
       },
       signal,
+      client.post,
     )
   } finally {
     redirect.close()

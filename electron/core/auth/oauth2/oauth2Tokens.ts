@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { OAuth2Auth, OAuth2TokenStatus } from '../../../../shared/model/oauth2'
 import { secretKey, type SecretStore } from '../../secrets/secretStore'
-import { fetchToken, refreshToken, type OpenExternal } from './grants'
-import type { OAuth2Token } from './tokenEndpoint'
+import { fetchToken, refreshToken, type OpenExternal, type TokenClient } from './grants'
+import type { OAuth2Token, TokenPost } from './tokenEndpoint'
 
 /** A token this close to its expiry is renewed before a send rather than sent to be refused. */
 const EXPIRY_MARGIN_MS = 30_000
@@ -16,12 +16,17 @@ const EXPIRY_MARGIN_MS = 30_000
  */
 export class OAuth2Tokens {
   private readonly pending = new Map<string, Promise<OAuth2Token>>()
+  private readonly client: TokenClient
 
+  /** @param post how token requests go out (the engine, for its proxy); Node's fetch by default */
   constructor(
     private readonly secrets: SecretStore,
-    private readonly openExternal: OpenExternal,
+    openExternal: OpenExternal,
     private readonly now: () => number = Date.now,
-  ) {}
+    post?: TokenPost,
+  ) {
+    this.client = { openExternal, ...(post && { post }) }
+  }
 
   /** The kept token of `auth` (variables resolved) in `workspace`, or null. */
   status(auth: OAuth2Auth, workspace: string | null): OAuth2TokenStatus | null {
@@ -41,7 +46,7 @@ export class OAuth2Tokens {
     signal?: AbortSignal,
   ): Promise<OAuth2TokenStatus> {
     const key = this.key(auth, workspace)
-    return statusOf(await this.once(key, () => fetchToken(auth, this.openExternal, signal)))
+    return statusOf(await this.once(key, () => fetchToken(auth, this.client, signal)))
   }
 
   /** The token to send: the kept one while valid, else refreshed, else fetched with the grant. */
@@ -58,13 +63,13 @@ export class OAuth2Tokens {
     return this.once(key, async () => {
       if (kept?.refreshToken) {
         try {
-          return await refreshToken(auth, kept.refreshToken, signal)
+          return await refreshToken(auth, kept.refreshToken, this.client, signal)
         } catch {
           // A refused refresh token (revoked, expired) is no reason to fail: run the grant again.
           if (signal?.aborted) throw signal.reason
         }
       }
-      return fetchToken(auth, this.openExternal, signal)
+      return fetchToken(auth, this.client, signal)
     })
   }
 

@@ -28,6 +28,7 @@ export async function requestToken(
   auth: OAuth2Auth,
   grant: GrantParams,
   signal?: AbortSignal,
+  post: TokenPost = fetchPost,
   now: () => number = Date.now,
 ): Promise<OAuth2Token> {
   const url = tokenUrlOf(auth)
@@ -48,23 +49,38 @@ export async function requestToken(
     body.set('client_id', auth.clientId)
     if (auth.clientSecret !== '') body.set('client_secret', auth.clientSecret)
   }
+  const { status, text } = await post(url, headers, body.toString(), signal)
+  const data = parseJson(text)
+  if (status < 200 || status > 299) throw refused(url, auth.grant, status, data, text)
+  return tokenFrom(url, data, now())
+}
+
+/**
+ * POSTs a token request and answers the status and body text; fails with OAUTH2 when the
+ * endpoint cannot be reached. The app and the command line post through the engine (its
+ * proxy and TLS settings); Node's fetch is the default.
+ */
+export type TokenPost = (
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  signal?: AbortSignal,
+) => Promise<{ status: number; text: string }>
+
+const fetchPost: TokenPost = async (url, headers, body, signal) => {
   const timeout = AbortSignal.timeout(TOKEN_TIMEOUT_MS)
-  let response: Response
   try {
-    response = await fetch(url, {
+    const response = await fetch(url, {
       method: 'POST',
       headers,
       body,
       redirect: 'error',
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     })
+    return { status: response.status, text: await response.text() }
   } catch (error) {
     throw unreachable(url, error, timeout.aborted)
   }
-  const text = await response.text()
-  const data = parseJson(text)
-  if (!response.ok) throw refused(url, auth.grant, response.status, data, text)
-  return tokenFrom(url, data, now())
 }
 
 function tokenUrlOf(auth: OAuth2Auth): string {

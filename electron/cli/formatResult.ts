@@ -29,7 +29,12 @@ export function toJsonOutput(result: SendResult): object {
     headers: r.headers,
     body: r.body,
     bodyEncoding: r.bodyEncoding,
-    redirects: r.redirects.map((h) => ({ status: h.status, url: h.url, location: h.location })),
+    redirects: r.redirects.map((h) => ({
+      status: h.status,
+      url: h.url,
+      location: h.location,
+      ...(h.challenge !== undefined && { challenge: h.challenge }),
+    })),
     timings: r.timings,
     sizes: { headers: r.sizes.headers, body: r.sizes.body },
     ...checksJson(result.checks),

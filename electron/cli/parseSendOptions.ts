@@ -9,10 +9,11 @@ import type {
   RequestSpec,
 } from '../../shared/model/request'
 import { HttpMethodSchema } from '../../shared/model/request'
+import { authFromFlags, type AuthFlags } from './authFlags'
 import { UsageError } from './cliIo'
 
 /** The raw flags of `courier send`, as commander collects them. */
-export interface SendFlags {
+export interface SendFlags extends AuthFlags {
   header: string[]
   query: string[]
   json?: string
@@ -21,8 +22,6 @@ export interface SendFlags {
   raw?: string
   contentType?: string
   binary?: string
-  basic?: string
-  bearer?: string
   timeout?: string
   follow: boolean
   maxRedirects?: string
@@ -123,7 +122,7 @@ export interface FlagParts {
   headers: KeyValueRow[]
   /** Null when no body flag was given. */
   body: RequestBody | null
-  /** Null when neither --basic nor --bearer was given. */
+  /** Null when no auth flag was given. */
   auth: RequestAuth | null
   /** Only the settings a flag set. */
   settings: RequestSettings
@@ -136,16 +135,7 @@ export function parseFlagParts(flags: SendFlags): FlagParts {
   if (flags.output !== 'pretty' && flags.output !== 'json') {
     throw new UsageError(`--output is pretty or json, not "${flags.output}".`)
   }
-  if (flags.basic !== undefined && flags.bearer !== undefined)
-    throw new UsageError('Choose one of --basic and --bearer.')
-  const auth: RequestAuth | null =
-    flags.basic !== undefined
-      ? (([username, password]) => ({ type: 'basic' as const, username, password }))(
-          splitPair(flags.basic, ':', '--basic', 'user:password'),
-        )
-      : flags.bearer !== undefined
-        ? { type: 'bearer', token: flags.bearer }
-        : null
+  const auth = authFromFlags(flags)
   const timeoutMs = wholeNumber(flags.timeout, '--timeout')
   const maxRedirects = wholeNumber(flags.maxRedirects, '--max-redirects')
   const params = flags.query.map((q) => row(splitPair(q, '=', '--query', 'key=value')))

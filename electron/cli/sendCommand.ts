@@ -36,6 +36,13 @@ export function addSendCommand(program: Command, io: CliIo, exit: ExitCode): voi
     .option('--binary <@path>', 'a file sent as the body')
     .option('--basic <user:password>', 'Basic authentication')
     .option('--bearer <token>', 'Bearer token authentication')
+    .option('--digest <user:password>', 'HTTP Digest authentication (MD5 or SHA-256)')
+    .option(
+      '--aws-sigv4 <aws:amz:region:service>',
+      'AWS Signature V4 signing, keys from --user (as curl)',
+    )
+    .option('--user <key:secret>', 'the access key id and secret key for --aws-sigv4')
+    .option('--aws-session-token <token>', 'session token of temporary AWS credentials')
     .option('--timeout <ms>', 'timeout of the whole exchange in milliseconds (default 30000)')
     .option('--no-follow', 'do not follow redirects')
     .option('--max-redirects <n>', 'most redirects to follow (default 10)')

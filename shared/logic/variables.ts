@@ -149,6 +149,17 @@ function mapTexts(spec: RequestSpec, map: (text: string) => string): RequestSpec
         return { ...a, key: map(a.key), value: map(a.value) }
       case 'oauth2':
         return mapOAuth2Texts(a, map)
+      case 'digest':
+        return { ...a, username: map(a.username), password: map(a.password) }
+      case 'awsv4':
+        return {
+          ...a,
+          accessKeyId: map(a.accessKeyId),
+          secretAccessKey: map(a.secretAccessKey),
+          sessionToken: map(a.sessionToken),
+          region: map(a.region),
+          service: map(a.service),
+        }
       default:
         return a
     }

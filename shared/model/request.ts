@@ -79,6 +79,21 @@ export const RequestAuthSchema = z.discriminatedUnion('type', [
     in: z.enum(['header', 'query']).default('header'),
   }),
   OAuth2AuthSchema,
+  /**
+   * HTTP Digest (RFC 7616, MD5 or SHA-256, qop=auth): sent without credentials first, then
+   * once more answering the server's 401 challenge.
+   */
+  z.object({ type: z.literal('digest'), username: z.string(), password: z.string() }),
+  /** AWS Signature Version 4: the request as finally sent is signed, its body hash included. */
+  z.object({
+    type: z.literal('awsv4'),
+    accessKeyId: z.string(),
+    secretAccessKey: z.string(),
+    /** Temporary credentials' token (x-amz-security-token); '' for none. */
+    sessionToken: z.string().default(''),
+    region: z.string(),
+    service: z.string(),
+  }),
 ])
 export type RequestAuth = z.infer<typeof RequestAuthSchema>
 

@@ -31,6 +31,8 @@ export const RequestErrorCodeSchema = z.enum([
    * browser sign-in failed or was left): nothing was sent. The message names the endpoint.
    */
   'OAUTH2',
+  /** The server's auth challenge (Digest) asks for what Courier cannot answer. */
+  'AUTH_CHALLENGE',
   /** A field's {{variables}} expand past the variable size limit (Settings > Requests). */
   'VARIABLE_TOO_LARGE',
   'PROTOCOL',

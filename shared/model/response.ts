@@ -31,6 +31,11 @@ export const RedirectHopSchema = z.object({
    * origin (never their values). Absent: nothing was held back.
    */
   strippedHeaders: z.array(z.string()).optional(),
+  /**
+   * Set when this was no redirect but an auth challenge (a 401) answered by sending the
+   * same request again with credentials: the scheme answered, e.g. `Digest`.
+   */
+  challenge: z.string().optional(),
 })
 export type RedirectHop = z.infer<typeof RedirectHopSchema>
 

@@ -21,3 +21,4 @@ export { startProxyServer, type RunningProxy, type ProxiedRequest } from './prox
 export { startSocksServer, type RunningSocksServer } from './socksServer'
 export { startPacServer } from './pacServer'
 export { startOAuthServer, type OAuthServer } from './oauthServer'
+export { startSigV4Server } from './sigV4Server'

@@ -8,7 +8,7 @@ export const MASK = '••••••'
 const MIN_SUBSTRING_LENGTH = 3
 
 /** Headers whose whole value is a credential: the scheme word is kept, the rest masked. */
-const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization'])
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-amz-security-token'])
 /** Headers of cookies: each cookie's name is kept, its value masked. */
 const COOKIE_HEADERS = new Set(['cookie', 'set-cookie'])
 /** The scheme word that starts a credential header's value (`Bearer`, `Basic`, ...). */
@@ -66,6 +66,8 @@ export class Masker {
     if (auth?.type === 'apikey') credentials.push(auth.value)
     if (auth?.type === 'oauth2')
       credentials.push(auth.clientSecret, auth.password, auth.refreshToken)
+    if (auth?.type === 'digest') credentials.push(auth.password)
+    if (auth?.type === 'awsv4') credentials.push(auth.secretAccessKey, auth.sessionToken)
     if (auth?.type === 'basic') {
       credentials.push(auth.password)
       // Base64 hides a secret password from its reference: masked even when credentials are kept.

@@ -27,6 +27,7 @@ import { toResponseRecord } from './responseRecord'
 import { createAgents, type AgentSet } from './timedAgents'
 import { ProxyAgentPool } from './proxy/proxyAgents'
 import { proxyAnswerFailure } from './proxy/proxyFailure'
+import { digestRetryHeaders, signedHeaders } from './auth/hopAuth'
 
 // Callers and tests read these limits from the engine, which applies them.
 export { INLINE_BODY_BYTES, PREVIEW_BYTES } from './responseBody'
@@ -171,7 +172,8 @@ export class HttpEngine {
     if (jarCookie !== '') headers.push(['Cookie', jarCookie])
     // Checked once variables are resolved and scripts are done: either may change a path.
     const body = await encodeBody(await gatedBody(spec.body, files ?? CLOSED_GATE))
-    const sentHeaders = [...headers, ...body.headers]
+    const firstHop = { url, method: spec.method, headers: [...headers, ...body.headers] }
+    let sentHeaders = signedHeaders(spec.auth, { ...firstHop, data: body.data }, true)
     const clock = new ExchangeClock()
     const redirects = new RedirectTrail({
       url,
@@ -187,13 +189,27 @@ export class HttpEngine {
     try {
       let hop = { url, method: spec.method, headers: sentHeaders, data: body.data }
       let response = await this.request(hop, settings, controller.signal)
+      let challengeAnswered = false
       for (;;) {
+        // Digest: the 401's challenge is answered once, by the same request with credentials.
+        const retry = challengeAnswered ? null : digestRetryHeaders(spec.auth, hop, toHop(response))
+        if (retry) {
+          challengeAnswered = true
+          response.data.resume()
+          redirects.retried(response.status, 'Digest', retry)
+          if (hop.url === url) sentHeaders = retry
+          const data = await this.bodyAgain(spec, files, body, hop.data)
+          hop = { ...hop, headers: retry, data }
+          response = await this.request(hop, settings, controller.signal)
+          continue
+        }
         const next = settings.followRedirects ? redirects.next(toHop(response)) : null
         if (!next) break
         // The redirect's own body is not shown: read it off so the socket goes back to the pool.
         response.data.resume()
         const data = next.keepsBody ? await this.bodyAgain(spec, files, body) : undefined
         hop = { url: next.url, method: next.method, headers: next.headers, data }
+        hop.headers = signedHeaders(spec.auth, hop, false)
         response = await this.request(hop, settings, controller.signal)
       }
       clock.responded()
@@ -256,7 +272,9 @@ export class HttpEngine {
     spec: RequestSpec,
     files: FileGate | undefined,
     body: EncodedBody,
+    sent: EncodedBody['data'] = body.data,
   ): Promise<EncodedBody['data']> {
+    if (sent === undefined) return undefined
     if (!(body.data instanceof Readable)) return body.data
     return (await encodeBody(await gatedBody(spec.body, files ?? CLOSED_GATE))).data
   }

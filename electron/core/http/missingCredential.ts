@@ -1,14 +1,19 @@
 import type { RequestSpec } from '../../../shared/model/request'
 import { oauth2MissingCredential } from '../auth/oauth2/oauth2MissingCredential'
 import { ENV_VAR_PREFIX } from '../secrets/externalSecrets'
-import { credentialOf } from '../workspace/authSecrets'
+import { fieldOf, secretFieldsOf } from '../workspace/authSecrets'
 import { RequestFailure } from './requestFailure'
 
-/** The auth field that holds the credential, as the Auth tab names it. */
-const FIELD: Record<string, string> = {
-  basic: 'Basic auth password',
-  bearer: 'Bearer token',
-  apikey: 'API key value',
+/** Each auth field that holds a credential, as the Auth tab names it, and whether it may be blank. */
+const FIELDS: Record<string, Record<string, { label: string; optional?: boolean }>> = {
+  basic: { password: { label: 'Basic auth password' } },
+  digest: { password: { label: 'Digest auth password' } },
+  bearer: { token: { label: 'Bearer token' } },
+  apikey: { value: { label: 'API key value' } },
+  awsv4: {
+    secretAccessKey: { label: 'AWS secret access key' },
+    sessionToken: { label: 'AWS session token', optional: true },
+  },
 }
 
 const REFERENCES = /\{\{\s*([^{}\s]+)\s*\}\}/g
@@ -28,13 +33,25 @@ export function missingCredential(
   unresolved: readonly string[],
 ): RequestFailure | null {
   if (spec.auth.type === 'oauth2') return oauth2MissingCredential(spec.auth, unresolved)
-  const credential = credentialOf(spec.auth)
-  const field = FIELD[spec.auth.type]
-  if (credential === null || field === undefined) return null
+  for (const field of secretFieldsOf(spec.auth)) {
+    const about = FIELDS[spec.auth.type]?.[field]
+    if (!about) continue
+    const failure = missingField(fieldOf(spec.auth, field), about, unresolved)
+    if (failure) return failure
+  }
+  return null
+}
+
+function missingField(
+  credential: string,
+  { label, optional }: { label: string; optional?: boolean },
+  unresolved: readonly string[],
+): RequestFailure | null {
   if (credential.trim() === '') {
+    if (optional) return null
     return new RequestFailure(
       'MISSING_CREDENTIAL',
-      `The ${field} is empty, so nothing was sent.`,
+      `The ${label} is empty, so nothing was sent.`,
       `Type it in the request's Auth tab (or the folder's that it inherits from), or make it a {{variable}} and give the variable a value: ${ENV_VAR_PREFIX}<name>=…, a --secrets file or --var on the command line, a secret variable of the environment in the app.`,
     )
   }
@@ -44,7 +61,7 @@ export function missingCredential(
   const [name] = missing
   return new RequestFailure(
     'MISSING_CREDENTIAL',
-    `The ${field} comes from ${missing.map((n) => `{{${n}}}`).join(', ')}, which has no value, so nothing was sent.`,
+    `The ${label} comes from ${missing.map((n) => `{{${n}}}`).join(', ')}, which has no value, so nothing was sent.`,
     `Provide it with ${ENV_VAR_PREFIX}${name}=… or a --secrets file ({"${name}": "…"}) or --var ${name}=… on the command line, or as a secret variable "${name}" of the active environment in the app.`,
   )
 }

@@ -86,6 +86,18 @@ export class RedirectTrail {
   }
 
   /**
+   * Records a response answered by sending the same request again with credentials (a
+   * Digest 401 challenge): shown in the chain like a redirect to the same URL, and the
+   * credentials it added go on with later redirects as the first request's would.
+   */
+  retried(status: number, scheme: string, headers: [string, string][]): void {
+    this.hops.push({ status, url: this.current.url, location: this.current.url, challenge: scheme })
+    this.current = { ...this.current, headers }
+    if (this.current.url === this.options.url) this.options.sentHeaders = headers
+    this.options.onHop()
+  }
+
+  /**
    * The request the response leads to, or null when it is the final one (not a 3xx with a
    * Location). Fails with TOO_MANY_REDIRECTS past the maximum, and with PROTOCOL for a
    * Location that is not an http(s) URL.
@@ -93,7 +105,8 @@ export class RedirectTrail {
   next(response: HopResponse): NextHop | null {
     const location = response.headers.location
     if (response.status < 300 || response.status >= 400 || !location) return null
-    if (this.hops.length >= this.options.maxRedirects) throw tooManyRedirects(this.hops.length)
+    const followed = this.hops.filter((h) => h.challenge === undefined).length
+    if (followed >= this.options.maxRedirects) throw tooManyRedirects(followed)
     const from = this.current
     const to = resolveLocation(location, from.url)
     // 301 and 302 after a POST, and 303 after anything but GET or HEAD, go on as a GET.

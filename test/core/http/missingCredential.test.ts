@@ -47,3 +47,32 @@ describe('a send without its credential', () => {
     expect(refusal({ type: 'inherit' })).toBeNull()
   })
 })
+
+describe('Digest and AWS Signature V4 credentials', () => {
+  const aws = (over: Partial<Extract<RequestAuth, { type: 'awsv4' }>>): RequestAuth => ({
+    type: 'awsv4',
+    accessKeyId: 'AKID',
+    secretAccessKey: 'secret',
+    sessionToken: '',
+    region: 'us-east-1',
+    service: 's3',
+    ...over,
+  })
+
+  it('refuses a blank Digest password or AWS secret key, naming the field', () => {
+    expect(refusal({ type: 'digest', username: 'u', password: '' })?.message).toBe(
+      'The Digest auth password is empty, so nothing was sent.',
+    )
+    expect(refusal(aws({ secretAccessKey: '' }))?.message).toBe(
+      'The AWS secret access key is empty, so nothing was sent.',
+    )
+  })
+
+  it('lets a blank session token go (it is optional) but not one whose variable has no value', () => {
+    expect(refusal(aws({}))).toBeNull()
+    expect(refusal(aws({ sessionToken: '{{aws_session_token}}' }))?.message).toBe(
+      'The AWS session token comes from {{aws_session_token}}, which has no value, so nothing was sent.',
+    )
+    expect(refusal(aws({ sessionToken: '{{t}}' }), { t: 'x' })).toBeNull()
+  })
+})

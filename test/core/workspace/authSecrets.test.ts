@@ -58,4 +58,36 @@ describe('credentials typed into auth are secrets', () => {
     expect(users?.kind === 'folder' && users.defaults.auth).toEqual(defaults.auth)
     expect(snapshot.manifest.defaults.auth).toEqual(defaults.auth)
   })
+
+  it('keeps both AWS secrets (secret key, session token) and a Digest password out of the file', async () => {
+    const { service } = harness()
+    const { dir } = await service.snapshot()
+    const aws = {
+      type: 'awsv4' as const,
+      accessKeyId: 'AKIDVISIBLE',
+      secretAccessKey: `${TOKEN}-key`,
+      sessionToken: `${TOKEN}-session`,
+      region: 'eu-west-1',
+      service: 's3',
+    }
+    const path = await service.saveRequest(null, '', request({ name: 'S3', auth: aws }))
+    const text = readFileSync(join(dir, path), 'utf8')
+    expect(text).not.toContain(TOKEN)
+    expect(text).toContain('AKIDVISIBLE')
+    expect((await service.readRequest(path)).auth).toEqual(aws)
+    const moved = await service.rename(path, 'Bucket')
+    expect((await service.readRequest(moved)).auth).toEqual(aws)
+    // Dropping the session token forgets it, the secret key stays.
+    await service.saveRequest(
+      moved,
+      '',
+      request({ name: 'Bucket', auth: { ...aws, sessionToken: '' } }),
+    )
+    expect((await service.readRequest(moved)).auth).toEqual({ ...aws, sessionToken: '' })
+
+    const digest = { type: 'digest' as const, username: 'qa', password: TOKEN }
+    const d = await service.saveRequest(null, '', request({ name: 'Digest', auth: digest }))
+    expect(readFileSync(join(dir, d), 'utf8')).not.toContain(TOKEN)
+    expect((await service.readRequest(d)).auth).toEqual(digest)
+  })
 })

@@ -2,7 +2,7 @@ import type { KeyValueRow } from '../../../../shared/model/keyValue'
 import { OAUTH2_SECRET_FIELDS, type OAuth2SecretField } from '../../../../shared/model/oauth2'
 import type { RequestAuth } from '../../../../shared/model/request'
 import type { InheritedDefaults } from '../../../../shared/model/workspace'
-import { credentialOf, isLiteral, withCredential } from '../../workspace/authSecrets'
+import { fieldOf, isLiteral, secretFieldsOf, withField } from '../../workspace/authSecrets'
 import { oauth2Secrets } from '../../workspace/oauth2Secrets'
 import { ENV_VAR_PREFIX } from '../../secrets/externalSecrets'
 import type { ImportedFolder, ImportResult } from '../interopTypes'
@@ -13,11 +13,16 @@ const CREDENTIAL_HEADERS = new Map([
   ['proxy-authorization', 'proxy_authorization'],
 ])
 
-/** What each kind of auth credential is called in a note, and its variable's base name. */
-const AUTH_FIELDS: Record<string, { field: string; variable: string }> = {
-  basic: { field: 'Basic auth password', variable: 'basic_password' },
-  bearer: { field: 'Bearer token', variable: 'bearer_token' },
-  apikey: { field: 'API key value', variable: 'api_key' },
+/** What each auth credential is called in a note, and its variable's base name, by type and field. */
+const AUTH_FIELDS: Record<string, Record<string, { field: string; variable: string }>> = {
+  basic: { password: { field: 'Basic auth password', variable: 'basic_password' } },
+  digest: { password: { field: 'Digest auth password', variable: 'digest_password' } },
+  bearer: { token: { field: 'Bearer token', variable: 'bearer_token' } },
+  apikey: { value: { field: 'API key value', variable: 'api_key' } },
+  awsv4: {
+    secretAccessKey: { field: 'AWS secret access key', variable: 'aws_secret_access_key' },
+    sessionToken: { field: 'AWS session token', variable: 'aws_session_token' },
+  },
 }
 
 /** The variable each OAuth 2.0 secret becomes. */
@@ -78,10 +83,12 @@ export function holdBackCredentials(result: ImportResult): {
       }
       return held
     }
-    const credential = credentialOf(value)
-    const names = AUTH_FIELDS[value.type]
-    if (credential === null || !names || !isLiteral(credential)) return value
-    return withCredential(value, hold(credential, names.field, names.variable, place))
+    return secretFieldsOf(value).reduce<RequestAuth>((out, field) => {
+      const credential = fieldOf(out, field)
+      const names = AUTH_FIELDS[out.type]?.[field]
+      if (!names || !isLiteral(credential)) return out
+      return withField(out, field, hold(credential, names.field, names.variable, place))
+    }, value)
   }
   const headers = (rows: KeyValueRow[], place: string): KeyValueRow[] =>
     rows.map((row) => {

@@ -40,6 +40,19 @@ function postmanAuth(auth: RequestAuth): Json | undefined {
       return { type: 'apikey', apikey: kv({ key: auth.key, value: auth.value, in: auth.in }) }
     case 'oauth2':
       return { type: 'oauth2', oauth2: kv(postmanOAuth2Params(auth)) }
+    case 'digest':
+      return { type: 'digest', digest: kv({ username: auth.username, password: auth.password }) }
+    case 'awsv4':
+      return {
+        type: 'awsv4',
+        awsv4: kv({
+          accessKey: auth.accessKeyId,
+          secretKey: auth.secretAccessKey,
+          sessionToken: auth.sessionToken,
+          region: auth.region,
+          service: auth.service,
+        }),
+      }
   }
 }
 

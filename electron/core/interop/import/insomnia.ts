@@ -208,6 +208,17 @@ function readAuth(auth: Obj, where: string, notes: string[]): RequestAuth {
       }
     case 'oauth2':
       return insomniaOAuth2(auth, v, where, notes)
+    case 'digest':
+      return { type: 'digest', username: v('username'), password: v('password') }
+    case 'iam':
+      return {
+        type: 'awsv4',
+        accessKeyId: v('accessKeyId'),
+        secretAccessKey: v('secretAccessKey'),
+        sessionToken: v('sessionToken'),
+        region: v('region') || 'us-east-1',
+        service: v('service'),
+      }
     default:
       notes.push(
         `${where}: ${str(auth.type)} authentication is not supported by Courier; set its auth by hand.`,

@@ -26,6 +26,17 @@ export function postmanAuth(auth: unknown, where: string, notes: string[]): Requ
       }
     case 'oauth2':
       return postmanOAuth2(params, where, notes)
+    case 'digest':
+      return { type: 'digest', username: str(params.username), password: str(params.password) }
+    case 'awsv4':
+      return {
+        type: 'awsv4',
+        accessKeyId: str(params.accessKey),
+        secretAccessKey: str(params.secretKey),
+        sessionToken: str(params.sessionToken),
+        region: str(params.region) || 'us-east-1',
+        service: str(params.service),
+      }
     default:
       notes.push(
         `${where}: ${type || 'unknown'} authentication is not supported by Courier; set its auth by hand.`,

@@ -130,6 +130,36 @@ describe('Masker', () => {
     expect(m.deep({ a: ['pa55word', 1, null] })).toEqual({ a: [MASK, 1, null] })
   })
 
+  it('masks a Digest password, the AWS secret key and session token, and their headers', () => {
+    const digest = new Masker({
+      secretNames: [],
+      variables: {},
+      auth: { type: 'digest', username: 'u', password: 'dig-pa55' },
+      headers: [['Authorization', 'Digest username="u", response="abc123"']],
+    })
+    expect(digest.text('echo dig-pa55')).toBe(`echo ${MASK}`)
+    expect(digest.headers([['Authorization', 'Digest username="u", response="abc123"']])).toEqual([
+      ['Authorization', `Digest ${MASK}`],
+    ])
+    const aws = new Masker({
+      secretNames: [],
+      variables: {},
+      auth: {
+        type: 'awsv4',
+        accessKeyId: 'AKID',
+        secretAccessKey: 'aws-secret-key-1',
+        sessionToken: 'aws-session-tok',
+        region: 'us-east-1',
+        service: 's3',
+      },
+      headers: [['X-Amz-Security-Token', 'aws-session-tok']],
+    })
+    expect(aws.text('aws-secret-key-1 and aws-session-tok')).toBe(`${MASK} and ${MASK}`)
+    expect(aws.headers([['X-Amz-Security-Token', 'aws-session-tok']])).toEqual([
+      ['X-Amz-Security-Token', MASK],
+    ])
+  })
+
   it('masks the API key header named by the auth', () => {
     const m = new Masker({
       secretNames: [],

@@ -6,6 +6,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs'
@@ -194,6 +195,32 @@ describe('big drafts kept beside the settings file', () => {
     expect(notices).toHaveLength(1)
     expect(notices[0]).toMatch(/unsaved body of the tab for http:\/\/h\/big was lost/)
     expect(notices[0]).toContain(`${sha256(body)}.txt`)
+  })
+
+  it('moves a damaged draft to quarantine and reopens the tab with its text as found', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'courier-state-'))
+    const body = bigJson(400_000)
+    const { service } = openService(dir)
+    service.save(stateWith(body))
+    const draft = join(dir, 'drafts', `${sha256(body)}.txt`)
+    // One byte changed on disk: the file no longer matches the hash it is named by.
+    const damaged = `${body.slice(0, 1000)}X${body.slice(1001)}`
+    writeFileSync(draft, damaged)
+
+    const notices: string[] = []
+    const reopened = openService(dir, notices).service
+    expect(reopened.get().tabs[0]?.spec.body).toEqual({ type: 'json', text: damaged })
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toMatch(/unsaved body of the tab for http:\/\/h\/big was damaged on disk/)
+    const moved = /moved to (.+)\.$/.exec(notices[0]!)![1]!
+    expect(
+      moved.startsWith(join(dir, 'quarantine', 'drafts', `${sha256(body)}.txt.corrupt-`)),
+    ).toBe(true)
+    expect(readFileSync(moved, 'utf8')).toBe(damaged)
+    expect(statSync(join(dir, 'quarantine')).mode & 0o777).toBe(0o700)
+    expect(existsSync(draft)).toBe(false)
+    // A send that names the damaged draft is told to send the whole text again.
+    expect(() => reopened.draftText({ sha256: sha256(body) })).toThrow(DraftMissingError)
   })
 
   it('keeps every body inline in a store without a folder (memory)', () => {

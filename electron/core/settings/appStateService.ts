@@ -130,7 +130,14 @@ export class AppStateService {
       const bodyRef = DraftRefSchema.safeParse(bodyDraft)
       const spec = tab.spec
       if (bodyRef.success && isRecord(spec) && isRecord(spec.body)) {
-        let text = this.drafts?.get(bodyRef.data) ?? null
+        const found = this.drafts?.read(bodyRef.data) ?? null
+        let text = found?.text ?? null
+        if (found?.damaged)
+          this.onProblem(
+            `The unsaved body of the tab ${tabName(spec, tab.saved)} was damaged on disk (its ` +
+              'draft file no longer matches its checksum): the tab was reopened with the text ' +
+              `as found${found.movedTo ? `, and the file was moved to ${found.movedTo}` : ''}.`,
+          )
         if (text === null) {
           text = ''
           this.onProblem(

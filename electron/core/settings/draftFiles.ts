@@ -17,6 +17,10 @@ import { fsyncDirSync } from '../storage/durableFiles'
 import { describeWriteFailure } from '../storage/writeFailure'
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../storage/privateFiles'
 
+/** A draft's text as read; a damaged one was moved to `movedTo` (null: it could not be). */
+export type DraftRead =
+  { text: string; damaged: false } | { text: string; damaged: true; movedTo: string | null }
+
 /** A `state:save` or `http:send` referred to a draft that is not on disk (any more). */
 export class DraftMissingError extends Error {
   constructor(ref: DraftRef) {
@@ -72,10 +76,43 @@ export class DraftFiles {
     return ref
   }
 
-  /** A draft's text, or null when it is lost. */
+  /** A draft's text, or null when it is lost or damaged (see `read`). */
   get(ref: DraftRef): string | null {
+    const found = this.read(ref)
+    return found && !found.damaged ? found.text : null
+  }
+
+  /**
+   * A draft's text, or null when it is lost. A file whose bytes no longer match the hash
+   * it is named by (a disk error, a hand edit) is moved to `<dataDir>/quarantine/drafts/`
+   * and its text returned as found, with where it went: nothing is dropped, and a later
+   * save writes the text anew under its true hash.
+   */
+  read(ref: DraftRef): DraftRead | null {
+    const file = this.fileOf(ref)
+    let bytes: Buffer
     try {
-      return readFileSync(this.fileOf(ref), 'utf8')
+      bytes = readFileSync(file)
+    } catch {
+      return null
+    }
+    const text = bytes.toString('utf8')
+    if (createHash('sha256').update(bytes).digest('hex') === ref.sha256)
+      return { text, damaged: false }
+    return { text, damaged: true, movedTo: this.quarantine(file, ref) }
+  }
+
+  /** Moves a damaged draft aside (private, like the data directory); null if it cannot be. */
+  private quarantine(file: string, ref: DraftRef): string | null {
+    const dir = join(dirname(this.dir), 'quarantine', 'drafts')
+    const aside = join(
+      dir,
+      `${ref.sha256}.txt.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+    )
+    try {
+      ensurePrivateDir(dir)
+      renameSync(file, aside)
+      return aside
     } catch {
       return null
     }

@@ -8,6 +8,7 @@ import type { SecretStore } from '../secrets/secretStore'
 import { tightenTree } from '../storage/privateFiles'
 import { WorkspaceEnvironments } from './workspaceEnvironments'
 import { WorkspaceItems } from './workspaceItems'
+import { WorkspaceQuarantine } from './workspaceQuarantine'
 import { fillDefaults, readManifest } from './workspaceManifest'
 import { LOCAL_DIR } from './workspaceNames'
 import { SecretVault } from './workspaceSecrets'
@@ -23,6 +24,8 @@ export interface OpenWorkspace {
   items: WorkspaceItems
   environments: WorkspaceEnvironments
   watcher: WorkspaceWatcher
+  /** Copies of corrupt files, and notices of the ones a save replaced. */
+  quarantine: WorkspaceQuarantine
 }
 
 export function openWorkspace(
@@ -34,10 +37,12 @@ export function openWorkspace(
   const vault = new SecretVault(secrets, dir)
   // The local, git-ignored state is this user's alone, like the data directory.
   tightenTree(join(dir, LOCAL_DIR))
+  const quarantine = new WorkspaceQuarantine(dir)
   return {
     dir,
     vault,
-    items: new WorkspaceItems(dir, vault, trash),
+    quarantine,
+    items: new WorkspaceItems(dir, vault, trash, quarantine),
     environments: new WorkspaceEnvironments(dir, vault, trash),
     watcher: new WorkspaceWatcher(dir, options.onChange, { watch: options.watch }),
   }
@@ -45,7 +50,8 @@ export function openWorkspace(
 
 /**
  * Reads the whole workspace as the renderer shows it, secret values filled in. Files that
- * cannot be read become problems (after `notices`); everything else is there.
+ * cannot be read become problems (after `notices`), a corrupt one copied to quarantine
+ * first; everything else is there.
  */
 export async function snapshotOf(
   ws: OpenWorkspace,
@@ -65,6 +71,14 @@ export async function snapshotOf(
     tree: scanned.tree,
     environments: envs.environments,
     activeEnvironment: known ? activeEnvironment : null,
-    problems: [...notices, ...(problem ? [problem] : []), ...scanned.problems, ...envs.problems],
+    problems: [
+      ...notices,
+      ...ws.quarantine.notices,
+      ...(await ws.quarantine.withCopies([
+        ...(problem ? [problem] : []),
+        ...scanned.problems,
+        ...envs.problems,
+      ])),
+    ],
   }
 }

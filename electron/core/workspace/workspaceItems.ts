@@ -17,6 +17,7 @@ import {
 } from './workspaceNames'
 import { scopeOf, type SecretVault } from './workspaceSecrets'
 import type { WorkspaceTrash } from './workspaceTrash'
+import { WorkspaceQuarantine } from './workspaceQuarantine'
 
 type Kind = 'folder' | 'request'
 
@@ -30,6 +31,7 @@ export class WorkspaceItems {
     private readonly root: string,
     private readonly vault: SecretVault,
     private readonly trash: WorkspaceTrash,
+    private readonly quarantine: WorkspaceQuarantine = new WorkspaceQuarantine(root),
   ) {}
 
   private abs(rel: string): string {
@@ -84,6 +86,8 @@ export class WorkspaceItems {
     const parsed = parseRequest(text, path)
     if (parsed.ok) return parsed.value
     if (parsed.newer) throw new WorkspaceError(parsed.problem.message)
+    // Broken (a bad merge, a hand edit): the save may replace it, but never unseen.
+    await this.quarantine.keepBeforeReplacing(path, text)
     return null
   }
 

@@ -6,6 +6,7 @@ import {
   type FileConsents,
 } from '../../../shared/model/fileConsents'
 import { listGate, type FileGate } from '../http/fileGate'
+import { PRIVATE_FILE_MODE } from '../storage/privateFiles'
 import { writeFileAtomic } from '../workspace/atomicFiles'
 
 /** The file in the data directory that keeps the consents. */
@@ -69,8 +70,12 @@ export class FileConsentStore {
       const key = scopeKey(workspace)
       const kept = consents.scopes[key] ?? []
       if (kept.includes(real)) return
-      consents.scopes[key] = [...kept, real]
-      await writeFileAtomic(this.file, JSON.stringify(consents, null, 2) + '\n')
+      const next = { ...consents, scopes: { ...consents.scopes, [key]: [...kept, real] } }
+      await writeFileAtomic(this.file, JSON.stringify(next, null, 2) + '\n', {
+        mode: PRIVATE_FILE_MODE,
+      })
+      // Only once written: a save that failed (a full disk) is asked again, not half kept.
+      consents.scopes = next.scopes
     })
     this.writing = next.catch(() => {})
     await next

@@ -8,6 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { putBack } from './bigStrings'
 import { EntryWriter } from './entryWriter'
+import { injectedHistoryFault } from './historyWriteFailure'
 import type { FromHistoryWriter, HistoryWriterData, ToHistoryWriter } from './historyWriterMessages'
 import { Sqlite, sqliteCode } from './sqlite'
 
@@ -17,6 +18,8 @@ const db = new Sqlite(file)
 // thread, the CLI beside the app) instead of failing at once.
 db.exec(`PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;
   PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;`)
+const fault = injectedHistoryFault()
+if (fault) db.exec(fault)
 const writer = new EntryWriter(db, Date.now)
 
 const post = (message: FromHistoryWriter) => parentPort!.postMessage(message)

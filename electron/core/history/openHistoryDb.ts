@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, renameSync } from 'node:fs'
 import { PRIVATE_FILE_MODE, tightenFile } from '../storage/privateFiles'
+import { injectedHistoryFault } from './historyWriteFailure'
 import { migrate } from './schema'
 import { isCorruption, Sqlite } from './sqlite'
 
@@ -57,6 +58,8 @@ function connect(file: string): Sqlite {
     // Wait for another Courier process (the CLI beside the app) instead of failing at once.
     db.exec(`PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;
       PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;`)
+    const fault = injectedHistoryFault()
+    if (fault) db.exec(fault)
     db.exec('SELECT * FROM sqlite_schema')
     for (const probe of [
       'SELECT id FROM entries ORDER BY at DESC, id DESC LIMIT 1',

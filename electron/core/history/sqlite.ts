@@ -1,4 +1,5 @@
 import Database from 'libsql'
+import { describeHistoryWriteFailure } from './historyWriteFailure'
 
 /**
  * What may be bound to a statement. libsql aborts the process on a boolean, and on a
@@ -54,14 +55,16 @@ export class Sqlite {
 
   /** Runs `work` in one write transaction (taken at once, so two writers queue instead of deadlocking). */
   transaction<T>(work: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE')
     try {
+      // Inside: on a read-only file taking the write lock is what fails.
+      this.db.exec('BEGIN IMMEDIATE')
       const result = work()
       this.db.exec('COMMIT')
       return result
     } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK')
-      throw error
+      // libsql aborts the process when asked about a closed connection.
+      if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK')
+      throw describeHistoryWriteFailure(this.path, error)
     }
   }
 

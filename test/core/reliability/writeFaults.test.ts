@@ -1,9 +1,10 @@
 import type * as Fs from 'node:fs'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import type * as FsPromises from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { asCallError } from '../../../electron/core/callFailure'
+import { FILE_CONSENTS_FILE, FileConsentStore } from '../../../electron/core/files/fileConsentStore'
 import { AppStateService } from '../../../electron/core/settings/appStateService'
 import { openConfStore } from '../../../electron/core/storage/openConfStore'
 import { initWorkspace } from '../../../electron/core/workspace/workspaceManifest'
@@ -156,6 +157,22 @@ describe('a full or read-only disk under a workspace save', () => {
 })
 
 describe('a full or read-only disk under the app’s own files', () => {
+  it('fails confirming a file for upload clearly, leaving file-consents.json as it was', async () => {
+    const dataDir = tempDir('courier-data-')
+    const workspace = tempDir()
+    const consents = new FileConsentStore(dataDir)
+    const first = join(workspace, 'first.bin')
+    const second = join(workspace, 'second.bin')
+    await consents.allow(workspace, first)
+    const file = join(dataDir, FILE_CONSENTS_FILE)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    await expectEachFaultHarmless(file, () => consents.allow(workspace, second))
+    // Not kept in memory either: the next send asks again, and a later confirmation is written.
+    expect(await consents.gate(workspace).allows(second)).toBe(false)
+    await consents.allow(workspace, second)
+    expect(await new FileConsentStore(dataDir).gate(workspace).allows(second)).toBe(true)
+  })
+
   it('fails a draft write clearly, leaving config.json and the drafts folder as they were', () => {
     const dataDir = tempDir('courier-data-')
     const store = openConfStore(dataDir)

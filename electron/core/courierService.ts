@@ -171,6 +171,7 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
       deps.oauth2 ?? new OAuth2Tokens(new MemorySecretStore(null), printedSignIn(console.log)),
     ),
     'run:start': async (args) => runs().start(args),
+    'run:filesToConfirm': async (args) => runs().filesToConfirm(args),
     'run:stop': async ({ runId }) => runs().stop(runId),
     'run:readData': async ({ path }) => runs().readData(path),
     'run:execution': async ({ runId, index }) => runs().execution(runId, index),

@@ -57,6 +57,7 @@ export const CALL_NAMES = [
   'globals:get',
   'globals:update',
   'run:start',
+  'run:filesToConfirm',
   'run:stop',
   'run:readData',
   'run:execution',

@@ -60,6 +60,11 @@ export const RunStartArgsSchema = z.object({
   keepCookies: z.boolean().default(true),
   /** The environment's name; null: none. */
   environment: z.string().max(200).nullable().default(null),
+  /**
+   * Local files the user confirmed for this run only ("Upload once" when the Runner asked,
+   * see `run:filesToConfirm`); absolute paths.
+   */
+  allowFiles: z.array(z.string().max(4096)).max(1000).default([]),
 })
 export type RunStartArgs = z.infer<typeof RunStartArgsSchema>
 export type RunStartArgsInput = z.input<typeof RunStartArgsSchema>
@@ -90,6 +95,17 @@ export const runCalls = {
   'run:start': {
     args: RunStartArgsSchema,
     result: z.object({ runId: z.string(), name: z.string() }),
+  },
+  /**
+   * The local files the run would upload that the user has not confirmed for this
+   * workspace (absolute paths): the Runner asks about each before starting.
+   */
+  'run:filesToConfirm': {
+    args: z.object({
+      scope: RunScopeSchema,
+      environment: z.string().max(200).nullable().default(null),
+    }),
+    result: z.array(z.string()),
   },
   /** Stops a run (the request in flight is cancelled); false when it had already ended. */
   'run:stop': { args: RunRef, result: z.boolean() },

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startHttpbin } from '../servers'
 import { screenshot } from './harness'
+import { RunnerPage } from './runnerPage'
 import { useWorkbench } from './setup'
 
 const ctx = useWorkbench(startHttpbin)
@@ -11,10 +12,10 @@ const file = join(mkdtempSync(join(tmpdir(), 'courier-e2e-upload-')), 'report.tx
 writeFileSync(file, 'quarterly numbers')
 
 /** A collection whose one request uploads `file` as a multipart field, as Postman exports it. */
-const collection = () =>
+const collection = (name = 'Uploads') =>
   JSON.stringify({
     info: {
-      name: 'Uploads',
+      name,
       schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
     },
     item: [
@@ -60,5 +61,41 @@ describe('a file named by an imported request', () => {
     // Kept for this workspace on this machine: the next send does not ask.
     expect(await ctx.ui.send()).toBe('200 OK')
     expect(await ask.count()).toBe(0)
+  })
+})
+
+describe('a run of imported requests that upload a file', () => {
+  it('asks before the run starts, naming the file; "Upload once" sends it in this run only', async () => {
+    const page = ctx.bench.page
+    const runnerFile = join(mkdtempSync(join(tmpdir(), 'courier-e2e-run-upload-')), 'report.txt')
+    writeFileSync(runnerFile, 'run numbers')
+    await page.getByRole('button', { name: 'Import' }).click()
+    const importDialog = page.getByRole('dialog', { name: 'Import' })
+    await importDialog
+      .getByRole('textbox', { name: 'Paste to import' })
+      .fill(collection('Run uploads').replaceAll(JSON.stringify(file), JSON.stringify(runnerFile)))
+    await importDialog.getByRole('button', { name: 'Import', exact: true }).click()
+    await importDialog.getByRole('region', { name: 'Import report' }).waitFor()
+    await importDialog.getByRole('button', { name: 'Done' }).click()
+
+    const runner = new RunnerPage(page)
+    await runner.openFromFolder('Run uploads')
+    await runner.run()
+    const ask = page.getByRole('dialog', { name: 'Upload this file?' })
+    await ask.waitFor({ state: 'visible' })
+    expect(await ask.textContent()).toContain('This run uploads')
+    expect(await ask.textContent()).toContain(runnerFile)
+    await screenshot(page, 'runner-file-consent-dialog')
+    await ask.getByRole('button', { name: 'Upload once' }).click()
+    expect(await runner.ended()).toMatch(/^Completed/)
+    expect(await runner.rows()).toEqual(['1 | Run uploads/Send report | POST | 200 OK | —'])
+
+    // Once means this run: the next one asks again, and Cancel does not start it.
+    await runner.run()
+    await ask.waitFor({ state: 'visible' })
+    await ask.getByRole('button', { name: 'Cancel' }).click()
+    await expect
+      .poll(() => runner.view.getByRole('alert').textContent())
+      .toMatch(/The run did not start: it uploads .*report\.txt, which you did not confirm/)
   })
 })

@@ -11,12 +11,15 @@ export function createFakeRuns() {
   const exported: { runId: string; format: string }[] = []
   const listeners = new Set<(payload: RunEventPayload) => void>()
   const executions = new Map<string, RunExecution>()
+  /** What `run:filesToConfirm` answers: files the run would upload unconfirmed. */
+  const unconfirmed: string[] = []
 
   const calls: CourierApi['run'] = {
     start: async (args) => {
       started.push(args)
       return { runId: args.runId, name: 'Fake run' }
     },
+    filesToConfirm: async () => [...unconfirmed],
     stop: async ({ runId }) => {
       stopped.push(runId)
       return true
@@ -39,6 +42,7 @@ export function createFakeRuns() {
     stopped,
     exported,
     listeners,
+    unconfirmed,
     /** Keeps an execution for `run:execution`. */
     keep(runId: string, execution: RunExecution) {
       executions.set(`${runId}:${execution.index}`, execution)

@@ -99,3 +99,35 @@ export async function gatedBody(body: RequestBody, gate: FileGate): Promise<Requ
   }
   return { ...body, parts }
 }
+
+/**
+ * The files these bodies would upload that the gate does not allow yet (absolute, as the
+ * "Upload this file?" dialog names them), each once, in order: what the Runner asks about
+ * before a run starts. A path still holding a `{{variable}}`, or one that cannot be
+ * resolved or read, is left to the send, which reports it in its own words.
+ */
+export async function unconfirmedFiles(
+  bodies: Iterable<RequestBody>,
+  gate: FileGate,
+): Promise<string[]> {
+  const found: string[] = []
+  for (const body of bodies) {
+    const paths =
+      body.type === 'binary'
+        ? [body.path]
+        : body.type === 'multipart'
+          ? body.parts.flatMap((p) =>
+              p.kind === 'file' && p.enabled && p.key !== '' ? [p.path] : [],
+            )
+          : []
+    for (const path of paths) {
+      if (path.trim() === '' || path.includes('{{') || (!isAbsolute(path) && !gate.baseDir))
+        continue
+      const absolute = absoluteFilePath(path, gate)
+      if (found.includes(absolute)) continue
+      const real = await realpath(absolute).catch(() => null)
+      if (real !== null && !(await gate.allows(real))) found.push(absolute)
+    }
+  }
+  return found
+}

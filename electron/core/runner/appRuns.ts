@@ -15,6 +15,7 @@ import type { SchemaCheck } from '../assertions/schemaCheck'
 import { asCall, messageOf } from '../callFailure'
 import type { ScriptPort } from '../checks/scriptPort'
 import type { FileConsentStore } from '../files/fileConsentStore'
+import { unconfirmedFiles } from '../http/fileGate'
 import type { HttpEngine } from '../http/engine'
 import type { WorkspaceApi } from '../workspace/workspaceApi'
 import { readIterationData } from './iterationData'
@@ -73,6 +74,8 @@ interface AppRun {
 /** The app's runs: the Runner's calls, over runCollection, with each run kept on disk. */
 export interface AppRuns {
   start(args: RunStartArgs): Promise<{ runId: string; name: string }>
+  /** The files the run would upload that the user has not confirmed (see fileGate's unconfirmedFiles). */
+  filesToConfirm(args: Pick<RunStartArgs, 'scope' | 'environment'>): Promise<string[]>
   stop(runId: string): boolean
   readData(path: string): Promise<RunDataInfo>
   execution(runId: string, index: number): Promise<RunExecution>
@@ -103,7 +106,7 @@ export function createAppRuns(deps: AppRunsDeps): AppRuns {
     return (await deps.workspace.snapshot()).dir
   }
 
-  async function plan(args: RunStartArgs): Promise<RunPlan> {
+  async function plan(args: Pick<RunStartArgs, 'scope' | 'environment'>): Promise<RunPlan> {
     const snapshot = await deps.workspace.snapshot()
     const planned = await planFromWorkspace(
       {
@@ -146,6 +149,15 @@ export function createAppRuns(deps: AppRunsDeps): AppRuns {
   }
 
   return {
+    async filesToConfirm(args) {
+      if (!deps.fileConsents) return []
+      const planned = await asCall(() => plan(args))
+      const gate = deps.fileConsents.gate(planned.workingDir)
+      return unconfirmedFiles(
+        planned.items.map((item) => item.spec.body),
+        gate,
+      )
+    },
     async start(args) {
       if (runs.has(args.runId)) {
         throw new CallError(
@@ -159,7 +171,7 @@ export function createAppRuns(deps: AppRunsDeps): AppRuns {
           : undefined
         return { planned: await plan(args), data }
       })
-      const files = deps.fileConsents?.gate(planned.workingDir)
+      const files = deps.fileConsents?.gate(planned.workingDir, args.allowFiles)
       const settings = deps.settings()
       const spool = await asCall(() => RunSpool.create(deps.spoolDir, args.runId))
       const batches = runEventBatches(args.runId, deps.emit)

@@ -11,6 +11,8 @@ export interface PendingFileConsent {
   file: string
   /** The workspace the request belongs to (null: none), for "Always for this workspace". */
   workspace: string | null
+  /** Who uploads it: one request's send, or a run of several ("Upload once": this run). */
+  by: 'request' | 'run'
 }
 
 /**
@@ -23,9 +25,13 @@ export const useFileConsentStore = defineStore('fileConsent', () => {
   let settle: ((answer: FileConsentAnswer) => void) | null = null
 
   /** Shows the dialog for this file; resolves with the answer (a new question cancels the old). */
-  function ask(file: string, workspace: string | null): Promise<FileConsentAnswer> {
+  function ask(
+    file: string,
+    workspace: string | null,
+    by: PendingFileConsent['by'] = 'request',
+  ): Promise<FileConsentAnswer> {
     settle?.('cancel')
-    pending.value = { file, workspace }
+    pending.value = { file, workspace, by }
     return new Promise((resolve) => (settle = resolve))
   }
 

@@ -13,6 +13,7 @@ import { downloadUrl } from '../composables/downloadFile'
 import { attemptInto } from './attempt'
 import { RunResults } from './runResults'
 import { moved, requestsOf, scopeOf, type RunnerItem, type RunnerTarget } from './runnerScope'
+import { useFileConsentStore } from './useFileConsentStore'
 import { useWorkspaceStore } from './useWorkspaceStore'
 
 const REPORT_EXTENSIONS: Record<RunReportFormat, string> = {
@@ -158,7 +159,38 @@ export const useRunnerStore = defineStore('runner', () => {
     version.value++
   }
 
+  /**
+   * Asks about each local file the run would upload that the user has not confirmed (an
+   * imported request's file, a workspace file Courier did not write), as a single Send
+   * does. Resolves with the files confirmed for this run only, or null when one was refused.
+   */
+  async function confirmFiles(args: RunStartArgsInput): Promise<string[] | null> {
+    const { scope, environment } = args
+    const files = await attempt(() => useApi().run.filesToConfirm({ scope, environment }))
+    if (files === null) return null
+    const once: string[] = []
+    const consent = useFileConsentStore()
+    for (const file of files) {
+      // Confirmed once for the run this one reruns.
+      if (args.allowFiles?.includes(file)) {
+        once.push(file)
+        continue
+      }
+      const answer = await consent.ask(file, workspace.snapshot?.dir ?? null, 'run')
+      if (answer === 'cancel') {
+        error.value = `The run did not start: it uploads ${file}, which you did not confirm. Confirm it, or change the request that sends it.`
+        return null
+      }
+      if (answer === 'once') once.push(file)
+    }
+    return once
+  }
+
   async function begin(args: RunStartArgsInput) {
+    error.value = null
+    const allowFiles = await confirmFiles(args)
+    if (allowFiles === null) return
+    args = { ...args, allowFiles }
     unsubscribe ??= useApi().on('run:event', onEvent)
     results.value = markRaw(new RunResults())
     summary.value = null

@@ -93,6 +93,7 @@ describe('the app runs (run: calls) against httpbin', () => {
       bail: false,
       keepCookies: true,
       environment: null,
+      allowFiles: [],
     })
     expect(started).toEqual({ runId: 'r1', name: 'Users' })
     const summary = await ended('r1')
@@ -142,6 +143,7 @@ describe('the app runs (run: calls) against httpbin', () => {
       bail: false,
       keepCookies: true,
       environment: null,
+      allowFiles: [],
     })
     // Stopped as soon as the first request (2 s each) is on its way.
     await expect.poll(() => eventsOf('r2').some((e) => e.type === 'request')).toBe(true)
@@ -155,7 +157,7 @@ describe('the app runs (run: calls) against httpbin', () => {
   })
 
   it('refuses what cannot run, saying what to change', async () => {
-    const base = { delayMs: 0, bail: false, keepCookies: true, environment: null }
+    const base = { delayMs: 0, bail: false, keepCookies: true, environment: null, allowFiles: [] }
     await expect(
       runs.start({ ...base, runId: 'r3', scope: { kind: 'workspace' }, dataFile: 'missing.csv' }),
     ).rejects.toThrow(/missing\.csv.*cannot be read: there is no such file/)
@@ -197,6 +199,7 @@ describe('the app runs (run: calls) against httpbin', () => {
         bail: false,
         keepCookies: true,
         environment: null,
+        allowFiles: [],
       })
       expect((await ended('s1')).stats.requests).toEqual({ total: 1, failed: 0 })
       const whole = await withSecrets.execution('s1', 0)

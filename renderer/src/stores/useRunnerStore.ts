@@ -188,9 +188,6 @@ export const useRunnerStore = defineStore('runner', () => {
 
   async function begin(args: RunStartArgsInput) {
     error.value = null
-    const allowFiles = await confirmFiles(args)
-    if (allowFiles === null) return
-    args = { ...args, allowFiles }
     unsubscribe ??= useApi().on('run:event', onEvent)
     results.value = markRaw(new RunResults())
     summary.value = null
@@ -201,6 +198,12 @@ export const useRunnerStore = defineStore('runner', () => {
     pending = []
     version.value++
     run.value = { runId: args.runId, name: '', phase: 'starting', expected: 0, current: null }
+    const allowFiles = await confirmFiles(args)
+    if (allowFiles === null) {
+      run.value = null
+      return
+    }
+    args = { ...args, allowFiles }
     const started = await attempt(() => useApi().run.start(args))
     if (!started) {
       run.value = null

@@ -26,7 +26,7 @@ import { keepResponseBody, receiveResponseBody } from './responseBody'
 import { toResponseRecord } from './responseRecord'
 import { createAgents, type AgentSet } from './timedAgents'
 import { ProxyAgentPool } from './proxy/proxyAgents'
-import { proxyAnswerFailure } from './proxy/proxyFailure'
+import { proxyAnswerFailure, proxyUnreachable } from './proxy/proxyFailure'
 import { digestRetryHeaders, signedHeaders } from './auth/hopAuth'
 
 // Callers and tests read these limits from the engine, which applies them.
@@ -65,8 +65,11 @@ export interface EngineOptions {
   bodies?: BodyStore
   /** Decoded bytes after which receiving stops (protects the disk). Default 4 GiB. */
   maxReceiveBytes?: number
-  /** Which proxy each request goes through (a ProxyRouter); absent: none, straight to the server. */
-  proxy?: { proxyFor(url: string): Promise<URL | null> }
+  /**
+   * Where each request goes (a ProxyRouter): proxies to try in order, null for straight
+   * to the server. Absent: straight to every server.
+   */
+  proxy?: { routesFor(url: string): Promise<(URL | null)[]> }
   /** Where OAuth 2.0 auths get their tokens; absent, such a request fails with OAUTH2. */
   oauth2?: OAuth2Tokens
 }
@@ -247,14 +250,32 @@ export class HttpEngine {
 
   /**
    * One request of an exchange (the first, or a redirect's), its body left unread. Each
-   * hop asks for its proxy: a redirect to another host may go direct (no-proxy list).
+   * hop asks for its route: a redirect to another host may go direct (no-proxy list).
    */
   private async request(
     hop: Hop,
     settings: RequestDefaults,
     signal: AbortSignal,
   ): Promise<AxiosResponse<Readable>> {
-    const proxy = (await this.options.proxy?.proxyFor(hop.url)) ?? null
+    const routes = (await this.options.proxy?.routesFor(hop.url)) ?? [null]
+    for (let i = 0; ; i++) {
+      try {
+        return await this.requestVia(routes[i] ?? null, hop, settings, signal)
+      } catch (error) {
+        // A PAC or system answer's next route when this proxy cannot be reached. A streamed
+        // body may be partly read by then, so it is not sent again.
+        const next = i + 1 < routes.length && !(hop.data instanceof Readable)
+        if (!next || !proxyUnreachable(error)) throw error
+      }
+    }
+  }
+
+  private async requestVia(
+    proxy: URL | null,
+    hop: Hop,
+    settings: RequestDefaults,
+    signal: AbortSignal,
+  ): Promise<AxiosResponse<Readable>> {
     const agents = proxy ? this.proxyAgents.agentsFor(proxy) : this.agents
     const response = await axios.request<Readable>(
       axiosConfigFor({ ...hop, settings, agents, signal }),

@@ -1,17 +1,18 @@
 /**
- * The first usable proxy in a PAC-style answer, as FindProxyForURL and Electron's
- * `session.resolveProxy` give it: `"PROXY host:port; SOCKS5 host:port; DIRECT"`.
- * Null means DIRECT. Only the first entry is used: trying the next one when a proxy
- * fails is not implemented (the failure names the proxy instead).
+ * The routes of a PAC-style answer, in order, as FindProxyForURL and Electron's
+ * `session.resolveProxy` give it: `"PROXY host:port; SOCKS5 host:port; DIRECT"`; null is
+ * DIRECT. The engine tries the next one when a proxy cannot be reached. An answer with no
+ * usable entry is DIRECT.
  */
-export function firstProxyOf(answer: string): URL | null {
+export function routesOf(answer: string): (URL | null)[] {
+  const routes: (URL | null)[] = []
   for (const entry of answer.split(';')) {
     const [kind = '', address = ''] = entry.trim().split(/\s+/)
     const scheme = SCHEMES[kind.toUpperCase()]
-    if (kind.toUpperCase() === 'DIRECT') return null
-    if (scheme && address) return new URL(`${scheme}//${address}`)
+    if (kind.toUpperCase() === 'DIRECT') routes.push(null)
+    else if (scheme && address) routes.push(new URL(`${scheme}//${address}`))
   }
-  return null
+  return routes.length > 0 ? routes : [null]
 }
 
 const SCHEMES: Record<string, string> = {

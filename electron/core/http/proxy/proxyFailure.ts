@@ -18,6 +18,23 @@ const UNREACHABLE: Record<string, string> = {
   ENETUNREACH: 'is unreachable from this network',
 }
 
+/** Whether a failure's low-level code says the proxy could not be reached. */
+export function unreachableCode(code: string | undefined): boolean {
+  return code !== undefined && Object.hasOwn(UNREACHABLE, code)
+}
+
+/** Whether an exchange failed because its proxy could not be reached (axios wraps the failure). */
+export function proxyUnreachable(error: unknown): boolean {
+  let current = error as { cause?: unknown } | undefined
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current instanceof RequestFailure) {
+      return current.code === 'PROXY' && unreachableCode(current.causeCode)
+    }
+    current = current.cause as { cause?: unknown } | undefined
+  }
+  return false
+}
+
 /** 407: the proxy wants credentials, or did not accept the ones sent. */
 export function proxyAuthFailure(proxy: URL, target: string): RequestFailure {
   const sent = proxy.username !== '' || proxy.password !== ''

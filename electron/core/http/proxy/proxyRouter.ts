@@ -1,7 +1,7 @@
 import type { ProxyMode } from '../../../../shared/model/proxySettings'
 import { RequestFailure } from '../requestFailure'
 import { bypassesProxy } from './noProxy'
-import { firstProxyOf } from './pacAnswer'
+import { routesOf } from './pacAnswer'
 import { PacFiles } from './pacFile'
 
 /**
@@ -39,22 +39,28 @@ export class ProxyRouter {
 
   /** The proxy for `target`, null to go straight to it. */
   async proxyFor(target: string): Promise<URL | null> {
+    return (await this.routesFor(target))[0] ?? null
+  }
+
+  /**
+   * Where `target` may go, in order: a proxy, or null for straight to it. Only a PAC
+   * file or the system may answer more than one ("PROXY a:1; PROXY b:2; DIRECT").
+   */
+  async routesFor(target: string): Promise<(URL | null)[]> {
     const config = this.deps.config()
     const url = new URL(target)
-    if (config.mode === 'none' || bypassesProxy(url, config.noProxy)) return null
+    if (config.mode === 'none' || bypassesProxy(url, config.noProxy)) return [null]
     switch (config.mode) {
       case 'manual':
-        return config.url.trim() === '' ? null : proxyUrl(config.url)
+        return [config.url.trim() === '' ? null : proxyUrl(config.url)]
       case 'pac':
-        if (config.pacUrl.trim() === '') return null
-        return firstProxyOf(
-          await this.pacFiles.resolverFor(config.pacUrl.trim()).resolveProxy(target),
-        )
+        if (config.pacUrl.trim() === '') return [null]
+        return routesOf(await this.pacFiles.resolverFor(config.pacUrl.trim()).resolveProxy(target))
       case 'system':
-        if (this.deps.system) return firstProxyOf(await this.deps.system.resolveProxy(target))
-        return environmentProxy(url, this.deps.env ?? process.env)
+        if (this.deps.system) return routesOf(await this.deps.system.resolveProxy(target))
+        return [environmentProxy(url, this.deps.env ?? process.env)]
       default:
-        return environmentProxy(url, this.deps.env ?? process.env)
+        return [environmentProxy(url, this.deps.env ?? process.env)]
     }
   }
 }

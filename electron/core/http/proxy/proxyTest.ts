@@ -5,7 +5,7 @@ import { emptyRequest } from '../../../../shared/model/request'
 import { HttpEngine } from '../engine'
 import { describeFailure } from '../describeFailure'
 import { PROXY_PASSWORD_KEY, withPassword } from './proxyPassword'
-import { proxyLabel } from './proxyFailure'
+import { proxyLabel, unreachableCode } from './proxyFailure'
 import { ProxyRouter, type ProxyResolver } from './proxyRouter'
 
 export interface ProxyTestDeps {
@@ -34,32 +34,40 @@ export async function testProxy(
     ...(deps.system && { system: deps.system }),
     ...(deps.env && { env: deps.env }),
   })
+  // Routes are tried one engine send at a time, so the answer names the one that was used.
   let via: string | null = null
+  let skipped = 0
+  let routeCount = 1
+  const unreachable: string[] = []
   const engine = new HttpEngine({
     proxy: {
-      proxyFor: async (target) => {
-        const proxy = await router.proxyFor(target)
-        via = proxy ? proxyLabel(proxy) : null
-        return proxy
+      routesFor: async (target) => {
+        const routes = await router.routesFor(target)
+        routeCount = routes.length
+        const route = routes[Math.min(skipped, routes.length - 1)] ?? null
+        via = route ? proxyLabel(route) : null
+        return [route]
       },
     },
   })
   try {
-    const result = await engine.send({
-      spec: { ...emptyRequest(), method: 'GET', url, settings: { timeoutMs: 15_000 } },
-    })
-    if (!result.ok) {
-      const { message, hint } = result.error
-      return { ok: false, via, status: null, message, hint }
-    }
-    const { status, statusText } = result.response
-    const route = via ? `through the proxy ${via}` : 'directly (no proxy applies to this URL)'
-    return {
-      ok: true,
-      via,
-      status,
-      message: `Reached ${url} ${route}: ${status} ${statusText}.`.replace(' .', '.'),
-      hint: '',
+    for (;;) {
+      const result = await engine.send({
+        spec: { ...emptyRequest(), method: 'GET', url, settings: { timeoutMs: 15_000 } },
+      })
+      if (!result.ok) {
+        const { message, hint, code, cause } = result.error
+        if (code === 'PROXY' && unreachableCode(cause) && skipped + 1 < routeCount) {
+          skipped++
+          unreachable.push(message)
+          continue
+        }
+        return { ok: false, via, status: null, message: [...unreachable, message].join(' '), hint }
+      }
+      const { status, statusText } = result.response
+      const route = via ? `through the proxy ${via}` : 'directly (no proxy applies to this URL)'
+      const reached = `Reached ${url} ${route}: ${status} ${statusText}.`.replace(' .', '.')
+      return { ok: true, via, status, message: [...unreachable, reached].join(' '), hint: '' }
     }
   } catch (error) {
     const failure = describeFailure(error, { target: url, timeoutMs: 15_000 })

@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { HttpEngine } from '../../../../electron/core/http/engine'
 import { ProxyRouter } from '../../../../electron/core/http/proxy/proxyRouter'
+import { testProxy } from '../../../../electron/core/http/proxy/proxyTest'
+import { ProxySettingsSchema } from '../../../../shared/model/proxySettings'
 import {
   startPacServer,
   startProxyServer,
@@ -18,6 +20,7 @@ let proxy: RunningProxy
 let socks: RunningSocksServer
 let pac: RunningServer & { reads(): number }
 let brokenPac: RunningServer
+let deadPort: number
 const engines: HttpEngine[] = []
 
 beforeAll(async () => {
@@ -28,8 +31,12 @@ beforeAll(async () => {
   ])
   const proxyHost = new URL(proxy.url).host
   const socksHost = new URL(socks.url).host
+  deadPort = await freePort()
   pac = await startPacServer(`
     function FindProxyForURL(url, host) {
+      if (shExpMatch(url, "*/failover-proxy*")) return "PROXY 127.0.0.1:${deadPort}; PROXY ${proxyHost}";
+      if (shExpMatch(url, "*/failover-direct*")) return "PROXY 127.0.0.1:${deadPort}; DIRECT";
+      if (shExpMatch(url, "*/no-failover*")) return "PROXY 127.0.0.1:${deadPort}";
       if (shExpMatch(url, "*/via-pac-proxy*")) return "PROXY ${proxyHost}; DIRECT";
       if (shExpMatch(url, "*/via-pac-socks*")) return "SOCKS5 ${socksHost}";
       return "DIRECT";
@@ -64,6 +71,36 @@ describe('a PAC file chooses the proxy', () => {
     expect(proxy.requests.map((r) => r.line)).toEqual([`GET ${target.url}/via-pac-proxy`])
     expect(socks.connects).toEqual([new URL(target.url).host])
     expect(pac.reads()).toBe(1)
+  })
+
+  it('tries the next proxy of the answer, or DIRECT, when one cannot be reached', async () => {
+    const engine = engineForPac(`${pac.url}/proxy.pac`)
+    expect(await outcome(engine, '/failover-proxy')).toBe('200')
+    expect(proxy.requests.at(-1)?.line).toBe(`GET ${target.url}/failover-proxy`)
+    const before = proxy.requests.length
+    expect(await outcome(engine, '/failover-direct')).toBe('200')
+    expect(proxy.requests.length).toBe(before)
+    expect(await outcome(engine, '/no-failover')).toBe(
+      `PROXY: Could not reach the proxy http://127.0.0.1:${deadPort}: it refused the connection: nothing is listening there.`,
+    )
+  })
+
+  it('Test proxy names each proxy it could not reach and the one it went through', async () => {
+    const result = await testProxy(
+      { mode: 'pac', pacUrl: `${pac.url}/proxy.pac` },
+      `${target.url}/failover-proxy`,
+      {
+        saved: () => ProxySettingsSchema.parse({}),
+        env: {},
+      },
+    )
+    expect(result).toEqual({
+      ok: true,
+      via: proxy.url,
+      status: 200,
+      message: `Could not reach the proxy http://127.0.0.1:${deadPort}: it refused the connection: nothing is listening there. Reached ${target.url}/failover-proxy through the proxy ${proxy.url}: 200 OK.`,
+      hint: '',
+    })
   })
 
   it('fails naming the PAC file when it cannot be read or does not compile', async () => {

@@ -37,6 +37,7 @@ export function toJsonOutput(result: SendResult): object {
     })),
     timings: r.timings,
     sizes: { headers: r.sizes.headers, body: r.sizes.body },
+    ...(r.tls && { tls: r.tls }),
     ...checksJson(result.checks),
   }
 }

@@ -39,7 +39,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     // Errors of the workspace and of secrets files are worded for the tester; they are
     // told apart by name so this module need not load the code that throws them.
-    if (error instanceof Error && ['SecretsFileError', 'WorkspaceError'].includes(error.name)) {
+    if (
+      error instanceof Error &&
+      ['SecretsFileError', 'WorkspaceError', 'TlsFileError'].includes(error.name)
+    ) {
       io.stderr(`Error: ${error.message}\n`)
       return 2
     }

@@ -24,6 +24,8 @@ import { applyOverrides } from './runOverrides'
 import { createRunReporters } from './runReporting'
 import { readCollection, readVariableFile } from './runSources'
 import { schemaReader } from './schemaReader'
+import type { TlsFlags } from './tlsFlags'
+import { tlsFromFlags } from './tlsFromFlags'
 
 /**
  * `courier run`: reads every input first (a bad file is exit 2 before anything is sent),
@@ -32,10 +34,12 @@ import { schemaReader } from './schemaReader'
  */
 export async function runRun(
   target: string | undefined,
-  flags: RunFlags & FileFlags & ProxyFlags,
+  flags: RunFlags & FileFlags & ProxyFlags & TlsFlags,
   io: CliIo,
 ): Promise<number> {
   const settings = parseRunFlags(target, flags, isFile)
+  // Read and checked before anything else: a bad certificate file is exit 2 at once.
+  const tls = tlsFromFlags(flags)
   const workingDir = resolve(flags.workingDir ?? '.')
   const quiet = flags.silent === true
   const note = (message: string) => {
@@ -61,6 +65,7 @@ export async function runRun(
   const engine: HttpEngine = new HttpEngine({
     proxy: cliProxyRouter(flags),
     oauth2: cliOAuth2Tokens(io, () => engine),
+    tls,
   })
   const defaults: RunOptions['defaults'] = {
     timeoutMs: settings.timeoutMs,

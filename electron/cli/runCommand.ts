@@ -3,6 +3,7 @@ import { proxyOptions, type ProxyFlags } from './proxyFlags'
 import type { CliIo, ExitCode } from './cliIo'
 import { ALLOW_FILE_HELP, ALLOW_FILES_HELP, type FileFlags } from './fileFlags'
 import type { RunFlags } from './runFlags'
+import { addTlsOptions, type TlsFlags } from './tlsFlags'
 
 const collect = (value: string, previous: string[]) => [...previous, value]
 
@@ -11,7 +12,7 @@ const collect = (value: string, previous: string[]) => [...previous, value]
  * saved workspace or folder. Its options only: what it does is loaded when it runs.
  */
 export function addRunCommand(program: Command, io: CliIo, exit: ExitCode): void {
-  program
+  const command = program
     .command('run')
     .description(
       'Run a Postman collection file (as newman does, same flags) or a saved workspace or folder, with tests, over iterations.',
@@ -75,8 +76,10 @@ export function addRunCommand(program: Command, io: CliIo, exit: ExitCode): void
       '--secrets <file>',
       'a JSON file {"name": "value"} of secret values (also COURIER_VAR_<name>)',
     )
-    .action(async (target: string | undefined, flags: RunFlags & FileFlags & ProxyFlags) => {
+  addTlsOptions(command).action(
+    async (target: string | undefined, flags: RunFlags & FileFlags & ProxyFlags & TlsFlags) => {
       const { runRun } = await import('./runAction')
       exit.set(await runRun(target, flags, io))
-    })
+    },
+  )
 }

@@ -21,6 +21,8 @@ import type { FileFlags } from './fileFlags'
 import { cliProxyRouter } from './cliProxy'
 import type { ProxyFlags } from './proxyFlags'
 import { withWholeBody } from './wholeBody'
+import type { TlsFlags } from './tlsFlags'
+import { tlsFromFlags } from './tlsFromFlags'
 
 interface ToSend {
   spec: RequestSpec
@@ -53,9 +55,10 @@ function typedFiles(flags: SendFlags): string[] {
 export async function runSend(
   target: string,
   url: string | undefined,
-  flags: SendFlags & FileFlags & ProxyFlags,
+  flags: SendFlags & FileFlags & ProxyFlags & TlsFlags,
   io: CliIo,
 ): Promise<number> {
+  const tls = tlsFromFlags(flags)
   const toSend =
     url === undefined
       ? await savedRequestToSend(target, flags, io)
@@ -63,6 +66,7 @@ export async function runSend(
   const engine: HttpEngine = new HttpEngine({
     proxy: cliProxyRouter(flags),
     oauth2: cliOAuth2Tokens(io, () => engine),
+    tls,
   })
   const scripts = hasScripts(toSend) ? await cliScriptRunner(engine) : null
   const history = flags.history ? cliHistory(io) : null

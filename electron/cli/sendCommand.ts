@@ -3,6 +3,7 @@ import type { CliIo, ExitCode } from './cliIo'
 import { ALLOW_FILE_HELP, ALLOW_FILES_HELP, type FileFlags } from './fileFlags'
 import type { SendFlags } from './parseSendOptions'
 import { proxyOptions, type ProxyFlags } from './proxyFlags'
+import { addTlsOptions, type TlsFlags } from './tlsFlags'
 
 const collect = (value: string, previous: string[]) => [...previous, value]
 
@@ -11,7 +12,7 @@ const collect = (value: string, previous: string[]) => [...previous, value]
  * scripts, history) is loaded when it runs, so `courier --help` starts at once.
  */
 export function addSendCommand(program: Command, io: CliIo, exit: ExitCode): void {
-  program
+  const command = program
     .command('send')
     .description(
       'Send one request and print the response: METHOD URL, or the path of a request saved in a workspace.',
@@ -71,14 +72,14 @@ export function addSendCommand(program: Command, io: CliIo, exit: ExitCode): voi
     .option('--fail', 'exit with 1 on a 4xx or 5xx response')
     .option('--no-history', "do not add this send to Courier's history")
     .addOption(new Option('--output <format>', 'pretty or json').default('pretty'))
-    .action(
-      async (
-        target: string,
-        url: string | undefined,
-        flags: SendFlags & FileFlags & ProxyFlags,
-      ) => {
-        const { runSend } = await import('./sendAction')
-        exit.set(await runSend(target, url, flags, io))
-      },
-    )
+  addTlsOptions(command).action(
+    async (
+      target: string,
+      url: string | undefined,
+      flags: SendFlags & FileFlags & ProxyFlags & TlsFlags,
+    ) => {
+      const { runSend } = await import('./sendAction')
+      exit.set(await runSend(target, url, flags, io))
+    },
+  )
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { HeaderListSchema } from './keyValue'
+import { TlsConnectionSchema } from './tls'
 
 /** Where the time of one exchange went, in milliseconds. A reused socket reports 0 for DNS, connect and TLS. */
 export const TimingsSchema = z.object({
@@ -90,5 +91,7 @@ export const ResponseRecordSchema = z.object({
   redirects: z.array(RedirectHopSchema),
   timings: TimingsSchema,
   sent: SentRequestSchema,
+  /** The TLS handshake of the final response's connection; absent for plain HTTP. */
+  tls: TlsConnectionSchema.optional(),
 })
 export type ResponseRecord = z.infer<typeof ResponseRecordSchema>

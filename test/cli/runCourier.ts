@@ -31,6 +31,7 @@ export async function runCourier(
     ...process.env,
     ...options.env,
     COURIER_DATA_DIR: options.dataDir,
+    ...options.env,
   }
   for (const key of Object.keys(env)) if (key.startsWith('COURIER_VAR_')) delete env[key]
   for (const [name, value] of Object.entries(options.vars ?? {})) env[`COURIER_VAR_${name}`] = value

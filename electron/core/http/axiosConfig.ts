@@ -1,3 +1,4 @@
+import type https from 'node:https'
 import type { AxiosRequestConfig } from 'axios'
 import type { RequestDefaults } from '../../../shared/model/settings'
 import type { EncodedBody } from './requestBody'
@@ -12,6 +13,8 @@ export interface ExchangeRequest {
   data: EncodedBody['data']
   settings: Pick<RequestDefaults, 'verifyTls'>
   agents: AgentSet
+  /** The agent for this request's TLS settings (extra CAs, client certificate); default: the engine's plain ones. */
+  httpsAgent?: https.Agent
   signal: AbortSignal
 }
 
@@ -44,7 +47,7 @@ export function axiosConfigFor(request: ExchangeRequest): AxiosRequestConfig {
     proxy: false,
     // The engine's own agents, which keep sockets alive and record their connection phases.
     httpAgent: agents.http,
-    httpsAgent: settings.verifyTls ? agents.https : agents.httpsInsecure,
+    httpsAgent: request.httpsAgent ?? (settings.verifyTls ? agents.https : agents.httpsInsecure),
     signal: request.signal,
   }
 }

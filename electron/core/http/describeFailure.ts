@@ -1,20 +1,5 @@
 import { RequestFailure } from './requestFailure'
-
-const TLS_CODES: Record<string, string> = {
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'presented a self-signed certificate',
-  SELF_SIGNED_CERT_IN_CHAIN:
-    'presented a certificate chain with a self-signed root that is not trusted',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'presented a certificate that cannot be verified',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'presented a certificate from an unknown authority',
-  UNABLE_TO_GET_ISSUER_CERT: 'presented a certificate from an unknown authority',
-  CERT_HAS_EXPIRED: 'presented an expired certificate',
-  CERT_NOT_YET_VALID: 'presented a certificate that is not valid yet',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'presented a certificate issued for another host name',
-  CERT_REVOKED: 'presented a revoked certificate',
-}
-
-const TLS_HINT =
-  'If you trust this server (a local or test server), turn off TLS verification in the request Settings (--insecure on the command line).'
+import { tlsFailure } from './tlsFailure'
 
 interface ErrorLike {
   code?: unknown
@@ -88,15 +73,8 @@ export function describeFailure(error: unknown, ctx: FailureContext): RequestFai
       code,
     )
   }
-  const tls = Object.hasOwn(TLS_CODES, code) ? TLS_CODES[code] : undefined
-  if (tls || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code === 'EPROTO') {
-    return new RequestFailure(
-      'TLS',
-      `The TLS connection to ${ctx.target} failed: the server ${tls ?? `broke the handshake (${code})`}.`,
-      TLS_HINT,
-      code,
-    )
-  }
+  const tls = tlsFailure(code, raw, ctx.target)
+  if (tls) return tls
   if (code.startsWith('HPE_')) {
     return new RequestFailure(
       'PROTOCOL',

@@ -28,6 +28,9 @@ import { createAgents, type AgentSet } from './timedAgents'
 import { ProxyAgentPool } from './proxy/proxyAgents'
 import { proxyAnswerFailure, proxyUnreachable } from './proxy/proxyFailure'
 import { digestRetryHeaders, signedHeaders } from './auth/hopAuth'
+import { TlsAgents } from './tlsAgents'
+import { isDefaultTls, type TlsMaterial } from './tlsMaterial'
+import { tlsConnectionOf } from './tlsPeer'
 
 // Callers and tests read these limits from the engine, which applies them.
 export { INLINE_BODY_BYTES, PREVIEW_BYTES } from './responseBody'
@@ -72,6 +75,8 @@ export interface EngineOptions {
   proxy?: { routesFor(url: string): Promise<(URL | null)[]> }
   /** Where OAuth 2.0 auths get their tokens; absent, such a request fails with OAUTH2. */
   oauth2?: OAuth2Tokens
+  /** Extra CAs, client certificates and the oldest TLS version (see tlsMaterial.ts). */
+  tls?: TlsMaterial
 }
 
 /**
@@ -85,9 +90,17 @@ export class HttpEngine {
   private readonly inFlight = new Map<string, AbortController>()
   private ownBodies: BodyStore | null = null
   private readonly maxReceiveBytes: number
+  private tlsAgents: TlsAgents | null = null
 
   constructor(private readonly options: EngineOptions = {}) {
     this.maxReceiveBytes = options.maxReceiveBytes ?? 4 * 1024 ** 3
+    this.useTls(options.tls)
+  }
+
+  /** Applies new TLS settings to the next requests; sockets of the old ones are closed. */
+  useTls(material: TlsMaterial | undefined): void {
+    this.tlsAgents?.destroy()
+    this.tlsAgents = isDefaultTls(material) ? null : new TlsAgents(material!)
   }
 
   /** Where this engine keeps response bodies (`bodyId` in its records). */
@@ -110,6 +123,7 @@ export class HttpEngine {
     for (const c of this.inFlight.values()) cancelExchange(c)
     this.agents.destroy()
     this.proxyAgents.destroy()
+    this.tlsAgents?.destroy()
     void this.ownBodies?.close()
   }
 
@@ -218,6 +232,8 @@ export class HttpEngine {
       clock.responded()
       const request = response.request as ClientRequest & { res?: IncomingMessage }
       const native = request.res
+      // Read now: once the body is in, the socket may go back to the pool.
+      const tls = tlsConnectionOf(native?.socket)
       jar?.keep(setCookieValues(native?.headers['set-cookie']), redirects.finalUrl)
       const received = await receiveResponseBody(response.data, native?.headers, {
         bodies: this.bodies,
@@ -242,6 +258,7 @@ export class HttpEngine {
           headers: sentHeaders,
           bodySummary: body.summary,
         },
+        tls,
       })
     } finally {
       stopDeadline()
@@ -276,9 +293,11 @@ export class HttpEngine {
     settings: RequestDefaults,
     signal: AbortSignal,
   ): Promise<AxiosResponse<Readable>> {
+    // Through a proxy its own agents tunnel; the TLS settings apply to direct connections.
     const agents = proxy ? this.proxyAgents.agentsFor(proxy) : this.agents
+    const httpsAgent = proxy ? undefined : this.tlsAgentFor(hop.url, settings.verifyTls)
     const response = await axios.request<Readable>(
-      axiosConfigFor({ ...hop, settings, agents, signal }),
+      axiosConfigFor({ ...hop, settings, agents, httpsAgent, signal }),
     )
     const failure = proxy && proxyAnswerFailure(proxy, hop.url, response.status)
     if (failure) {
@@ -286,6 +305,13 @@ export class HttpEngine {
       throw failure
     }
     return response
+  }
+
+  /** The agent with the TLS settings for an https URL; undefined: the plain agents serve. */
+  private tlsAgentFor(url: string, verify: boolean) {
+    if (!this.tlsAgents || !url.toLowerCase().startsWith('https:')) return undefined
+    const { hostname, port } = new URL(url)
+    return this.tlsAgents.agentFor(hostname, port || '443', verify)
   }
 
   /** The body again for a 307 or 308: a file is opened anew, text and forms are reused. */

@@ -5,6 +5,7 @@ import type {
   SentRequest,
   Timings,
 } from '../../../shared/model/response'
+import type { TlsConnection } from '../../../shared/model/tls'
 import type { KeptResponseBody } from './responseBody'
 
 /** What one finished exchange produced, gathered by the engine. */
@@ -22,6 +23,7 @@ export interface ExchangeOutcome {
   finalUrl: string
   timings: Timings
   sent: SentRequest
+  tls?: TlsConnection
 }
 
 /** Turns a finished exchange into the ResponseRecord the renderer, history and CLI read. */
@@ -48,6 +50,7 @@ export function toResponseRecord(outcome: ExchangeOutcome): ResponseRecord {
     redirects: outcome.redirects,
     timings: outcome.timings,
     sent: outcome.sent,
+    ...(outcome.tls && { tls: outcome.tls }),
   }
 }
 

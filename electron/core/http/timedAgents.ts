@@ -97,6 +97,14 @@ class TimedHttpsAgent extends https.Agent {
   }
 }
 
+/**
+ * A keep-alive HTTPS agent that records connection phases, with extra TLS options (CAs,
+ * a client certificate, a minimum version): see tlsAgents.ts.
+ */
+export function createTimedHttpsAgent(tls: https.AgentOptions): https.Agent {
+  return new TimedHttpsAgent({ ...KEEP_ALIVE, ...tls })
+}
+
 /** The engine's own keep-alive agents: one for HTTP, one per TLS verification mode. */
 export interface AgentSet {
   http: http.Agent

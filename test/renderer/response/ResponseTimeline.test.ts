@@ -85,4 +85,40 @@ describe('ResponseTimeline', () => {
     expect(w.findAll('.bar')).toHaveLength(2)
     expect(w.text()).toContain('No redirects.')
   })
+
+  it('shows the TLS protocol, cipher and each certificate of the chain; nothing for plain HTTP', () => {
+    const cert = (subject: string, issuer: string, fingerprint256: string) => ({
+      subject,
+      issuer,
+      validFrom: 'Dec  4 04:55:49 2026 GMT',
+      validTo: 'Dec  6 04:55:49 2026 GMT',
+      fingerprint256,
+    })
+    const w = mount(ResponseTimeline, {
+      props: {
+        response: sampleResponse({
+          tls: {
+            protocol: 'TLSv1.3',
+            cipher: 'TLS_AES_256_GCM_SHA384',
+            authorized: false,
+            authorizationError: 'SELF_SIGNED_CERT_IN_CHAIN',
+            chain: [
+              cert('CN=localhost', 'CN=Test CA', 'AA:01'),
+              cert('CN=Test CA', 'CN=Test CA', 'BB:02'),
+            ],
+          },
+        }),
+      },
+    })
+    expect(textOf(w.find('[aria-label="TLS connection"]').element)).toBe(
+      'Protocol TLSv1.3 Cipher TLS_AES_256_GCM_SHA384 Verification Not verified (SELF_SIGNED_CERT_IN_CHAIN)',
+    )
+    const chain = w.findAll('[aria-label="Certificate chain"] li').map((li) => textOf(li.element))
+    expect(chain).toEqual([
+      'CN=localhost Issued by CN=Test CA Valid Dec 4 04:55:49 2026 GMT to Dec 6 04:55:49 2026 GMT SHA-256 AA:01',
+      'CN=Test CA Issued by CN=Test CA Valid Dec 4 04:55:49 2026 GMT to Dec 6 04:55:49 2026 GMT SHA-256 BB:02',
+    ])
+    const plain = mount(ResponseTimeline, { props: { response: sampleResponse({}) } })
+    expect(plain.find('[aria-label="Certificate chain"]').exists()).toBe(false)
+  })
 })

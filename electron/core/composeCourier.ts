@@ -15,6 +15,7 @@ import { HttpEngine } from './http/engine'
 import { proxyConfigOf } from './http/proxy/proxyPassword'
 import { ProxyRouter, type ProxyResolver } from './http/proxy/proxyRouter'
 import { testProxy } from './http/proxy/proxyTest'
+import { applyTlsSettings } from './http/tlsSettings'
 import { addNotice } from './notices'
 import { appRunHistory } from './runner/appRunHistory'
 import { createAppRuns, type SaveReport } from './runner/appRuns'
@@ -105,6 +106,8 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
     enginePost(() => engine),
   )
   const engine: HttpEngine = new HttpEngine({ bodies, proxy, oauth2 })
+  // TLS files are read at start and again whenever the settings are saved (settings:update).
+  applyTlsSettings(engine, settings.get().tls, secrets)
   // Scripts run in a worker thread; their pm.sendRequest goes through this engine.
   const scripts = createScriptRunner({
     ...(shell.scriptWorkerEntry && { entry: shell.scriptWorkerEntry }),
@@ -156,7 +159,15 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
       }),
     oauth2,
   })
-  const service = shell.overrides ? withOverrides(core, shell.overrides) : core
+  const withTls: CourierService = {
+    ...core,
+    'settings:update': async (patch) => {
+      const saved = await core['settings:update'](patch)
+      if (patch.tls) applyTlsSettings(engine, saved.tls, secrets)
+      return saved
+    },
+  }
+  const service = shell.overrides ? withOverrides(withTls, shell.overrides) : withTls
   const stopForwarding = workspace.onChange((snapshot) => shell.emit('workspace:changed', snapshot))
   return {
     service,

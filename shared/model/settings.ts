@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { ProxySettingsPatchSchema, ProxySettingsSchema } from './proxySettings'
+import { TlsSettingsPatchSchema, TlsSettingsSchema } from './tls'
 
 /** The current version of the saved settings document. */
 export const SETTINGS_SCHEMA_VERSION = 1
@@ -63,6 +64,8 @@ export const SettingsSchema = z.object({
   history: HistorySettingsSchema.default(HistorySettingsSchema.parse({})),
   /** Which proxy requests go through (see proxySettings.ts). */
   proxy: ProxySettingsSchema.default(ProxySettingsSchema.parse({})),
+  /** Extra CAs, client certificates and the oldest TLS version (see tls.ts). */
+  tls: TlsSettingsSchema.default(TlsSettingsSchema.parse({})),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -74,6 +77,7 @@ export const SettingsPatchSchema = z.object({
   scriptLimits: ScriptLimitsSchema.partial().optional(),
   history: HistorySettingsSchema.partial().optional(),
   proxy: ProxySettingsPatchSchema.optional(),
+  tls: TlsSettingsPatchSchema.optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
 

@@ -54,3 +54,19 @@ export const TlsConnectionSchema = z.object({
   authorizationError: z.string().optional(),
 })
 export type TlsConnection = z.infer<typeof TlsConnectionSchema>
+
+/**
+ * An update of the TLS settings, as the TLS dialog sends it. Each certificate's
+ * `passphrase` goes to the secret store ('' forgets it, absent keeps the saved one);
+ * only `hasPassphrase` reaches the settings file.
+ */
+export const TlsSettingsPatchSchema = TlsSettingsSchema.extend({
+  clientCerts: z
+    .array(
+      ClientCertSchema.omit({ hasPassphrase: true }).extend({
+        passphrase: z.string().max(1024).optional(),
+      }),
+    )
+    .optional(),
+}).partial()
+export type TlsSettingsPatch = z.infer<typeof TlsSettingsPatchSchema>

@@ -28,6 +28,7 @@ import { createAgents, type AgentSet } from './timedAgents'
 import { ProxyAgentPool } from './proxy/proxyAgents'
 import { proxyAnswerFailure, proxyUnreachable } from './proxy/proxyFailure'
 import { digestRetryHeaders, signedHeaders } from './auth/hopAuth'
+import { RequestFailure } from './requestFailure'
 import { TlsAgents } from './tlsAgents'
 import { isDefaultTls, type TlsMaterial } from './tlsMaterial'
 import { tlsConnectionOf } from './tlsPeer'
@@ -91,6 +92,7 @@ export class HttpEngine {
   private ownBodies: BodyStore | null = null
   private readonly maxReceiveBytes: number
   private tlsAgents: TlsAgents | null = null
+  private tlsProblem: RequestFailure | null = null
 
   constructor(private readonly options: EngineOptions = {}) {
     this.maxReceiveBytes = options.maxReceiveBytes ?? 4 * 1024 ** 3
@@ -99,8 +101,21 @@ export class HttpEngine {
 
   /** Applies new TLS settings to the next requests; sockets of the old ones are closed. */
   useTls(material: TlsMaterial | undefined): void {
+    this.tlsProblem = null
     this.tlsAgents?.destroy()
     this.tlsAgents = isDefaultTls(material) ? null : new TlsAgents(material!)
+  }
+
+  /**
+   * The saved TLS settings name a file that cannot be used: every send fails with this
+   * message (naming the file) until useTls is called again, rather than going out without it.
+   */
+  tlsUnusable(error: Error): void {
+    this.tlsProblem = new RequestFailure(
+      'TLS',
+      error.message,
+      'Fix or remove that file under Settings → TLS, then send again.',
+    )
   }
 
   /** Where this engine keeps response bodies (`bodyId` in its records). */
@@ -140,6 +155,7 @@ export class HttpEngine {
         settings.variableSizeLimitMB,
       )
       target = host
+      if (this.tlsProblem) throw this.tlsProblem
       const authorized = await withOAuth2Token(
         spec,
         this.options.oauth2,

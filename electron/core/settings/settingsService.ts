@@ -9,6 +9,7 @@ import {
 import type { KeyValueStore } from '../storage/keyValueStore'
 import type { SecretStore } from '../secrets/secretStore'
 import { keepProxyPassword } from '../http/proxy/proxyPassword'
+import { keepTlsPassphrases } from '../http/tlsSettings'
 
 const KEY = 'settings'
 /** Format n -> n+1 steps; empty while there is only version 1. */
@@ -19,7 +20,7 @@ export class SettingsService {
   constructor(
     private readonly store: KeyValueStore,
     private readonly onProblem: (message: string) => void = () => {},
-    /** Where the proxy password goes (never the settings file). */
+    /** Where the proxy password and certificate passphrases go (never the settings file). */
     private readonly secrets?: SecretStore,
   ) {}
 
@@ -47,6 +48,7 @@ export class SettingsService {
       scriptLimits: { ...current.scriptLimits, ...patch.scriptLimits },
       history: { ...current.history, ...patch.history },
       proxy: { ...current.proxy, ...keepProxyPassword(patch.proxy ?? {}, this.secrets) },
+      tls: { ...current.tls, ...keepTlsPassphrases(patch.tls ?? {}, current.tls, this.secrets) },
     })
     this.store.set(KEY, next)
     return next

@@ -8,6 +8,22 @@ function withoutPassword(patch: SettingsPatch['proxy']) {
   return rest
 }
 
+/** The TLS update as the page may hold it: passphrases only as "has one". */
+function withoutPassphrases(patch: SettingsPatch['tls'], previous: Settings['tls']) {
+  const { clientCerts, ...rest } = patch ?? {}
+  if (!clientCerts) return rest
+  return {
+    ...rest,
+    clientCerts: clientCerts.map(({ passphrase, ...cert }) => ({
+      ...cert,
+      hasPassphrase:
+        passphrase !== undefined
+          ? passphrase !== ''
+          : (previous.clientCerts.find((c) => c.id === cert.id)?.hasPassphrase ?? false),
+    })),
+  }
+}
+
 /** The saved settings (theme, layout, request defaults), loaded once and updated through the api. */
 export const useSettingsStore = defineStore('settings', () => {
   const settings = ref<Settings>(defaultSettings())
@@ -29,6 +45,8 @@ export const useSettingsStore = defineStore('settings', () => {
       history: { ...previous.history, ...patch.history },
       // The password goes to the host only, never into the page's state.
       proxy: { ...previous.proxy, ...withoutPassword(patch.proxy) },
+      // Certificate passphrases likewise.
+      tls: { ...previous.tls, ...withoutPassphrases(patch.tls, previous.tls) },
     } as Settings
     try {
       settings.value = await useApi().settings.update(patch)

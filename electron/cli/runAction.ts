@@ -17,6 +17,7 @@ import { cliScriptRunner } from './cliScripts'
 import type { FileFlags } from './fileFlags'
 import { cliProxyRouter } from './cliProxy'
 import type { ProxyFlags } from './proxyFlags'
+import type { CookieJarFlags } from './cookieJarFlag'
 import { resolveRunFiles } from './runFiles'
 import { parseRunFlags, type RunFlags, type RunSettings } from './runFlags'
 import { runHistory } from './runHistory'
@@ -34,7 +35,7 @@ import { tlsFromFlags } from './tlsFromFlags'
  */
 export async function runRun(
   target: string | undefined,
-  flags: RunFlags & FileFlags & ProxyFlags & TlsFlags,
+  flags: RunFlags & FileFlags & ProxyFlags & TlsFlags & CookieJarFlags,
   io: CliIo,
 ): Promise<number> {
   const settings = parseRunFlags(target, flags, isFile)
@@ -60,6 +61,9 @@ export async function runRun(
   const files = cliFileGate(plan.workingDir ?? workingDir, flags)
   refuseUnconfirmedRunFiles(plan, files)
   const data = flags.iterationData ? await dataRows(flags.iterationData) : undefined
+  const jarFile = flags.cookieJar
+    ? await (await import('./cookieJarFile')).openCookieJarFile(flags.cookieJar)
+    : null
   const reporters = createRunReporters(settings, flags, io)
 
   const engine: HttpEngine = new HttpEngine({
@@ -105,6 +109,7 @@ export async function runRun(
         }),
         signal: stop.signal,
         source: 'cli',
+        ...(jarFile && { cookieJar: jarFile.cookies.jar }),
       },
       emitTo(reporters),
     )
@@ -112,6 +117,7 @@ export async function runRun(
     const told = settings.reporters.includes('cli')
     if (summary.end !== 'completed' && summary.endMessage && !told) note(summary.endMessage)
     const code = exitCode(summary, flags)
+    await jarFile?.save()
     return (await reportsWritten(reporters, io)) ? code : Math.max(code, 1)
   } finally {
     process.off('SIGINT', onSigint)

@@ -4,6 +4,7 @@ import type { CliIo, ExitCode } from './cliIo'
 import { ALLOW_FILE_HELP, ALLOW_FILES_HELP, type FileFlags } from './fileFlags'
 import type { RunFlags } from './runFlags'
 import { addTlsOptions, type TlsFlags } from './tlsFlags'
+import { COOKIE_JAR_HELP, type CookieJarFlags } from './cookieJarFlag'
 
 const collect = (value: string, previous: string[]) => [...previous, value]
 
@@ -68,6 +69,7 @@ export function addRunCommand(program: Command, io: CliIo, exit: ExitCode): void
     .option('--working-dir <dir>', 'where files named by requests are read from (default: here)')
     .option('--allow-file <path>', ALLOW_FILE_HELP, collect, [])
     .option('--allow-files', ALLOW_FILES_HELP)
+    .option('--cookie-jar <file>', COOKIE_JAR_HELP)
     .option('-x, --suppress-exit-code', 'exit 0 even when something failed')
     .option('--history', "keep the run and its sends in Courier's history (off by default)")
     .option('--workspace <dir>', 'the saved workspace (default: the one last opened in Courier)')
@@ -77,7 +79,10 @@ export function addRunCommand(program: Command, io: CliIo, exit: ExitCode): void
       'a JSON file {"name": "value"} of secret values (also COURIER_VAR_<name>)',
     )
   addTlsOptions(command).action(
-    async (target: string | undefined, flags: RunFlags & FileFlags & ProxyFlags & TlsFlags) => {
+    async (
+      target: string | undefined,
+      flags: RunFlags & FileFlags & ProxyFlags & TlsFlags & CookieJarFlags,
+    ) => {
       const { runRun } = await import('./runAction')
       exit.set(await runRun(target, flags, io))
     },

@@ -20,6 +20,7 @@ import { schemaReader } from './schemaReader'
 import type { FileFlags } from './fileFlags'
 import { cliProxyRouter } from './cliProxy'
 import type { ProxyFlags } from './proxyFlags'
+import type { CookieJarFlags } from './cookieJarFlag'
 import { withWholeBody } from './wholeBody'
 import type { TlsFlags } from './tlsFlags'
 import { tlsFromFlags } from './tlsFromFlags'
@@ -55,7 +56,7 @@ function typedFiles(flags: SendFlags): string[] {
 export async function runSend(
   target: string,
   url: string | undefined,
-  flags: SendFlags & FileFlags & ProxyFlags & TlsFlags,
+  flags: SendFlags & FileFlags & ProxyFlags & TlsFlags & CookieJarFlags,
   io: CliIo,
 ): Promise<number> {
   const tls = tlsFromFlags(flags)
@@ -63,6 +64,10 @@ export async function runSend(
     url === undefined
       ? await savedRequestToSend(target, flags, io)
       : adHocRequestToSend(target, url, flags)
+  // Read before anything is sent: a malformed jar stops the command.
+  const jarFile = flags.cookieJar
+    ? await (await import('./cookieJarFile')).openCookieJarFile(flags.cookieJar)
+    : null
   const engine: HttpEngine = new HttpEngine({
     proxy: cliProxyRouter(flags),
     oauth2: cliOAuth2Tokens(io, () => engine),
@@ -89,11 +94,13 @@ export async function runSend(
         context: toSend.context,
         // A file a saved request names is read only with --allow-file or --allow-files.
         files: cliFileGate(toSend.filesDir, flags, typedFiles(flags)),
+        ...(jarFile && { cookies: jarFile.cookies }),
         // The command line keeps (and prints) the whole body.
         forHistory: (result) => withWholeBody(result, engine.bodies),
       },
     )
     const result = await withWholeBody(checked.result, engine.bodies)
+    await jarFile?.save()
     if (flags.output === 'json') io.stdout(JSON.stringify(toJsonOutput(result)) + '\n')
     else {
       const out = toPrettyOutput(result)

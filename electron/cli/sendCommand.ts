@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander'
 import type { CliIo, ExitCode } from './cliIo'
+import { COOKIE_JAR_HELP, type CookieJarFlags } from './cookieJarFlag'
 import { ALLOW_FILE_HELP, ALLOW_FILES_HELP, type FileFlags } from './fileFlags'
 import type { SendFlags } from './parseSendOptions'
 import { proxyOptions, type ProxyFlags } from './proxyFlags'
@@ -69,6 +70,7 @@ export function addSendCommand(program: Command, io: CliIo, exit: ExitCode): voi
     )
     .option('--allow-file <path>', ALLOW_FILE_HELP, collect, [])
     .option('--allow-files', ALLOW_FILES_HELP)
+    .option('--cookie-jar <file>', COOKIE_JAR_HELP)
     .option('--fail', 'exit with 1 on a 4xx or 5xx response')
     .option('--no-history', "do not add this send to Courier's history")
     .addOption(new Option('--output <format>', 'pretty or json').default('pretty'))
@@ -76,7 +78,7 @@ export function addSendCommand(program: Command, io: CliIo, exit: ExitCode): voi
     async (
       target: string,
       url: string | undefined,
-      flags: SendFlags & FileFlags & ProxyFlags & TlsFlags,
+      flags: SendFlags & FileFlags & ProxyFlags & TlsFlags & CookieJarFlags,
     ) => {
       const { runSend } = await import('./sendAction')
       exit.set(await runSend(target, url, flags, io))

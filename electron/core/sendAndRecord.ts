@@ -13,6 +13,7 @@ import type { ScriptPort } from './checks/scriptPort'
 import type { AppendInput } from './history/entryRecord'
 import type { HttpEngine } from './http/engine'
 import type { FileGate } from './http/fileGate'
+import type { CookieHooks } from './http/redirects'
 
 /** Where a send is kept: the app's history store (possibly later), or the CLI's. */
 export interface HistorySink {
@@ -40,6 +41,8 @@ export interface SendAndRecordInput extends CheckedSendInput {
   context: SendContext
   /** The local files its body may read (absent: none). */
   files?: FileGate
+  /** The cookie jar it reads and fills (absent: none); the request's `cookies` setting may turn it off. */
+  cookies?: CookieHooks
   /** What history keeps as the request (the app passes the body it already had). */
   recordedSpec?: RequestSpec
   /** The result as history keeps it (the CLI's whole body); the sent one by default. */
@@ -66,6 +69,7 @@ export async function sendAndRecord(
           defaults: input.defaults,
           onProgress: input.onProgress,
           ...(input.files && { files: input.files }),
+          ...(input.cookies && { cookies: input.cookies }),
           secretNames: input.context.secretNames,
           workspace: input.context.workspace,
         }),

@@ -115,6 +115,11 @@ export const RequestSettingsSchema = z.object({
    * sent to the request's own origin only.
    */
   keepCredentialsAcrossOrigins: z.boolean().optional(),
+  /**
+   * Send the cookie jar's cookies and keep what the response sets (absent: on). Off: the
+   * jar is neither read nor written for this request.
+   */
+  cookies: z.boolean().optional(),
 })
 export type RequestSettings = z.infer<typeof RequestSettingsSchema>
 

@@ -199,8 +199,13 @@ export class HttpEngine {
     },
   ): Promise<ResponseRecord> {
     const headers = checkHeaders(mergeHeaders(spec))
+    // The request's own Cookie header, or its cookies setting off, leaves the jar out.
     const jar =
-      cookies && !headers.some(([name]) => name.toLowerCase() === 'cookie') ? cookies : null
+      cookies &&
+      spec.settings.cookies !== false &&
+      !headers.some(([name]) => name.toLowerCase() === 'cookie')
+        ? cookies
+        : null
     const jarCookie = jar?.cookieFor(url) ?? ''
     if (jarCookie !== '') headers.push(['Cookie', jarCookie])
     // Checked once variables are resolved and scripts are done: either may change a path.

@@ -1,3 +1,4 @@
+import type { CookieJar } from 'tough-cookie'
 import { randomUUID } from 'node:crypto'
 import { setTimeout as wait } from 'node:timers/promises'
 import {
@@ -34,6 +35,8 @@ export interface RunOptions {
   scriptLimits?: { memoryBytes?: number; cpuMs?: number }
   /** Cookies set by responses go with later requests of the run (default true, as newman). */
   keepCookies?: boolean
+  /** The jar the run starts from and leaves its cookies in (`courier run --cookie-jar`). */
+  cookieJar?: CookieJar
   /** Requests one iteration may send before setNextRequest counts as a loop (end `loop-guard`). */
   maxStepsPerIteration?: number
   /** Characters of each response body kept for reports. */
@@ -93,7 +96,7 @@ export async function runCollection(
   const stats = emptyRunStats()
   const failures: RunFailure[] = []
   const variables = new RunVariables(plan)
-  const cookies = options.keepCookies === false ? null : new RunCookies()
+  const cookies = options.keepCookies === false ? null : new RunCookies(options.cookieJar)
   let end: RunEnd = 'completed'
   let endMessage: string | null = null
   let index = 0

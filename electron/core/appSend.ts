@@ -115,6 +115,8 @@ export function createAppSend(deps: CourierServiceDeps): CourierService['http:se
         source: 'app',
         context,
         files,
+        // The workspace's jar (the request's `cookies` setting may leave it out).
+        ...(deps.cookies && { cookies: deps.cookies.hooksFor(context.workspace) }),
       },
     )
     const { result } = checked

@@ -1,3 +1,4 @@
+import { WorkspaceCookies } from './cookies/workspaceCookies'
 import type { AppInfo, CourierService } from '../../shared/ipc'
 import { SchemaCheck } from './assertions/schemaCheck'
 import type { OpenExternal } from './auth/oauth2/grants'
@@ -108,6 +109,8 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
   const engine: HttpEngine = new HttpEngine({ bodies, proxy, oauth2 })
   // TLS files are read at start and again whenever the settings are saved (settings:update).
   applyTlsSettings(engine, settings.get().tls, secrets)
+  // Each workspace's cookie jar: values are credentials, kept encrypted like other secrets.
+  const cookies = new WorkspaceCookies(secrets)
   // Scripts run in a worker thread; their pm.sendRequest goes through this engine.
   const scripts = createScriptRunner({
     ...(shell.scriptWorkerEntry && { entry: shell.scriptWorkerEntry }),
@@ -158,6 +161,7 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
         ...(shell.proxyResolver && { system: shell.proxyResolver }),
       }),
     oauth2,
+    cookies,
   })
   const withTls: CourierService = {
     ...core,

@@ -18,6 +18,8 @@ import type { HttpEngine } from './http/engine'
 import { oauth2Service } from './auth/oauth2/oauth2Service'
 import { OAuth2Tokens } from './auth/oauth2/oauth2Tokens'
 import { printedSignIn } from './auth/oauth2/printedSignIn'
+import { cookieService } from './cookies/cookieService'
+import { WorkspaceCookies } from './cookies/workspaceCookies'
 import { MemorySecretStore } from './secrets/memorySecretStore'
 import type { FileConsentStore } from './files/fileConsentStore'
 import type { AppRuns } from './runner/appRuns'
@@ -62,6 +64,8 @@ export interface CourierServiceDeps {
   testProxy?: (form: ProxySettingsPatch, url: string) => Promise<ProxyTestResult>
   /** The OAuth 2.0 tokens the engine sends with, for the Auth tab's token calls (absent: kept in memory). */
   oauth2?: OAuth2Tokens
+  /** Each workspace's cookie jar, sent with and filled by its sends (absent: in memory). */
+  cookies?: WorkspaceCookies
 }
 
 /** The Node side of the contract: every call, backed by core services. Shells only wire it. */
@@ -167,6 +171,7 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
       if (!deps.testProxy) throw new CallError('FAILED', 'Testing a proxy is not available here.')
       return deps.testProxy(proxy, url)
     },
+    ...cookieService(deps.cookies ?? new WorkspaceCookies(new MemorySecretStore(null))),
     ...oauth2Service(
       deps.oauth2 ?? new OAuth2Tokens(new MemorySecretStore(null), printedSignIn(console.log)),
     ),

@@ -42,6 +42,7 @@ import {
   WorkspaceSnapshotSchema,
 } from '../model/workspace'
 import { fileCalls } from './fileCalls'
+import { cookieCalls } from './cookieCalls'
 import { proxyCalls } from './proxyCalls'
 import { oauth2Calls } from './oauth2Calls'
 import { historyRunCalls } from './historyRunCalls'
@@ -327,6 +328,7 @@ export const calls = {
   },
   ...runCalls,
   ...fileCalls,
+  ...cookieCalls,
   ...proxyCalls,
   ...oauth2Calls,
 } as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>

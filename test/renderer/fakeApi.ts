@@ -1,3 +1,4 @@
+import { fakeCookies } from './fakeCookies'
 import type { OAuth2TokenStatus } from '../../shared/model/oauth2'
 import { afterEach, beforeEach, vi } from 'vitest'
 import { provideApi } from '../../renderer/src/api/currentApi'
@@ -81,6 +82,7 @@ export function createFakeApi() {
       },
     },
     oauth2: fakeOAuth2(),
+    cookies: fakeCookies(),
     files: {
       allow: async ({ path }) => {
         allowedFiles.push(path)

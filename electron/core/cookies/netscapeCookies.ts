@@ -1,4 +1,5 @@
 import type { CookieJar } from 'tough-cookie'
+import { expiryMs, isAlive } from './cookieExpiry'
 import { Cookie } from 'tough-cookie'
 
 /** The first line curl writes: readers (curl -b, wget) take the file for a cookie file. */
@@ -16,7 +17,8 @@ function flag(value: boolean): string {
 
 /** One cookie as curl writes it: seven tab-separated fields, 0 for a session cookie. */
 function toLine(cookie: Cookie): string {
-  const expires = cookie.expires instanceof Date ? Math.floor(cookie.expires.getTime() / 1000) : 0
+  const at = expiryMs(cookie)
+  const expires = at === null ? 0 : Math.floor(at / 1000)
   const domain = cookie.hostOnly ? cookie.domain! : `.${cookie.domain!}`
   return [
     `${cookie.httpOnly ? HTTP_ONLY : ''}${domain}`,
@@ -34,11 +36,10 @@ function toLine(cookie: Cookie): string {
  * cookies are left out, as curl does.
  */
 export async function toNetscapeFile(jar: CookieJar): Promise<string> {
-  const now = Date.now()
   const cookies = (await jar.serialize()).cookies
     .map((json) => Cookie.fromJSON(json))
     .filter((cookie): cookie is Cookie => cookie != null && cookie.domain != null)
-    .filter((cookie) => !(cookie.expires instanceof Date) || cookie.expires.getTime() > now)
+    .filter((cookie) => isAlive(cookie))
   return HEADER + '\n' + cookies.map((cookie) => toLine(cookie) + '\n').join('')
 }
 

@@ -112,3 +112,14 @@ describe('the Netscape cookie file, checked against curl', () => {
     ).rejects.toThrow('line 1: the expiry "soon" is not a number of seconds')
   })
 })
+
+describe('Max-Age', () => {
+  it('is written as the expiry it gives, not as a session cookie', async () => {
+    const cookies = new JarCookies()
+    cookies.keep(['lasting=l; Max-Age=3600'], 'http://example.com/')
+    const line = (await toNetscapeFile(cookies.jar)).split('\n').find((l) => l.includes('lasting'))!
+    const expires = Number(line.split('\t')[4])
+    const inAnHour = Date.now() / 1000 + 3600
+    expect(Math.abs(expires - inAnHour)).toBeLessThan(60)
+  })
+})

@@ -138,6 +138,7 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
     saveReport: shell.saveReport,
     overrides: shell.overrides,
     fileConsents,
+    cookies,
   })
   const core = createCourierService({
     engine,

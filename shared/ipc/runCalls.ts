@@ -58,6 +58,11 @@ export const RunStartArgsSchema = z.object({
   bail: z.boolean().default(false),
   /** Cookies set by responses go with later requests of the run. */
   keepCookies: z.boolean().default(true),
+  /**
+   * The run starts from the workspace's cookie jar (when it keeps cookies); with this, what
+   * it ends with replaces the workspace's jar, as Postman's "Save cookies after collection run".
+   */
+  saveCookies: z.boolean().default(false),
   /** The environment's name; null: none. */
   environment: z.string().max(200).nullable().default(null),
   /**

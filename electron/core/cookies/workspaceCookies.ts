@@ -44,6 +44,21 @@ export class WorkspaceCookies {
     return hooks
   }
 
+  /**
+   * A copy of the workspace's jar for a Runner run: the run starts with the workspace's
+   * cookies, as Postman's Runner does, and changes the copy only (see `replace`).
+   */
+  copyOf(workspace: string | null): CookieJar {
+    return this.hooksFor(workspace).jar.cloneSync()!
+  }
+
+  /** Makes `jar` the workspace's jar and saves it ("Save cookies after the run"). */
+  replace(workspace: string | null, jar: CookieJar): void {
+    const id = workspace ?? ''
+    this.jars.set(id, new JarCookies(jar.cloneSync()!, () => this.save(id)))
+    this.save(id)
+  }
+
   /** Every cookie of the workspace's jar that has not expired, by domain then path and name. */
   list(workspace: string | null): StoredCookie[] {
     return this.all(workspace)

@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises'
+import type { CookieJar } from 'tough-cookie'
 import { resolve } from 'node:path'
 import { CallError } from '../../../shared/ipc/callError'
 import type {
@@ -59,6 +60,17 @@ export interface AppRunsDeps {
    * others fail with FILE_NOT_CONFIRMED; a single Send of the request asks). Absent: none.
    */
   fileConsents?: FileConsentStore
+  /**
+   * The workspaces' cookie jars: a run that keeps cookies starts from a copy of its
+   * workspace's jar, and puts its own back when asked (`saveCookies`). Absent: empty jars.
+   */
+  cookies?: RunJars
+}
+
+/** What a run needs of the workspaces' jars (WorkspaceCookies). */
+export interface RunJars {
+  copyOf(workspace: string | null): CookieJar
+  replace(workspace: string | null, jar: CookieJar): void
 }
 
 interface AppRun {
@@ -172,6 +184,7 @@ export function createAppRuns(deps: AppRunsDeps): AppRuns {
         return { planned: await plan(args), data }
       })
       const files = deps.fileConsents?.gate(planned.workingDir, args.allowFiles)
+      const cookieJar = args.keepCookies ? deps.cookies?.copyOf(planned.workingDir) : undefined
       const settings = deps.settings()
       const spool = await asCall(() => RunSpool.create(deps.spoolDir, args.runId))
       const batches = runEventBatches(args.runId, deps.emit)
@@ -201,6 +214,7 @@ export function createAppRuns(deps: AppRunsDeps): AppRuns {
           delayMs: args.delayMs,
           bail: args.bail,
           keepCookies: args.keepCookies,
+          ...(cookieJar && { cookieJar }),
           defaults: settings.requestDefaults,
           scriptLimits: {
             cpuMs: settings.scriptLimits.cpuMs,
@@ -215,7 +229,10 @@ export function createAppRuns(deps: AppRunsDeps): AppRuns {
         },
       )
         .then(
-          () => undefined,
+          () => {
+            // A run stopped midway keeps what it received too: those cookies were set.
+            if (cookieJar && args.saveCookies) deps.cookies?.replace(planned.workingDir, cookieJar)
+          },
           (error: unknown) => {
             run.broken = true
             batches.push({ type: 'failed', message: `The run broke off: ${messageOf(error)}` })

@@ -59,6 +59,7 @@ export const useRunnerStore = defineStore('runner', () => {
     delayMs: 0,
     bail: false,
     keepCookies: true,
+    saveCookies: false,
     environment: null as string | null,
   })
   const dataInfo = ref<RunDataInfo | null>(null)
@@ -229,6 +230,7 @@ export const useRunnerStore = defineStore('runner', () => {
       delayMs: options.delayMs,
       bail: options.bail,
       keepCookies: options.keepCookies,
+      saveCookies: options.keepCookies && options.saveCookies,
       environment: options.environment,
     })
   }

@@ -80,6 +80,7 @@ async function run(runId: string, allowFiles: string[]): Promise<RunExecution[]>
     delayMs: 0,
     bail: false,
     keepCookies: true,
+    saveCookies: false,
     allowFiles,
   })
   await expect

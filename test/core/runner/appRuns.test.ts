@@ -92,6 +92,7 @@ describe('the app runs (run: calls) against httpbin', () => {
       delayMs: 0,
       bail: false,
       keepCookies: true,
+      saveCookies: false,
       environment: null,
       allowFiles: [],
     })
@@ -142,6 +143,7 @@ describe('the app runs (run: calls) against httpbin', () => {
       delayMs: 0,
       bail: false,
       keepCookies: true,
+      saveCookies: false,
       environment: null,
       allowFiles: [],
     })
@@ -157,7 +159,14 @@ describe('the app runs (run: calls) against httpbin', () => {
   })
 
   it('refuses what cannot run, saying what to change', async () => {
-    const base = { delayMs: 0, bail: false, keepCookies: true, environment: null, allowFiles: [] }
+    const base = {
+      delayMs: 0,
+      bail: false,
+      keepCookies: true,
+      saveCookies: false,
+      environment: null,
+      allowFiles: [],
+    }
     await expect(
       runs.start({ ...base, runId: 'r3', scope: { kind: 'workspace' }, dataFile: 'missing.csv' }),
     ).rejects.toThrow(/missing\.csv.*cannot be read: there is no such file/)
@@ -198,6 +207,7 @@ describe('the app runs (run: calls) against httpbin', () => {
         delayMs: 0,
         bail: false,
         keepCookies: true,
+        saveCookies: false,
         environment: null,
         allowFiles: [],
       })

@@ -16,7 +16,7 @@ import { HttpEngine } from './http/engine'
 import { proxyConfigOf } from './http/proxy/proxyPassword'
 import { ProxyRouter, type ProxyResolver } from './http/proxy/proxyRouter'
 import { testProxy } from './http/proxy/proxyTest'
-import { applyTlsSettings } from './http/tlsSettings'
+import { applyTlsSettings, tlsMaterialOf } from './http/tlsSettings'
 import { addNotice } from './notices'
 import { appRunHistory } from './runner/appRunHistory'
 import { createAppRuns, type SaveReport } from './runner/appRuns'
@@ -159,6 +159,7 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
       testProxy(form, url, {
         saved: () => settings.get().proxy,
         secrets,
+        tls: () => tlsMaterialOf(settings.get().tls, secrets),
         ...(shell.proxyResolver && { system: shell.proxyResolver }),
       }),
     oauth2,

@@ -1,5 +1,7 @@
-import { createServer, request as httpRequest } from 'node:http'
+import { createServer, request as httpRequest, type RequestListener } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import { connect, type Socket } from 'node:net'
+import type { TLSSocket } from 'node:tls'
 import { listen, type RunningServer } from './listen'
 
 /** What went through the proxy: one entry per request or tunnel. */
@@ -15,6 +17,8 @@ export interface RunningProxy extends RunningServer {
   requests: ProxiedRequest[]
   /** TCP connections clients opened to the proxy (keep-alive keeps this low). */
   connections(): number
+  /** TLS proxy asking for certificates: the CN each client presented, null for none. */
+  clientCerts: (string | null)[]
 }
 
 export interface ProxyServerOptions {
@@ -22,11 +26,17 @@ export interface ProxyServerOptions {
   credentials?: string
   /** Answer every CONNECT with this status instead of opening the tunnel. */
   refuseConnect?: number
+  /**
+   * Speak TLS to clients with this PEM certificate and key: an `https://` proxy. With
+   * `ca`, it asks clients for a certificate (not requiring one) and records who sent one.
+   */
+  tls?: { cert: string; key: string; ca?: string }
 }
 
 /**
  * A real HTTP forward proxy on 127.0.0.1: forwards absolute-URI requests (`GET http://...`)
- * and opens CONNECT tunnels, recording each. Keeps client connections alive.
+ * and opens CONNECT tunnels, recording each. Keeps client connections alive. With `tls`
+ * clients speak TLS to the proxy itself (an `https://` proxy URL).
  */
 export async function startProxyServer(options: ProxyServerOptions = {}): Promise<RunningProxy> {
   const requests: ProxiedRequest[] = []
@@ -36,7 +46,7 @@ export async function startProxyServer(options: ProxyServerOptions = {}): Promis
     : null
   const authorized = (header: string | undefined) => expected === null || header === expected
 
-  const server = createServer((req, res) => {
+  const forward: RequestListener = (req, res) => {
     const auth = req.headers['proxy-authorization'] ?? ''
     requests.push({ line: `${req.method} ${req.url}`, proxyAuthorization: auth })
     if (!authorized(auth)) {
@@ -58,8 +68,18 @@ export async function startProxyServer(options: ProxyServerOptions = {}): Promis
     )
     upstream.on('error', () => res.writeHead(502).end('bad gateway'))
     req.pipe(upstream)
+  }
+  const clientCerts: (string | null)[] = []
+  const asks = options.tls?.ca !== undefined
+  const server = options.tls
+    ? createTlsServer({ ...options.tls, requestCert: asks, rejectUnauthorized: false }, forward)
+    : createServer(forward)
+  // TLS connections are counted once their handshake is done (as the client sees them).
+  server.on(options.tls ? 'secureConnection' : 'connection', (socket: Socket) => {
+    connections++
+    const cn = asks ? (socket as TLSSocket).getPeerCertificate().subject?.CN : undefined
+    if (asks) clientCerts.push(typeof cn === 'string' ? cn : null)
   })
-  server.on('connection', () => connections++)
   server.on('connect', (req, client: Socket, head: Buffer) => {
     const auth = req.headers['proxy-authorization'] ?? ''
     requests.push({ line: `CONNECT ${req.url}`, proxyAuthorization: auth })
@@ -84,8 +104,8 @@ export async function startProxyServer(options: ProxyServerOptions = {}): Promis
     upstream.on('error', () => client.destroy())
     client.on('error', () => upstream.destroy())
   })
-  const running = await listen(server)
-  return { ...running, requests, connections: () => connections }
+  const running = await listen(server, '127.0.0.1', options.tls ? 'https' : 'http')
+  return { ...running, requests, connections: () => connections, clientCerts }
 }
 
 function splitHostPort(authority: string): [string, number] {

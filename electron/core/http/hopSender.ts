@@ -35,6 +35,7 @@ export class HopSender {
   useTls(material: TlsMaterial | undefined): void {
     this.tlsAgents?.destroy()
     this.tlsAgents = isDefaultTls(material) ? null : new TlsAgents(material!)
+    this.proxyAgents.useTls(isDefaultTls(material) ? undefined : material)
   }
 
   /**
@@ -72,7 +73,7 @@ export class HopSender {
     settings: RequestDefaults,
     signal: AbortSignal,
   ): Promise<AxiosResponse<Readable>> {
-    // Through a proxy its own agents tunnel; the TLS settings apply to direct connections.
+    // Through a proxy its own agents tunnel, with the same TLS settings (ProxyAgentPool.useTls).
     const agents = proxy ? this.proxyAgents.agentsFor(proxy) : this.agents
     const httpsAgent = proxy ? undefined : this.tlsAgentFor(hop.url, settings.verifyTls)
     const response = await axios.request<Readable>(

@@ -1,5 +1,6 @@
 import { rootCertificates } from 'node:tls'
 import type https from 'node:https'
+import type { ConnectionOptions } from 'node:tls'
 import type { ClientCertMaterial, TlsMaterial } from './tlsMaterial'
 import { createTimedHttpsAgent } from './timedAgents'
 
@@ -36,6 +37,15 @@ export function clientCertFor(
   return best
 }
 
+/** The options that present a client certificate (none for null). */
+export function clientCertOptions(cert: ClientCertMaterial | null): ConnectionOptions {
+  return {
+    ...(cert?.cert !== undefined && { cert: cert.cert, key: cert.key }),
+    ...(cert?.pfx !== undefined && { pfx: cert.pfx }),
+    ...(cert?.passphrase !== undefined && { passphrase: cert.passphrase }),
+  }
+}
+
 /**
  * The engine's HTTPS agents for non-default TLS settings, one per combination of
  * verification and client certificate: sockets made with one certificate are never
@@ -61,9 +71,7 @@ export class TlsAgents {
         rejectUnauthorized: verify,
         ca: this.ca,
         minVersion: this.material.minVersion,
-        ...(cert?.cert !== undefined && { cert: cert.cert, key: cert.key }),
-        ...(cert?.pfx !== undefined && { pfx: cert.pfx }),
-        ...(cert?.passphrase !== undefined && { passphrase: cert.passphrase }),
+        ...clientCertOptions(cert),
       })
       this.agents.set(key, agent)
     }

@@ -14,7 +14,7 @@ const TLS_CODES: Record<string, string> = {
 }
 
 /** Codes of a chain Courier does not trust: a private CA added in Settings would fix them. */
-const UNTRUSTED = new Set([
+export const UNTRUSTED = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',

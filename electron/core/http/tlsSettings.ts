@@ -1,7 +1,7 @@
 import type { TlsSettings, TlsSettingsPatch } from '../../../shared/model/tls'
 import { secretKey, type SecretStore } from '../secrets/secretStore'
 import type { HttpEngine } from './engine'
-import { loadTlsMaterial, TlsFileError } from './tlsMaterial'
+import { loadTlsMaterial, TlsFileError, type TlsMaterial } from './tlsMaterial'
 
 /** A client certificate's passphrase key in the secret store (one per certificate id). */
 export function passphraseKey(certId: string): string {
@@ -34,6 +34,27 @@ export function keepTlsPassphrases(
   return { ...rest, clientCerts: kept }
 }
 
+/** Reads and checks the files the settings name (throws a TlsFileError naming a bad one). */
+export function tlsMaterialOf(
+  settings: TlsSettings,
+  secrets: SecretStore | undefined,
+): TlsMaterial {
+  return loadTlsMaterial({
+    caFiles: settings.caFiles,
+    clientCerts: settings.clientCerts.map((cert) => {
+      const passphrase = cert.hasPassphrase ? secrets?.get(passphraseKey(cert.id)) : undefined
+      return {
+        host: cert.host,
+        ...(cert.pfxFile ? { pfxFile: cert.pfxFile } : {}),
+        ...(cert.certFile ? { certFile: cert.certFile } : {}),
+        ...(cert.keyFile ? { keyFile: cert.keyFile } : {}),
+        ...(passphrase !== undefined && { passphrase }),
+      }
+    }),
+    minVersion: settings.minVersion,
+  })
+}
+
 /**
  * Reads the files the settings name and gives them to the engine. A file that cannot be
  * used does not throw: the engine keeps the error and fails each send with it (naming the
@@ -45,22 +66,7 @@ export function applyTlsSettings(
   secrets: SecretStore | undefined,
 ): void {
   try {
-    engine.useTls(
-      loadTlsMaterial({
-        caFiles: settings.caFiles,
-        clientCerts: settings.clientCerts.map((cert) => {
-          const passphrase = cert.hasPassphrase ? secrets?.get(passphraseKey(cert.id)) : undefined
-          return {
-            host: cert.host,
-            ...(cert.pfxFile ? { pfxFile: cert.pfxFile } : {}),
-            ...(cert.certFile ? { certFile: cert.certFile } : {}),
-            ...(cert.keyFile ? { keyFile: cert.keyFile } : {}),
-            ...(passphrase !== undefined && { passphrase }),
-          }
-        }),
-        minVersion: settings.minVersion,
-      }),
-    )
+    engine.useTls(tlsMaterialOf(settings, secrets))
   } catch (error) {
     if (!(error instanceof TlsFileError)) throw error
     engine.useTls(undefined)

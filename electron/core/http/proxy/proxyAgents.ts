@@ -5,7 +5,9 @@ import { HttpProxyAgent } from 'http-proxy-agent'
 import { HttpsProxyAgent } from 'https-proxy-agent'
 import { SocksProxyAgent } from 'socks-proxy-agent'
 import { KEEP_ALIVE, recordPhases, type AgentSet } from '../timedAgents'
+import type { TlsMaterial } from '../tlsMaterial'
 import { proxyAuthFailure, proxyConnectFailure, tunnelRefused } from './proxyFailure'
+import { ProxyTls } from './proxyTls'
 
 /**
  * Opens a socket through the proxy with a maintained agent's `connect`, and turns what
@@ -46,10 +48,32 @@ async function throughProxy(
   return socket
 }
 
+/** Resolves once a TLS socket's handshake is done; rejects with its error. */
+function handshaken(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: Error) => reject(error)
+    socket.once('error', fail)
+    socket.once('secureConnect', () => {
+      socket.off('error', fail)
+      resolve()
+    })
+  })
+}
+
 /** Plain HTTP targets through an HTTP(S) proxy: absolute-URI requests on a kept-alive socket. */
 class ForwardingAgent extends HttpProxyAgent<string> {
+  constructor(proxy: URL, tls: ProxyTls) {
+    // The agent's options are also the connection's to an https:// proxy.
+    super(proxy, { ...KEEP_ALIVE, ...tls.proxy(proxy) })
+  }
+
   override connect(req: Parameters<HttpProxyAgent<string>['connect']>[0], opts: AgentConnectOpts) {
-    return throughProxy(this.proxy, req, opts, () => super.connect(req, opts))
+    return throughProxy(this.proxy, req, opts, async () => {
+      const socket = await super.connect(req, opts)
+      // An https:// proxy's handshake is awaited here, so its failure names the proxy.
+      if (this.proxy.protocol === 'https:') await handshaken(socket)
+      return socket
+    })
   }
 }
 
@@ -57,15 +81,16 @@ class ForwardingAgent extends HttpProxyAgent<string> {
 class TunnelAgent extends HttpsProxyAgent<string> {
   constructor(
     proxy: URL,
+    private readonly tls: ProxyTls,
     private readonly verifyTls: boolean,
   ) {
-    super(proxy, KEEP_ALIVE)
+    super(proxy, { ...KEEP_ALIVE, ...tls.proxy(proxy) })
   }
 
   override connect(req: ClientRequest, opts: AgentConnectOpts) {
     // The agent's own options set up the connection to the proxy; the target's TLS takes
-    // the request's, which axios leaves without a verification mode.
-    const target = { ...opts, rejectUnauthorized: this.verifyTls }
+    // the request's, which axios leaves without CAs, certificate or verification mode.
+    const target = { ...opts, ...this.tls.target(opts.host ?? '', opts.port, this.verifyTls) }
     return throughProxy(this.proxy, req, target, () => super.connect(req, target))
   }
 }
@@ -74,6 +99,7 @@ class TunnelAgent extends HttpsProxyAgent<string> {
 class SocksAgent extends SocksProxyAgent {
   constructor(
     private readonly proxyAt: URL,
+    private readonly tls: ProxyTls,
     private readonly verifyTls: boolean,
   ) {
     super(proxyAt, KEEP_ALIVE)
@@ -83,23 +109,25 @@ class SocksAgent extends SocksProxyAgent {
   }
 
   override connect(req: ClientRequest, opts: AgentConnectOpts) {
-    const target = { ...opts, rejectUnauthorized: this.verifyTls }
+    const target = opts.secureEndpoint
+      ? { ...opts, ...this.tls.target(opts.host ?? '', opts.port, this.verifyTls) }
+      : opts
     return throughProxy(this.proxyAt, req, target, () => super.connect(req, target))
   }
 }
 
-function agentsFor(proxy: URL): AgentSet {
+function agentsFor(proxy: URL, tls: ProxyTls): AgentSet {
   const socks = proxy.protocol.startsWith('socks')
   const set = socks
     ? {
-        http: new SocksAgent(proxy, true),
-        https: new SocksAgent(proxy, true),
-        httpsInsecure: new SocksAgent(proxy, false),
+        http: new SocksAgent(proxy, tls, true),
+        https: new SocksAgent(proxy, tls, true),
+        httpsInsecure: new SocksAgent(proxy, tls, false),
       }
     : {
-        http: new ForwardingAgent(proxy, KEEP_ALIVE),
-        https: new TunnelAgent(proxy, true),
-        httpsInsecure: new TunnelAgent(proxy, false),
+        http: new ForwardingAgent(proxy, tls),
+        https: new TunnelAgent(proxy, tls, true),
+        httpsInsecure: new TunnelAgent(proxy, tls, false),
       }
   return {
     ...set,
@@ -113,15 +141,23 @@ function agentsFor(proxy: URL): AgentSet {
 
 /**
  * Keep-alive agents per proxy: every request through the same proxy URL (credentials
- * included) shares one set, so its sockets are reused like the direct agents' are.
+ * included) shares one set, so its sockets are reused like the direct agents' are. The
+ * TLS settings apply through the proxy as they do direct (see ProxyTls).
  */
 export class ProxyAgentPool {
   private readonly sets = new Map<string, AgentSet>()
+  private tls = new ProxyTls(undefined)
+
+  /** Applies new TLS settings to the next requests; sockets made with the old ones are closed. */
+  useTls(material: TlsMaterial | undefined): void {
+    this.destroy()
+    this.tls = new ProxyTls(material)
+  }
 
   agentsFor(proxy: URL): AgentSet {
     let set = this.sets.get(proxy.href)
     if (!set) {
-      set = agentsFor(proxy)
+      set = agentsFor(proxy, this.tls)
       this.sets.set(proxy.href, set)
     }
     return set

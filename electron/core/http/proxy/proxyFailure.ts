@@ -1,4 +1,5 @@
 import { RequestFailure } from '../requestFailure'
+import { tlsFailure, UNTRUSTED } from '../tlsFailure'
 
 /** The proxy as shown to the tester: scheme, host and port, never its credentials. */
 export function proxyLabel(proxy: URL): string {
@@ -82,6 +83,8 @@ export function proxyConnectFailure(error: unknown, proxy: URL, target: string):
       errno,
     )
   }
+  const tls = typeof code === 'string' ? proxyTlsFailure(code, text, proxy, target) : null
+  if (tls) return tls
   if (proxy.protocol.startsWith('socks')) {
     // The socks client words its failures as "Socks5 proxy rejected connection - HostUnreachable".
     const authentication = /authentication/i.test(text)
@@ -118,4 +121,33 @@ export function proxyAnswerFailure(
   const target = new URL(hopUrl)
   if (target.protocol !== 'http:') return null
   return proxyAuthFailure(proxy, target.host)
+}
+
+/**
+ * The TLS handshake with an https:// proxy failed: worded as the proxy's, not the
+ * server's, with what fixes it (the request's "verify TLS" does not apply to the proxy).
+ */
+function proxyTlsFailure(
+  code: string,
+  raw: string,
+  proxy: URL,
+  target: string,
+): RequestFailure | null {
+  const label = proxyLabel(proxy)
+  const tls = tlsFailure(code, raw, `the proxy ${label}`)
+  if (!tls) return null
+  if (UNTRUSTED.has(code)) {
+    return new RequestFailure(
+      'PROXY',
+      `The proxy ${label}'s certificate is not trusted (${code}), so nothing was sent to ${target}.`,
+      'If the proxy uses a private certificate authority, add its CA certificate under Settings → TLS (--cacert FILE on the command line: it is trusted for the proxy too). Turning TLS verification off applies to servers, not to the proxy.',
+      code,
+    )
+  }
+  return new RequestFailure(
+    'PROXY',
+    `${tls.message.replace('the server', 'the proxy')} Nothing was sent to ${target}.`,
+    `Check that ${label} speaks HTTPS (else write http:// in the proxy URL). ${CHECK_SETTINGS}`,
+    code,
+  )
 }

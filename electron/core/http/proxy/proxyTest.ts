@@ -4,6 +4,7 @@ import type { SecretStore } from '../../secrets/secretStore'
 import { emptyRequest } from '../../../../shared/model/request'
 import { HttpEngine } from '../engine'
 import { describeFailure } from '../describeFailure'
+import { TlsFileError, type TlsMaterial } from '../tlsMaterial'
 import { PROXY_PASSWORD_KEY, withPassword } from './proxyPassword'
 import { proxyLabel, unreachableCode } from './proxyFailure'
 import { ProxyRouter, type ProxyResolver } from './proxyRouter'
@@ -14,6 +15,11 @@ export interface ProxyTestDeps {
   secrets?: SecretStore
   system?: ProxyResolver
   env?: Readonly<Record<string, string | undefined>>
+  /**
+   * The saved TLS settings read into material, so the test trusts an https:// proxy's
+   * private CA as sends do; may throw a TlsFileError naming a bad file.
+   */
+  tls?: () => TlsMaterial | undefined
 }
 
 /**
@@ -51,6 +57,7 @@ export async function testProxy(
     },
   })
   try {
+    engine.useTls(deps.tls?.())
     for (;;) {
       const result = await engine.send({
         spec: { ...emptyRequest(), method: 'GET', url, settings: { timeoutMs: 15_000 } },
@@ -70,6 +77,10 @@ export async function testProxy(
       return { ok: true, via, status, message: [...unreachable, reached].join(' '), hint: '' }
     }
   } catch (error) {
+    if (error instanceof TlsFileError) {
+      const hint = 'Fix or remove that file under Settings → TLS, then test again.'
+      return { ok: false, via, status: null, message: error.message, hint }
+    }
     const failure = describeFailure(error, { target: url, timeoutMs: 15_000 })
     return { ok: false, via, status: null, message: failure.message, hint: failure.hint }
   } finally {

@@ -104,7 +104,11 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
     secrets,
     shell.openExternal ?? printedSignIn((text) => process.stdout.write(text)),
     Date.now,
-    enginePost(() => engine),
+    // "Get new token" verifies TLS as the app's request defaults say; a send, as it does.
+    enginePost(
+      () => engine,
+      () => settings.get().requestDefaults,
+    ),
   )
   const engine: HttpEngine = new HttpEngine({ bodies, proxy, oauth2 })
   // TLS files are read at start and again whenever the settings are saved (settings:update).

@@ -71,6 +71,7 @@ export const CALL_NAMES = [
   'proxy:test',
   'oauth2:status',
   'oauth2:fetch',
+  'oauth2:cancel',
   'oauth2:clear',
 ] as const
 export type CallName = (typeof CALL_NAMES)[number]

@@ -19,11 +19,22 @@ export const oauth2Calls = {
    * and keeps the token. A refusal is a result, worded like a send's failure.
    */
   'oauth2:fetch': {
-    args: TokenRefSchema,
+    args: TokenRefSchema.extend({
+      /** Names this sign-in so `oauth2:cancel` can stop it (the wait for the browser included). */
+      signInId: z.string().min(1).max(100).optional(),
+    }),
     result: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), status: OAuth2TokenStatusSchema }),
       z.object({ ok: z.literal(false), error: RequestErrorSchema }),
     ]),
+  },
+  /**
+   * "Cancel sign-in": stops the `oauth2:fetch` of this id (its loopback listener closes; the
+   * fetch answers a failure saying it was cancelled). False when none is running.
+   */
+  'oauth2:cancel': {
+    args: z.object({ signInId: z.string().min(1).max(100) }),
+    result: z.boolean(),
   },
   /** "Clear token": forgets the kept token. */
   'oauth2:clear': { args: TokenRefSchema, result: z.boolean() },

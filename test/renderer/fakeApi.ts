@@ -277,6 +277,7 @@ function fakeOAuth2(): CourierApi['oauth2'] {
       kept.set(key(args), status)
       return { ok: true, status }
     },
+    cancel: async () => false,
     clear: async (args) => kept.delete(key(args)),
   }
 }

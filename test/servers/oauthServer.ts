@@ -1,5 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import {
+  createServer as createHttpsServer,
+  type ServerOptions as HttpsServerOptions,
+} from 'node:https'
 import { listen, type RunningServer } from './listen'
 
 /**
@@ -44,6 +48,8 @@ interface Grant {
 export async function startOAuthServer(
   clients: Record<string, OAuthClient>,
   users: Record<string, string> = {},
+  /** Serve HTTPS with these options (certificate, key; `requestCert` for mutual TLS). */
+  tls?: HttpsServerOptions,
 ): Promise<OAuthServer> {
   const codes = new Map<string, Grant & { challenge: string; redirectUri: string }>()
   const refreshTokens = new Map<string, Grant>()
@@ -177,7 +183,7 @@ export async function startOAuthServer(
     res.writeHead(302, { Location: back.toString() }).end()
   }
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
@@ -193,8 +199,9 @@ export async function startOAuthServer(
       }
       res.writeHead(404).end()
     })
-  })
-  const running = await listen(server)
+  }
+  const server = tls ? createHttpsServer(tls, handle) : createServer(handle)
+  const running = await listen(server, '127.0.0.1', tls ? 'https' : 'http')
   return Object.assign(state, running, {
     revokeRefreshTokens: () => refreshTokens.clear(),
     expireAll: () => {

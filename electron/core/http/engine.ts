@@ -95,6 +95,7 @@ export class HttpEngine {
         this.options.oauth2,
         options.workspace ?? null,
         controller.signal,
+        settings.verifyTls,
       )
       const variables = options.variables ?? {}
       const secretValues = (options.secretNames ?? [])

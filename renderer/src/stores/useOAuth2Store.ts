@@ -25,16 +25,25 @@ export const useOAuth2Store = defineStore('oauth2', () => {
     return api().status(plain(ref))
   }
 
-  /** Runs the grant now; the token's status, or the failure worded for the tester. */
+  /**
+   * Runs the grant now; the token's status, or the failure worded for the tester.
+   * `signInId` lets `cancel` stop it (the wait for the browser included).
+   */
   async function fetchNew(
     ref: OAuth2TokenRef,
+    signInId?: string,
   ): Promise<{ ok: true; status: OAuth2TokenStatus } | { ok: false; error: RequestError }> {
-    return api().fetch(plain(ref))
+    return api().fetch({ ...plain(ref), ...(signInId && { signInId }) })
+  }
+
+  /** Stops a running "Get new token"; false when it had already ended. */
+  function cancel(signInId: string): Promise<boolean> {
+    return api().cancel({ signInId })
   }
 
   async function clear(ref: OAuth2TokenRef): Promise<void> {
     await api().clear(plain(ref))
   }
 
-  return { status, fetchNew, clear }
+  return { status, fetchNew, cancel, clear }
 })

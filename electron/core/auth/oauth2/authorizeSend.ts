@@ -12,6 +12,8 @@ export async function withOAuth2Token(
   tokens: OAuth2Tokens | undefined,
   workspace: string | null,
   signal: AbortSignal,
+  /** The send's "verify TLS": the token request is verified as the send is. */
+  verifyTls?: boolean,
 ): Promise<RequestSpec> {
   if (spec.auth.type !== 'oauth2') return spec
   if (!tokens) {
@@ -20,7 +22,8 @@ export async function withOAuth2Token(
       'Send the request from the app or the courier command line.',
     )
   }
-  const token = await tokens.current(spec.auth, workspace, signal)
+  const options = verifyTls === undefined ? {} : { verifyTls }
+  const token = await tokens.current(spec.auth, workspace, signal, options)
   return {
     ...spec,
     auth: { type: 'apikey', key: 'Authorization', value: authorizationValue(token), in: 'header' },

@@ -20,6 +20,8 @@ function resolved({ auth, variables }: Ref): { auth: OAuth2Auth; unresolved: str
 
 /** The Auth tab's token calls, on the tokens the engine sends with. */
 export function oauth2Service(tokens: OAuth2Tokens) {
+  // Running "Get new token"s by sign-in id, so the tester can cancel the wait for the browser.
+  const running = new Map<string, AbortController>()
   return {
     'oauth2:status': async (ref: Ref): Promise<CallResult<'oauth2:status'>> =>
       tokens.status(resolved(ref).auth, ref.workspace),
@@ -27,18 +29,31 @@ export function oauth2Service(tokens: OAuth2Tokens) {
       tokens.clear(resolved(ref).auth, ref.workspace)
       return true
     },
-    'oauth2:fetch': async (ref: Ref): Promise<CallResult<'oauth2:fetch'>> => {
+    'oauth2:fetch': async (
+      ref: ParsedCallArgs<'oauth2:fetch'>,
+    ): Promise<CallResult<'oauth2:fetch'>> => {
+      const controller = new AbortController()
+      if (ref.signInId) running.set(ref.signInId, controller)
       try {
         const { auth, unresolved } = resolved(ref)
         const missing = oauth2MissingCredential(auth, unresolved)
         if (missing) throw missing
-        return { ok: true, status: await tokens.renew(auth, ref.workspace) }
+        return { ok: true, status: await tokens.renew(auth, ref.workspace, controller.signal) }
       } catch (error) {
         return {
           ok: false,
           error: describeFailure(error, { target: '', timeoutMs: 0 }).toRequestError(),
         }
+      } finally {
+        if (ref.signInId) running.delete(ref.signInId)
       }
+    },
+    'oauth2:cancel': async ({
+      signInId,
+    }: ParsedCallArgs<'oauth2:cancel'>): Promise<CallResult<'oauth2:cancel'>> => {
+      const controller = running.get(signInId)
+      controller?.abort()
+      return controller !== undefined
     },
   }
 }

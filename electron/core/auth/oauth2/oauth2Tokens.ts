@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { OAuth2Auth, OAuth2TokenStatus } from '../../../../shared/model/oauth2'
 import { secretKey, type SecretStore } from '../../secrets/secretStore'
 import { fetchToken, refreshToken, type OpenExternal, type TokenClient } from './grants'
-import type { OAuth2Token, TokenPost } from './tokenEndpoint'
+import type { OAuth2Token, TokenPost, TokenPostOptions } from './tokenEndpoint'
 
 /** A token this close to its expiry is renewed before a send rather than sent to be refused. */
 const EXPIRY_MARGIN_MS = 30_000
@@ -16,16 +16,24 @@ const EXPIRY_MARGIN_MS = 30_000
  */
 export class OAuth2Tokens {
   private readonly pending = new Map<string, Promise<OAuth2Token>>()
-  private readonly client: TokenClient
 
-  /** @param post how token requests go out (the engine, for its proxy); Node's fetch by default */
+  /** @param post how token requests go out (the engine, for its proxy and TLS); Node's fetch by default */
   constructor(
     private readonly secrets: SecretStore,
-    openExternal: OpenExternal,
+    private readonly openExternal: OpenExternal,
     private readonly now: () => number = Date.now,
-    post?: TokenPost,
-  ) {
-    this.client = { openExternal, ...(post && { post }) }
+    private readonly post?: TokenPost,
+  ) {}
+
+  /** The grants' client, its token requests sent the way the caller's send goes. */
+  private client(options: TokenPostOptions = {}): TokenClient {
+    const post = this.post
+    return {
+      openExternal: this.openExternal,
+      ...(post && {
+        post: (url, headers, body, signal) => post(url, headers, body, signal, options),
+      }),
+    }
   }
 
   /** The kept token of `auth` (variables resolved) in `workspace`, or null. */
@@ -44,9 +52,11 @@ export class OAuth2Tokens {
     auth: OAuth2Auth,
     workspace: string | null,
     signal?: AbortSignal,
+    options?: TokenPostOptions,
   ): Promise<OAuth2TokenStatus> {
     const key = this.key(auth, workspace)
-    return statusOf(await this.once(key, () => fetchToken(auth, this.client, signal)))
+    const client = this.client(options)
+    return statusOf(await this.once(key, () => fetchToken(auth, client, signal)))
   }
 
   /** The token to send: the kept one while valid, else refreshed, else fetched with the grant. */
@@ -54,8 +64,10 @@ export class OAuth2Tokens {
     auth: OAuth2Auth,
     workspace: string | null,
     signal?: AbortSignal,
+    options?: TokenPostOptions,
   ): Promise<OAuth2Token> {
     const key = this.key(auth, workspace)
+    const client = this.client(options)
     const kept = this.read(key)
     if (kept && (kept.expiresAt === null || kept.expiresAt - EXPIRY_MARGIN_MS > this.now())) {
       return kept
@@ -63,13 +75,13 @@ export class OAuth2Tokens {
     return this.once(key, async () => {
       if (kept?.refreshToken) {
         try {
-          return await refreshToken(auth, kept.refreshToken, this.client, signal)
+          return await refreshToken(auth, kept.refreshToken, client, signal)
         } catch {
           // A refused refresh token (revoked, expired) is no reason to fail: run the grant again.
           if (signal?.aborted) throw signal.reason
         }
       }
-      return fetchToken(auth, this.client, signal)
+      return fetchToken(auth, client, signal)
     })
   }
 

@@ -65,7 +65,14 @@ export type TokenPost = (
   headers: Record<string, string>,
   body: string,
   signal?: AbortSignal,
+  options?: TokenPostOptions,
 ) => Promise<{ status: number; text: string }>
+
+/** How the token request goes out, taken from the send it is for. */
+export interface TokenPostOptions {
+  /** Verify the token endpoint's certificate (the send's "verify TLS"); absent: the defaults. */
+  verifyTls?: boolean
+}
 
 const fetchPost: TokenPost = async (url, headers, body, signal) => {
   const timeout = AbortSignal.timeout(TOKEN_TIMEOUT_MS)

@@ -67,4 +67,39 @@ describe('OAuth 2.0 in the Auth tab', () => {
     expect(await alert.textContent()).toContain(`${server.url}/token`)
     await screenshot(ctx.bench.page, 'auth-oauth2-refused')
   })
+
+  it('the wait for the browser sign-in can be cancelled: no token is asked for', async () => {
+    const { ui, server } = ctx
+    const before = server.tokenRequests.length
+    await ui.newTab()
+    await ui.setUrl(`${server.url}/resource`)
+    await ui.requestTab('Auth')
+    await ui.request
+      .getByRole('combobox', { name: 'Auth type' })
+      .selectOption({ label: 'OAuth 2.0' })
+    await ui.request
+      .getByRole('combobox', { name: 'Grant type' })
+      .selectOption({ value: 'authorization_code' })
+    await ui.request.getByRole('textbox', { name: 'Auth URL' }).fill(`${server.url}/authorize`)
+    await ui.request.getByRole('textbox', { name: 'Token URL' }).fill(`${server.url}/token`)
+    await ui.request.getByRole('textbox', { name: 'Client ID' }).fill('e2e-app')
+    const panel = ui.request.getByRole('region', { name: 'OAuth 2.0 token' })
+    await panel.getByRole('button', { name: 'Get new token' }).click()
+    // Browser mode prints the sign-in URL (no browser to open) and waits for the redirect.
+    const waiting = panel.getByRole('button', { name: 'Waiting for the browser sign-in…' })
+    await expect.poll(() => waiting.isDisabled()).toBe(true)
+    await screenshot(ctx.bench.page, 'auth-oauth2-waiting')
+    expect(await seriousFindings(ctx.bench.page)).toEqual([])
+
+    await panel.getByRole('button', { name: 'Cancel sign-in' }).click()
+    const status = panel.getByRole('status').filter({ hasText: 'cancelled' })
+    await expect
+      .poll(async () => (await status.textContent())?.trim())
+      .toBe('Sign-in cancelled: no new token was fetched.')
+    expect(await panel.getByRole('button', { name: 'Cancel sign-in' }).count()).toBe(0)
+    expect(await panel.getByRole('button', { name: 'Get new token' }).isEnabled()).toBe(true)
+    expect(await panel.getByRole('alert').count()).toBe(0)
+    expect(server.tokenRequests.length).toBe(before)
+    await screenshot(ctx.bench.page, 'auth-oauth2-cancelled')
+  })
 })

@@ -8,8 +8,8 @@ export const USER_AGENT = 'Courier/0.1'
 export interface ImplicitHeader {
   name: string
   value: string
-  /** What made the engine add it. */
-  source: 'body' | 'auth' | 'default'
+  /** What made the engine add it; `computed`: an auth's header made only when sending. */
+  source: 'body' | 'auth' | 'computed' | 'default'
   /** True when a user header of the same name replaces it. */
   overridden: boolean
 }
@@ -76,6 +76,65 @@ export function implicitHeaders(spec: RequestSpec): ImplicitHeader[] {
   found.push({ name: 'Accept', value: '*/*', source: 'default' })
   found.push({ name: 'Accept-Encoding', value: 'gzip, deflate, br', source: 'default' })
   return found.map((h) => ({ ...h, overridden: hasHeader(spec.headers, h.name) }))
+}
+
+/**
+ * The headers an auth makes only when the request is sent (a Digest answer to the server's
+ * challenge, an AWS signature over the request as sent, an OAuth 2.0 token fetched or
+ * kept), with a placeholder value, so the Headers tab shows that they will be there.
+ */
+export function computedAuthHeaders(auth: RequestAuth): Omit<ImplicitHeader, 'overridden'>[] {
+  switch (auth.type) {
+    case 'digest':
+      return [
+        {
+          name: 'Authorization',
+          value: "Digest <answers the server's challenge>",
+          source: 'computed',
+        },
+      ]
+    case 'awsv4':
+      return [
+        {
+          name: 'Authorization',
+          value: 'AWS4-HMAC-SHA256 <signature of the request as sent>',
+          source: 'computed',
+        },
+        { name: 'X-Amz-Date', value: '<time of sending>', source: 'computed' },
+        { name: 'X-Amz-Content-Sha256', value: '<SHA-256 of the body>', source: 'computed' },
+        ...(auth.sessionToken === ''
+          ? []
+          : [
+              {
+                name: 'X-Amz-Security-Token',
+                value: '<the session token>',
+                source: 'computed' as const,
+              },
+            ]),
+      ]
+    case 'oauth2':
+      // Sent like an API key header: a user row of the same name replaces it.
+      return [
+        { name: 'Authorization', value: '<token type> <OAuth 2.0 access token>', source: 'auth' },
+      ]
+    default:
+      return []
+  }
+}
+
+/**
+ * What the Headers tab lists as added by Courier: the implicit headers, with those an auth
+ * computes when sending in place of the auth row. Digest's and AWS's are set by the
+ * engine over any row of the same name, so they are never shown as replaced.
+ */
+export function previewHeaders(spec: RequestSpec): ImplicitHeader[] {
+  const implicit = implicitHeaders(spec)
+  const computed = computedAuthHeaders(spec.auth).map((h) => ({
+    ...h,
+    overridden: h.source === 'auth' && hasHeader(spec.headers, h.name),
+  }))
+  const at = implicit.findIndex((h) => h.source === 'default')
+  return [...implicit.slice(0, at), ...computed, ...implicit.slice(at)]
 }
 
 /**

@@ -16,6 +16,13 @@ describe('Digest and AWS Signature in the Auth tab', () => {
     await ctx.ui.request.getByRole('textbox', { name: 'Username' }).fill('digester')
     await ctx.ui.request.getByLabel('Password', { exact: true }).fill('d1g3st')
     await screenshot(ctx.bench.page, 'auth-digest')
+    // The Headers tab says an Authorization header will be made when sent.
+    await ctx.ui.requestTab('Headers')
+    const added = ctx.ui.request.getByRole('table', { name: /Added by Courier/ })
+    const row = added.getByRole('row', { name: /Authorization/ })
+    await expect.poll(() => row.textContent()).toContain("Digest <answers the server's challenge>")
+    expect(await row.textContent()).toContain('from Auth, made when sent')
+    await screenshot(ctx.bench.page, 'auth-digest-headers')
     expect(await ctx.ui.send()).toBe('200 OK')
     expect(await ctx.ui.jsonBody()).toEqual({ authenticated: true, user: 'digester' })
     await ctx.ui.responseTab('Timeline')

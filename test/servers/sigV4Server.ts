@@ -61,9 +61,11 @@ async function verify(
   const [, keyId, , region, service, signedList, signature] = match
   const key = keys[keyId!]
   if (!key) return `unknown access key ${keyId}`
-  const contentHash = String(req.headers['x-amz-content-sha256'] ?? '')
+  // Optional outside S3, as AWS has it (curl --aws-sigv4 sends none): the signature covers
+  // the body's hash either way. When sent, it must be the body's.
+  const contentHash = req.headers['x-amz-content-sha256']
   const bodyHash = createHash('sha256').update(body).digest('hex')
-  if (contentHash !== 'UNSIGNED-PAYLOAD' && contentHash !== bodyHash)
+  if (contentHash !== undefined && contentHash !== 'UNSIGNED-PAYLOAD' && contentHash !== bodyHash)
     return `x-amz-content-sha256 ${contentHash} is not the body's hash ${bodyHash}`
   if (key.sessionToken !== undefined && req.headers['x-amz-security-token'] !== key.sessionToken)
     return 'wrong or missing x-amz-security-token'
@@ -84,6 +86,8 @@ async function verify(
     service: service!,
     region: region!,
     sha256: Hash.bind(null, 'sha256'),
+    // Otherwise the signer adds (and signs) x-amz-content-sha256 when the client sent none.
+    applyChecksum: contentHash !== undefined,
     credentials: {
       accessKeyId: keyId!,
       secretAccessKey: key.secretAccessKey,

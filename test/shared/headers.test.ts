@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { implicitHeaders, mergeHeaders, USER_AGENT } from '../../shared/logic/headers'
+import {
+  implicitHeaders,
+  mergeHeaders,
+  previewHeaders,
+  USER_AGENT,
+} from '../../shared/logic/headers'
+import { OAuth2AuthSchema } from '../../shared/model/oauth2'
 import { emptyRequest, type RequestSpec } from '../../shared/model/request'
 
 const spec = (over: Partial<RequestSpec>): RequestSpec => ({ ...emptyRequest(), ...over })
@@ -64,5 +70,53 @@ describe('mergeHeaders', () => {
   it('leaves multipart Content-Type to the engine, which knows the boundary', () => {
     const headers = mergeHeaders(spec({ body: { type: 'multipart', parts: [] } }))
     expect(headers.map(([n]) => n)).not.toContain('Content-Type')
+  })
+})
+
+describe('previewHeaders', () => {
+  const rows = (s: RequestSpec) =>
+    previewHeaders(s).map(
+      (h) => `${h.name}: ${h.value} (${h.source}${h.overridden ? ', replaced' : ''})`,
+    )
+
+  it('lists the headers Digest, AWS Signature V4 and OAuth 2.0 make when sent, none of them sent as written', () => {
+    const digest = spec({ auth: { type: 'digest', username: 'u', password: 'p' } })
+    expect(rows(digest)).toContain(
+      "Authorization: Digest <answers the server's challenge> (computed)",
+    )
+    const aws = spec({
+      auth: {
+        type: 'awsv4',
+        accessKeyId: 'AKID',
+        secretAccessKey: 'SECRET',
+        sessionToken: 'TOKEN-123',
+        region: 'eu-west-1',
+        service: 'execute-api',
+      },
+    })
+    const awsRows = rows(aws)
+    expect(awsRows.filter((r) => r.includes('(computed)')).map((r) => r.split(':')[0])).toEqual([
+      'Authorization',
+      'X-Amz-Date',
+      'X-Amz-Content-Sha256',
+      'X-Amz-Security-Token',
+    ])
+    // The session token is a secret: named, never shown.
+    expect(awsRows.join('\n')).not.toContain('TOKEN-123')
+    // Placeholders are for the eye only: the engine computes these headers itself.
+    expect(mergeHeaders(digest).some(([n]) => n === 'Authorization')).toBe(false)
+    expect(mergeHeaders(aws).some(([n]) => n.startsWith('X-Amz'))).toBe(false)
+  })
+
+  it("shows OAuth 2.0's token header replaced by a user's Authorization row, as sent", () => {
+    const oauth = spec({
+      auth: OAuth2AuthSchema.parse({ type: 'oauth2', tokenUrl: 'http://id.test/token' }),
+      headers: [{ key: 'authorization', value: 'Bearer mine', enabled: true }],
+    })
+    expect(rows(oauth)).toContain(
+      'Authorization: <token type> <OAuth 2.0 access token> (auth, replaced)',
+    )
+    // The defaults still come last, after the auth's rows.
+    expect(rows(oauth).at(-1)).toBe('Accept-Encoding: gzip, deflate, br (default)')
   })
 })

@@ -1,6 +1,7 @@
 import { HTTPSnippet, type HarRequest as SnippetRequest, type TargetId } from 'httpsnippet'
 import type { CodeLanguage } from '../../../../shared/model/interop'
 import type { RequestSpec } from '../../../../shared/model/request'
+import { computedAuthNote } from './computedAuth'
 import { curlCommand } from './curl'
 import { toHarRequest } from './harRequest'
 import { nodeFetch } from './nodeFetch'
@@ -65,6 +66,8 @@ function snippet(request: PreparedRequest, generator: Generator): string {
   }
   har.headers = [...joined.values()]
   const notes: string[] = []
+  const authNote = computedAuthNote(request, generator.comment)
+  if (authNote) notes.push(authNote)
   if (request.body.type === 'binary') {
     notes.push(`${generator.comment} Send the bytes of ${request.body.path} as the body.`)
   }

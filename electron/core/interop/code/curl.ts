@@ -1,3 +1,4 @@
+import { computedAuthNote } from './computedAuth'
 import { shellQuote } from './literals'
 import {
   fileNameOf,
@@ -22,10 +23,25 @@ const isPlainFormValue = (text: string) => !/[;"\r\n]/.test(text) && !/^[@<]/.te
  */
 const unnameable = (key: string) => key.includes('=')
 
+/** curl's own options for the auths Courier computes when sending: `--digest`, `--aws-sigv4`. */
+function computedAuthArgs(request: PreparedRequest): string[] {
+  const auth = request.auth
+  if (auth.type === 'digest')
+    return ['--digest', `--user ${shellQuote(`${auth.username}:${auth.password}`)}`]
+  if (auth.type !== 'awsv4') return []
+  return [
+    `--aws-sigv4 ${shellQuote(`aws:amz:${auth.region}:${auth.service}`)}`,
+    `--user ${shellQuote(`${auth.accessKeyId}:${auth.secretAccessKey}`)}`,
+    ...(auth.sessionToken === ''
+      ? []
+      : [`-H ${shellQuote(`X-Amz-Security-Token: ${auth.sessionToken}`)}`]),
+  ]
+}
+
 /**
  * The request as a curl command, sending the same bytes as the engine: `--data-raw` for
  * JSON and raw text (never `@file` surprises), `--data-urlencode` per form field, `-F`
- * for multipart, `--user` for Basic. Repeated headers stay repeated.
+ * for multipart, `--user` for Basic, `--digest` and `--aws-sigv4` for those auths. Repeated headers stay repeated.
  */
 export function curlCommand(request: PreparedRequest): string {
   const args: string[] = []
@@ -43,6 +59,9 @@ export function curlCommand(request: PreparedRequest): string {
     args.push(`-H ${shellQuote(h.value === '' ? `${h.name};` : `${h.name}: ${h.value}`)}`)
   }
   if (basic) args.push(`--user ${shellQuote(`${basic.username}:${basic.password}`)}`)
+  args.push(...computedAuthArgs(request))
+  const authNote = computedAuthNote(request, '#', ['digest', 'awsv4'])
+  if (authNote) notes.push(authNote)
   switch (body.type) {
     case 'json':
     case 'raw':

@@ -1,3 +1,4 @@
+import { computedAuthNote } from './computedAuth'
 import { jsString, parsePlainJson } from './literals'
 import { fileNameOf, isImpliedContentType, type PreparedRequest } from './preparedRequest'
 
@@ -87,6 +88,8 @@ export function nodeFetch(request: PreparedRequest): string {
   const notes = request.verifyTls
     ? []
     : ['// This request skips TLS verification: run with NODE_TLS_REJECT_UNAUTHORIZED=0.']
+  const authNote = computedAuthNote(request, '//')
+  if (authNote) notes.push(authNote)
 
   return [
     ...head,

@@ -2,6 +2,7 @@ import { authHeader, authQueryParam, bodyContentType } from '../../../../shared/
 import { buildUrl, serializeParams } from '../../../../shared/logic/url'
 import { resolveRequest } from '../../../../shared/logic/variables'
 import type { RequestAuth, RequestBody, RequestSpec } from '../../../../shared/model/request'
+import { OAUTH2_TOKEN_PLACEHOLDER } from './computedAuth'
 
 /** A header of the prepared request, with why it is there, so a generator can leave out what its library adds itself. */
 export interface PreparedHeader {
@@ -58,7 +59,11 @@ export function prepareRequest(
   const contentType = bodyContentType(resolved.body)
   if (contentType && resolved.body.type !== 'multipart' && !has('Content-Type'))
     headers.push({ name: 'Content-Type', value: contentType, source: 'body' })
-  const fromAuth = authHeader(resolved.auth)
+  // OAuth 2.0's token is fetched by Courier when sending: the code gets a placeholder.
+  const fromAuth =
+    resolved.auth.type === 'oauth2'
+      ? (['Authorization', `Bearer ${OAUTH2_TOKEN_PLACEHOLDER}`] as const)
+      : authHeader(resolved.auth)
   if (fromAuth && !has(fromAuth[0]))
     headers.push({ name: fromAuth[0], value: fromAuth[1], source: 'auth' })
 

@@ -1,4 +1,5 @@
 import { parseQuery } from '../../../../shared/logic/url'
+import { computedAuthNote } from './computedAuth'
 import { parsePlainJson, pyString, pyValue } from './literals'
 import {
   fileNameOf,
@@ -36,13 +37,34 @@ function splitQuery(url: string): { base: string; params: [string, string][] } |
   }
 }
 
+/** requests' `auth=` for Digest (built in) and AWS Signature V4 (requests-aws4auth), with its imports. */
+function computedAuthOption(request: PreparedRequest): { imports: string[]; arg: string } | null {
+  const auth = request.auth
+  if (auth.type === 'digest') {
+    return {
+      imports: ['from requests.auth import HTTPDigestAuth'],
+      arg: `auth=HTTPDigestAuth(${pyString(auth.username)}, ${pyString(auth.password)})`,
+    }
+  }
+  if (auth.type !== 'awsv4') return null
+  const token = auth.sessionToken === '' ? '' : `, session_token=${pyString(auth.sessionToken)}`
+  return {
+    imports: ['from requests_aws4auth import AWS4Auth  # pip install requests-aws4auth'],
+    arg: `auth=AWS4Auth(${[auth.accessKeyId, auth.secretAccessKey, auth.region, auth.service].map(pyString).join(', ')}${token})`,
+  }
+}
+
 /**
  * The request as a tester writes it with `requests`: `requests.put(url, json=payload, …)`,
- * `data=` for forms and raw text, `files=` for multipart, `auth=` for Basic, then
+ * `data=` for forms and raw text, `files=` for multipart, `auth=` for Basic, Digest and
+ * AWS Signature V4, then
  * `raise_for_status()`.
  */
 export function pythonRequests(request: PreparedRequest): string {
-  const lines = ['import requests', '']
+  const computedAuth = computedAuthOption(request)
+  const oauthNote = computedAuthNote(request, '#', ['digest', 'awsv4'])
+  const lines = ['import requests', ...(computedAuth?.imports ?? []), '']
+  if (oauthNote) lines.push(oauthNote)
   const args: string[] = ['url']
   const split = splitQuery(request.url)
   lines.push(`url = ${pyString(split ? split.base : request.url)}`)
@@ -129,6 +151,7 @@ export function pythonRequests(request: PreparedRequest): string {
   }
   if (basic && basicAsOption)
     args.push(`auth=(${pyString(basic.username)}, ${pyString(basic.password)})`)
+  if (computedAuth) args.push(computedAuth.arg)
   if (request.method === 'HEAD' && request.followRedirects) args.push('allow_redirects=True')
   else if (!request.followRedirects && request.method !== 'HEAD') args.push('allow_redirects=False')
   if (!request.verifyTls) args.push('verify=False')

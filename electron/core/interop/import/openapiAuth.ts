@@ -1,6 +1,7 @@
 import type { RequestAuth } from '../../../../shared/model/request'
 import type { VariableRow } from '../../../../shared/model/variables'
-import { isObj, obj, str, variable, type Obj } from './importHelpers'
+import { arr, isObj, obj, str, variable, type Obj } from './importHelpers'
+import { openapiOAuth2 } from './openapiOAuth2'
 
 /** Security schemes (OpenAPI 3 `components.securitySchemes`, Swagger 2 `securityDefinitions`). */
 export function securitySchemes(api: Obj): Obj {
@@ -22,8 +23,18 @@ export function securityAuth(
   if (requirements.length === 0) return { type: 'none' }
   const unsupported: string[] = []
   for (const requirement of requirements) {
-    for (const name of Object.keys(obj(requirement))) {
-      const auth = schemeAuth(obj(schemes[name]), secrets)
+    for (const [name, scopes] of Object.entries(obj(requirement))) {
+      const scheme = obj(schemes[name])
+      const auth =
+        scheme.type === 'oauth2'
+          ? openapiOAuth2(
+              scheme,
+              arr(scopes).map((s) => str(s)),
+              where,
+              notes,
+              secrets,
+            )
+          : schemeAuth(scheme, secrets)
       if (auth) return auth
       unsupported.push(`${name} (${str(obj(schemes[name]).type, 'unknown')})`)
     }
@@ -61,9 +72,13 @@ function schemeAuth(scheme: Obj, secrets: Map<string, VariableRow>): RequestAuth
   return null
 }
 
-/** Every scheme Courier cannot express (oauth2, openIdConnect, cookie keys, …), for notes. */
+/** Every scheme Courier cannot express (openIdConnect, cookie keys, …), for notes. */
 export function unsupportedSchemes(schemes: Obj): string[] {
+  const expressible = (s: Obj) =>
+    s.type === 'oauth2'
+      ? openapiOAuth2(s, [], '', [], new Map()) !== null
+      : schemeAuth(s, new Map()) !== null
   return Object.entries(schemes)
-    .filter(([, s]) => isObj(s) && !schemeAuth(s, new Map()))
+    .filter(([, s]) => isObj(s) && !expressible(s))
     .map(([name, s]) => `${name} (${str(obj(s).type)})`)
 }

@@ -157,7 +157,7 @@ describe('OpenAPI 3.0 (YAML)', async () => {
     })
   })
 
-  it('turns security schemes into auth and notes oauth2', () => {
+  it('turns security schemes into auth, oauth2 included', () => {
     expect(result.root.defaults?.auth).toEqual({ type: 'bearer', token: '{{token}}' })
     expect(requestAt(result.root, 'todos/Delete todo').auth).toEqual({ type: 'none' })
     expect(requestAt(result.root, 'Log in').auth).toEqual({
@@ -165,8 +165,15 @@ describe('OpenAPI 3.0 (YAML)', async () => {
       username: '{{username}}',
       password: '{{password}}',
     })
-    expect(requestAt(result.root, 'Upload attachment').auth).toEqual({ type: 'none' })
-    expect(result.notes.join('\n')).toContain('oauth (oauth2) is not supported')
+    expect(requestAt(result.root, 'Upload attachment').auth).toMatchObject({
+      type: 'oauth2',
+      grant: 'client_credentials',
+      tokenUrl: 'https://auth.todo.test/token',
+      clientId: '{{oauth2_client_id}}',
+      clientSecret: '{{oauth2_client_secret}}',
+      scope: 'write',
+    })
+    expect(result.notes.join('\n')).not.toContain('not supported')
   })
 
   it('turns servers and server variables into environments', () => {
@@ -188,6 +195,7 @@ describe('OpenAPI 3.0 (YAML)', async () => {
       'token',
       'username',
       'password',
+      'oauth2_client_secret',
     ])
   })
 })
@@ -252,6 +260,7 @@ describe('Swagger 2.0 (JSON)', () => {
       { key: 'status', value: 'available', enabled: true },
     ])
     expect(result.environments[0]!.variables[0]!.value).toBe('https://petstore.test/v2')
-    expect(result.notes.join('\n')).toContain('petstore_auth (oauth2) is not supported')
+    // Its implicit flow maps onto the authorization code grant (see openapiOAuth2.test.ts).
+    expect(result.notes.join('\n')).not.toContain('petstore_auth (oauth2) is not supported')
   })
 })

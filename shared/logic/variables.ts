@@ -151,6 +151,14 @@ function mapTexts(spec: RequestSpec, map: (text: string) => string): RequestSpec
         return mapOAuth2Texts(a, map)
       case 'digest':
         return { ...a, username: map(a.username), password: map(a.password) }
+      case 'ntlm':
+        return {
+          ...a,
+          username: map(a.username),
+          password: map(a.password),
+          domain: map(a.domain),
+          workstation: map(a.workstation),
+        }
       case 'awsv4':
         return {
           ...a,

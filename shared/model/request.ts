@@ -84,6 +84,18 @@ export const RequestAuthSchema = z.discriminatedUnion('type', [
    * once more answering the server's 401 challenge.
    */
   z.object({ type: z.literal('digest'), username: z.string(), password: z.string() }),
+  /**
+   * NTLM (Windows servers, IIS): a Type 1 message goes with the request, the 401's Type 2
+   * challenge is answered once with a Type 3 on the same connection. The username may be
+   * `DOMAIN\\user`; `domain` and `workstation` may be left blank.
+   */
+  z.object({
+    type: z.literal('ntlm'),
+    username: z.string(),
+    password: z.string(),
+    domain: z.string().default(''),
+    workstation: z.string().default(''),
+  }),
   /** AWS Signature Version 4: the request as finally sent is signed, its body hash included. */
   z.object({
     type: z.literal('awsv4'),

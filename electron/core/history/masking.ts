@@ -66,7 +66,7 @@ export class Masker {
     if (auth?.type === 'apikey') credentials.push(auth.value)
     if (auth?.type === 'oauth2')
       credentials.push(auth.clientSecret, auth.password, auth.refreshToken)
-    if (auth?.type === 'digest') credentials.push(auth.password)
+    if (auth?.type === 'digest' || auth?.type === 'ntlm') credentials.push(auth.password)
     if (auth?.type === 'awsv4') credentials.push(auth.secretAccessKey, auth.sessionToken)
     if (auth?.type === 'basic') {
       credentials.push(auth.password)

@@ -5,7 +5,8 @@ import type { ResponseRecord } from '../../../shared/model/response'
 import type { RequestDefaults } from '../../../shared/model/settings'
 import type { BodyStore } from '../bodies/bodyStore'
 import { startDeadline } from './abort'
-import { digestRetryHeaders, signedHeaders } from './auth/hopAuth'
+import { ChallengeAnswer } from './auth/challengeAnswer'
+import { signedHeaders } from './auth/hopAuth'
 import { checkHeaders } from './checkHeaders'
 import { credentialHeaderNames } from './credentialHeaders'
 import { ExchangeClock } from './exchangeClock'
@@ -30,8 +31,8 @@ export type ExchangeOptions = Pick<SendOptions, 'onProgress' | 'cookies' | 'file
 
 /**
  * One exchange: checks and encodes what goes out, sends it within the deadline,
- * answers a Digest challenge, follows redirects, receives the body into the store and
- * records what happened.
+ * answers a Digest or NTLM challenge, follows redirects, receives the body into the store
+ * and records what happened.
  */
 export async function runExchange(
   parts: ExchangeParts,
@@ -54,7 +55,10 @@ export async function runExchange(
   // Checked once variables are resolved and scripts are done: either may change a path.
   const body = await encodeBody(await gatedBody(spec.body, files ?? CLOSED_GATE))
   const firstHop = { url, method: spec.method, headers: [...headers, ...body.headers] }
-  let sentHeaders = signedHeaders(spec.auth, { ...firstHop, data: body.data }, true)
+  const challenge = new ChallengeAnswer(spec.auth)
+  let sentHeaders = challenge.opening(
+    signedHeaders(spec.auth, { ...firstHop, data: body.data }, true),
+  )
   const clock = new ExchangeClock()
   const redirects = new RedirectTrail({
     url,
@@ -66,19 +70,20 @@ export async function runExchange(
     onHop: () => clock.hop(),
     cookies: jar,
   })
-  const send = (hop: Hop) => parts.sender.send(hop, settings, controller.signal)
+  // NTLM signs a connection in: its exchange keeps to one socket per origin, closed after.
+  const sender = challenge.needsOneConnection ? parts.sender.oneConnection() : parts.sender
+  const send = (hop: Hop) => sender.send(hop, settings, controller.signal)
   const stopDeadline = startDeadline(controller, settings.timeoutMs)
   try {
     let hop: Hop = { url, method: spec.method, headers: sentHeaders, data: body.data }
     let response = await send(hop)
-    let challengeAnswered = false
     for (;;) {
-      // Digest: the 401's challenge is answered once, by the same request with credentials.
-      const retry = challengeAnswered ? null : digestRetryHeaders(spec.auth, hop, toHop(response))
+      // Digest, NTLM: the 401's challenge is answered once, by the same request with credentials.
+      const retry = challenge.answer(hop, toHop(response))
       if (retry) {
-        challengeAnswered = true
+        // Read off so the socket goes back to the pool, where the answer (NTLM) waits for it.
         response.data.resume()
-        redirects.retried(response.status, 'Digest', retry)
+        redirects.retried(response.status, challenge.scheme, retry)
         if (hop.url === url) sentHeaders = retry
         const data = await bodyAgain(spec, files, body, hop.data)
         hop = { ...hop, headers: retry, data }
@@ -90,7 +95,12 @@ export async function runExchange(
       // The redirect's own body is not shown: read it off so the socket goes back to the pool.
       response.data.resume()
       const data = next.keepsBody ? await bodyAgain(spec, files, body) : undefined
-      hop = { url: next.url, method: next.method, headers: next.headers, data }
+      hop = {
+        url: next.url,
+        method: next.method,
+        headers: challenge.redirected(next.headers),
+        data,
+      }
       hop.headers = signedHeaders(spec.auth, hop, false)
       response = await send(hop)
     }
@@ -108,6 +118,7 @@ export async function runExchange(
     })
   } finally {
     stopDeadline()
+    if (sender !== parts.sender) sender.destroy()
   }
 }
 

@@ -5,7 +5,13 @@ import type { RequestDefaults } from '../../../shared/model/settings'
 import { axiosConfigFor } from './axiosConfig'
 import type { AuthHop } from './auth/hopAuth'
 import type { HopResponse } from './redirects'
-import { createAgents, type AgentSet } from './timedAgents'
+import {
+  createAgents,
+  KEEP_ALIVE,
+  ONE_SOCKET,
+  type AgentSet,
+  type KeepAliveOptions,
+} from './timedAgents'
 import { ProxyAgentPool } from './proxy/proxyAgents'
 import { proxyAnswerFailure, proxyUnreachable } from './proxy/proxyFailure'
 import { TlsAgents } from './tlsAgents'
@@ -25,17 +31,36 @@ export interface RouteSource {
  * agent for it (plain, a proxy's, or one with the TLS settings). Owns those agents.
  */
 export class HopSender {
-  private readonly agents: AgentSet = createAgents()
-  private readonly proxyAgents = new ProxyAgentPool()
+  private readonly agents: AgentSet
+  private readonly proxyAgents: ProxyAgentPool
   private tlsAgents: TlsAgents | null = null
+  private tls: TlsMaterial | undefined
 
-  constructor(private readonly proxy: RouteSource | undefined) {}
+  constructor(
+    private readonly proxy: RouteSource | undefined,
+    private readonly keepAlive: KeepAliveOptions = KEEP_ALIVE,
+  ) {
+    this.agents = createAgents(keepAlive)
+    this.proxyAgents = new ProxyAgentPool(keepAlive)
+  }
 
   /** Applies new TLS settings to the next requests; sockets of the old ones are closed. */
   useTls(material: TlsMaterial | undefined): void {
+    this.tls = material
     this.tlsAgents?.destroy()
-    this.tlsAgents = isDefaultTls(material) ? null : new TlsAgents(material!)
+    this.tlsAgents = isDefaultTls(material) ? null : new TlsAgents(material!, this.keepAlive)
     this.proxyAgents.useTls(isDefaultTls(material) ? undefined : material)
+  }
+
+  /**
+   * A sender of its own for one exchange, with the same routes and TLS settings but one
+   * socket per origin (plain, TLS or through the proxy): what an NTLM handshake needs.
+   * Its owner destroys it when the exchange is over.
+   */
+  oneConnection(): HopSender {
+    const sender = new HopSender(this.proxy, ONE_SOCKET)
+    sender.useTls(this.tls)
+    return sender
   }
 
   /**

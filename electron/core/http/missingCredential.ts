@@ -8,6 +8,7 @@ import { RequestFailure } from './requestFailure'
 const FIELDS: Record<string, Record<string, { label: string; optional?: boolean }>> = {
   basic: { password: { label: 'Basic auth password' } },
   digest: { password: { label: 'Digest auth password' } },
+  ntlm: { password: { label: 'NTLM password' } },
   bearer: { token: { label: 'Bearer token' } },
   apikey: { value: { label: 'API key value' } },
   awsv4: {

@@ -49,6 +49,15 @@ export const KEEP_ALIVE = {
   timeout: 4_000,
 }
 
+/** How an agent keeps sockets: KEEP_ALIVE, or one socket per origin for an NTLM exchange. */
+export type KeepAliveOptions = typeof KEEP_ALIVE
+
+/**
+ * One kept-alive socket per origin: NTLM signs a connection in, so its Type 3 message and
+ * the requests after it must go where the Type 1 went.
+ */
+export const ONE_SOCKET: KeepAliveOptions = { ...KEEP_ALIVE, maxSockets: 1, maxFreeSockets: 1 }
+
 /** Sockets whose TCP keep-alive is on already. */
 const keepAliveOn = new WeakSet<object>()
 
@@ -101,8 +110,11 @@ class TimedHttpsAgent extends https.Agent {
  * A keep-alive HTTPS agent that records connection phases, with extra TLS options (CAs,
  * a client certificate, a minimum version): see tlsAgents.ts.
  */
-export function createTimedHttpsAgent(tls: https.AgentOptions): https.Agent {
-  return new TimedHttpsAgent({ ...KEEP_ALIVE, ...tls })
+export function createTimedHttpsAgent(
+  tls: https.AgentOptions,
+  keepAlive: KeepAliveOptions = KEEP_ALIVE,
+): https.Agent {
+  return new TimedHttpsAgent({ ...keepAlive, ...tls })
 }
 
 /** The engine's own keep-alive agents: one for HTTP, one per TLS verification mode. */
@@ -113,11 +125,11 @@ export interface AgentSet {
   destroy(): void
 }
 
-export function createAgents(): AgentSet {
+export function createAgents(keepAlive: KeepAliveOptions = KEEP_ALIVE): AgentSet {
   const set = {
-    http: new TimedHttpAgent(KEEP_ALIVE),
-    https: new TimedHttpsAgent({ ...KEEP_ALIVE, rejectUnauthorized: true }),
-    httpsInsecure: new TimedHttpsAgent({ ...KEEP_ALIVE, rejectUnauthorized: false }),
+    http: new TimedHttpAgent(keepAlive),
+    https: new TimedHttpsAgent({ ...keepAlive, rejectUnauthorized: true }),
+    httpsInsecure: new TimedHttpsAgent({ ...keepAlive, rejectUnauthorized: false }),
   }
   return {
     ...set,

@@ -2,7 +2,7 @@ import { rootCertificates } from 'node:tls'
 import type https from 'node:https'
 import type { ConnectionOptions } from 'node:tls'
 import type { ClientCertMaterial, TlsMaterial } from './tlsMaterial'
-import { createTimedHttpsAgent } from './timedAgents'
+import { createTimedHttpsAgent, KEEP_ALIVE, type KeepAliveOptions } from './timedAgents'
 
 /**
  * How well a host pattern fits a host and port: `host:port` beats `host`, which beats
@@ -56,7 +56,10 @@ export class TlsAgents {
   /** Node's default roots plus the extra CAs: extra CAs add trust, never replace it. */
   readonly ca: string[]
 
-  constructor(private readonly material: TlsMaterial) {
+  constructor(
+    private readonly material: TlsMaterial,
+    private readonly keepAlive: KeepAliveOptions = KEEP_ALIVE,
+  ) {
     this.ca = [...rootCertificates, ...material.ca]
   }
 
@@ -67,12 +70,15 @@ export class TlsAgents {
     const key = `${verify ? 'verify' : 'insecure'}|${index}`
     let agent = this.agents.get(key)
     if (!agent) {
-      agent = createTimedHttpsAgent({
-        rejectUnauthorized: verify,
-        ca: this.ca,
-        minVersion: this.material.minVersion,
-        ...clientCertOptions(cert),
-      })
+      agent = createTimedHttpsAgent(
+        {
+          rejectUnauthorized: verify,
+          ca: this.ca,
+          minVersion: this.material.minVersion,
+          ...clientCertOptions(cert),
+        },
+        this.keepAlive,
+      )
       this.agents.set(key, agent)
     }
     return agent

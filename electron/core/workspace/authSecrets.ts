@@ -3,7 +3,7 @@ import type { VariableRow } from '../../../shared/model/variables'
 import { OAUTH2_FIELDS, oauth2Secrets, oauth2Slot } from './oauth2Secrets'
 
 /**
- * Credentials typed into auth (a Basic or Digest password, a Bearer token, an API key
+ * Credentials typed into auth (a Basic, Digest or NTLM password, a Bearer token, an API key
  * value, an AWS secret key and session token, OAuth 2.0's secrets) are secrets like secret variables: the
  * vault keeps them, the file gets them blank. A credential that is only `{{variable}}`
  * references is kept in the file, since it holds nothing secret and tells a teammate
@@ -24,6 +24,7 @@ const PLACEHOLDERS = /\{\{\s*[^{}\s]+\s*\}\}/g
 const SECRET_FIELDS: Partial<Record<RequestAuth['type'], readonly string[]>> = {
   basic: ['password'],
   digest: ['password'],
+  ntlm: ['password'],
   bearer: ['token'],
   apikey: ['value'],
   awsv4: ['secretAccessKey', 'sessionToken'],

@@ -4,7 +4,7 @@ import type { AgentConnectOpts } from 'agent-base'
 import { HttpProxyAgent } from 'http-proxy-agent'
 import { HttpsProxyAgent } from 'https-proxy-agent'
 import { SocksProxyAgent } from 'socks-proxy-agent'
-import { KEEP_ALIVE, recordPhases, type AgentSet } from '../timedAgents'
+import { KEEP_ALIVE, recordPhases, type AgentSet, type KeepAliveOptions } from '../timedAgents'
 import type { TlsMaterial } from '../tlsMaterial'
 import { proxyAuthFailure, proxyConnectFailure, tunnelRefused } from './proxyFailure'
 import { ProxyTls } from './proxyTls'
@@ -62,9 +62,9 @@ function handshaken(socket: Socket): Promise<void> {
 
 /** Plain HTTP targets through an HTTP(S) proxy: absolute-URI requests on a kept-alive socket. */
 class ForwardingAgent extends HttpProxyAgent<string> {
-  constructor(proxy: URL, tls: ProxyTls) {
+  constructor(proxy: URL, tls: ProxyTls, keepAlive: KeepAliveOptions) {
     // The agent's options are also the connection's to an https:// proxy.
-    super(proxy, { ...KEEP_ALIVE, ...tls.proxy(proxy) })
+    super(proxy, { ...keepAlive, ...tls.proxy(proxy) })
   }
 
   override connect(req: Parameters<HttpProxyAgent<string>['connect']>[0], opts: AgentConnectOpts) {
@@ -83,8 +83,9 @@ class TunnelAgent extends HttpsProxyAgent<string> {
     proxy: URL,
     private readonly tls: ProxyTls,
     private readonly verifyTls: boolean,
+    keepAlive: KeepAliveOptions,
   ) {
-    super(proxy, { ...KEEP_ALIVE, ...tls.proxy(proxy) })
+    super(proxy, { ...keepAlive, ...tls.proxy(proxy) })
   }
 
   override connect(req: ClientRequest, opts: AgentConnectOpts) {
@@ -101,8 +102,9 @@ class SocksAgent extends SocksProxyAgent {
     private readonly proxyAt: URL,
     private readonly tls: ProxyTls,
     private readonly verifyTls: boolean,
+    keepAlive: KeepAliveOptions,
   ) {
-    super(proxyAt, KEEP_ALIVE)
+    super(proxyAt, keepAlive)
     // socks-proxy-agent would destroy a socket idle this long even mid-request; the
     // agent's free-socket timeout (KEEP_ALIVE.timeout) stays, the engine has its deadline.
     this.timeout = null
@@ -116,18 +118,18 @@ class SocksAgent extends SocksProxyAgent {
   }
 }
 
-function agentsFor(proxy: URL, tls: ProxyTls): AgentSet {
+function agentsFor(proxy: URL, tls: ProxyTls, keepAlive: KeepAliveOptions): AgentSet {
   const socks = proxy.protocol.startsWith('socks')
   const set = socks
     ? {
-        http: new SocksAgent(proxy, tls, true),
-        https: new SocksAgent(proxy, tls, true),
-        httpsInsecure: new SocksAgent(proxy, tls, false),
+        http: new SocksAgent(proxy, tls, true, keepAlive),
+        https: new SocksAgent(proxy, tls, true, keepAlive),
+        httpsInsecure: new SocksAgent(proxy, tls, false, keepAlive),
       }
     : {
-        http: new ForwardingAgent(proxy, tls),
-        https: new TunnelAgent(proxy, tls, true),
-        httpsInsecure: new TunnelAgent(proxy, tls, false),
+        http: new ForwardingAgent(proxy, tls, keepAlive),
+        https: new TunnelAgent(proxy, tls, true, keepAlive),
+        httpsInsecure: new TunnelAgent(proxy, tls, false, keepAlive),
       }
   return {
     ...set,
@@ -148,6 +150,8 @@ export class ProxyAgentPool {
   private readonly sets = new Map<string, AgentSet>()
   private tls = new ProxyTls(undefined)
 
+  constructor(private readonly keepAlive: KeepAliveOptions = KEEP_ALIVE) {}
+
   /** Applies new TLS settings to the next requests; sockets made with the old ones are closed. */
   useTls(material: TlsMaterial | undefined): void {
     this.destroy()
@@ -157,7 +161,7 @@ export class ProxyAgentPool {
   agentsFor(proxy: URL): AgentSet {
     let set = this.sets.get(proxy.href)
     if (!set) {
-      set = agentsFor(proxy, this.tls)
+      set = agentsFor(proxy, this.tls, this.keepAlive)
       this.sets.set(proxy.href, set)
     }
     return set

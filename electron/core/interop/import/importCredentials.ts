@@ -17,6 +17,7 @@ const CREDENTIAL_HEADERS = new Map([
 const AUTH_FIELDS: Record<string, Record<string, { field: string; variable: string }>> = {
   basic: { password: { field: 'Basic auth password', variable: 'basic_password' } },
   digest: { password: { field: 'Digest auth password', variable: 'digest_password' } },
+  ntlm: { password: { field: 'NTLM password', variable: 'ntlm_password' } },
   bearer: { token: { field: 'Bearer token', variable: 'bearer_token' } },
   apikey: { value: { field: 'API key value', variable: 'api_key' } },
   awsv4: {

@@ -7,6 +7,8 @@ export interface AuthFlags {
   bearer?: string
   /** `user:password` for HTTP Digest (curl's --digest with --user, in one flag). */
   digest?: string
+  /** `[DOMAIN\]user:password` for NTLM (curl's --ntlm with --user, in one flag). */
+  ntlm?: string
   /** curl's `aws:amz:REGION:SERVICE`; the keys come from --user KEY:SECRET. */
   awsSigv4?: string
   /** `KEY:SECRET` for --aws-sigv4, as curl's --user. */
@@ -24,14 +26,14 @@ function pair(text: string, flag: string, example: string): [string, string] {
 
 /** The auth the flags ask for, or null when none was given. */
 export function authFromFlags(flags: AuthFlags): RequestAuth | null {
-  const given = (['basic', 'bearer', 'digest', 'awsSigv4'] as const).filter(
+  const given = (['basic', 'bearer', 'digest', 'ntlm', 'awsSigv4'] as const).filter(
     (f) => flags[f] !== undefined,
   )
   if (given.length > 1)
-    throw new UsageError('Choose one of --basic, --bearer, --digest and --aws-sigv4.')
+    throw new UsageError('Choose one of --basic, --bearer, --digest, --ntlm and --aws-sigv4.')
   if (flags.awsSigv4 === undefined && flags.user !== undefined)
     throw new UsageError(
-      '--user goes with --aws-sigv4 (use --basic or --digest for user:password).',
+      '--user goes with --aws-sigv4 (use --basic, --digest or --ntlm for user:password).',
     )
   if (flags.awsSessionToken !== undefined && flags.awsSigv4 === undefined)
     throw new UsageError('--aws-session-token goes with --aws-sigv4.')
@@ -43,6 +45,15 @@ export function authFromFlags(flags: AuthFlags): RequestAuth | null {
   if (flags.digest !== undefined) {
     const [username, password] = pair(flags.digest, '--digest', 'user:password')
     return { type: 'digest', username, password }
+  }
+  if (flags.ntlm !== undefined) {
+    // The domain, if any, stays in the username (DOMAIN\user), as curl takes it.
+    const [username, password] = pair(
+      flags.ntlm,
+      '--ntlm',
+      'user:password or DOMAIN\\user:password',
+    )
+    return { type: 'ntlm', username, password, domain: '', workstation: '' }
   }
   if (flags.awsSigv4 !== undefined) return awsAuth(flags.awsSigv4, flags)
   return null

@@ -39,6 +39,7 @@ export function addSendCommand(program: Command, io: CliIo, exit: ExitCode): voi
     .option('--basic <user:password>', 'Basic authentication')
     .option('--bearer <token>', 'Bearer token authentication')
     .option('--digest <user:password>', 'HTTP Digest authentication (MD5 or SHA-256)')
+    .option('--ntlm <user:password>', 'NTLM authentication (NTLMv2); the user may be DOMAIN\\user')
     .option(
       '--aws-sigv4 <aws:amz:region:service>',
       'AWS Signature V4 signing, keys from --user (as curl)',

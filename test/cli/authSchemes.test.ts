@@ -1,24 +1,32 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startHttpbin, startSigV4Server, type RunningServer } from '../servers'
+import {
+  startHttpbin,
+  startNtlmServer,
+  startSigV4Server,
+  type NtlmServer,
+  type RunningServer,
+} from '../servers'
 import { runCourier, tempDir } from './runCourier'
 
-// Digest and AWS Signature V4 through the built `courier` binary, against real servers.
+// Digest, NTLM and AWS Signature V4 through the built `courier` binary, against real servers.
 const dataDir = tempDir('courier-cli-auth-')
 let httpbin: RunningServer
 let verifier: RunningServer
+let ntlm: NtlmServer
 
 const courier = (args: string[], vars?: Record<string, string>) =>
   runCourier(args, { dataDir, vars })
 
 beforeAll(async () => {
-  ;[httpbin, verifier] = await Promise.all([
+  ;[httpbin, verifier, ntlm] = await Promise.all([
     startHttpbin(),
     startSigV4Server({ AKIDCLI: { secretAccessKey: 'cli/secret+key' } }),
+    startNtlmServer({ users: { 'CORP\\bob': 'cli-pw' } }),
   ])
 })
-afterAll(() => Promise.all([httpbin.close(), verifier.close()]))
+afterAll(() => Promise.all([httpbin.close(), verifier.close(), ntlm.close()]))
 
 describe('courier send --digest', () => {
   it('answers httpbin SHA-256 challenge, the 401 listed before the 200', async () => {
@@ -53,6 +61,47 @@ describe('courier send --digest', () => {
     expect(missing.code).not.toBe(0)
     expect(missing.stdout + missing.stderr).toContain('MISSING_CREDENTIAL')
     expect(missing.stdout + missing.stderr).toContain('COURIER_VAR_digest_password')
+  })
+})
+
+describe('courier send --ntlm', () => {
+  it('signs in as DOMAIN\\user, the password from --secrets, the 401 listed before the 200', async () => {
+    const secrets = join(dataDir, 'ntlm-secrets.json')
+    writeFileSync(secrets, JSON.stringify({ ntlm_password: 'cli-pw' }))
+    const r = await courier([
+      'send',
+      'GET',
+      `${ntlm.url}/whoami`,
+      '--ntlm',
+      'CORP\\bob:{{ntlm_password}}',
+      '--secrets',
+      secrets,
+      '--output',
+      'json',
+    ])
+    expect(r.stderr).toBe('')
+    const out = JSON.parse(r.stdout)
+    expect(out.status).toBe(200)
+    expect(JSON.parse(out.body)).toMatchObject({ authenticated: true, user: 'bob', domain: 'CORP' })
+    expect(out.redirects).toEqual([expect.objectContaining({ status: 401, challenge: 'NTLM' })])
+  })
+
+  it('a wrong password fails naming what to check; COURIER_VAR_ gives the right one', async () => {
+    const args = ['send', 'GET', `${ntlm.url}/whoami`, '--ntlm', 'CORP\\bob:{{pw}}']
+    const wrong = await courier(args, { pw: 'nope' })
+    expect(wrong.code).not.toBe(0)
+    expect(wrong.stdout + wrong.stderr).toContain('refused the NTLM sign-in as "CORP\\bob"')
+    expect(wrong.stdout + wrong.stderr).toMatch(/username, password and domain/)
+    const ok = await courier([...args, '--output', 'json'], { pw: 'cli-pw' })
+    expect(JSON.parse(ok.stdout).status).toBe(200)
+  })
+
+  it('refuses a flag without a password, and a second auth flag', async () => {
+    const bare = await courier(['send', 'GET', ntlm.url, '--ntlm', 'bob'])
+    expect(bare.code).not.toBe(0)
+    expect(bare.stderr).toContain('DOMAIN\\user:password')
+    const both = await courier(['send', 'GET', ntlm.url, '--ntlm', 'a:b', '--digest', 'a:b'])
+    expect(both.stderr).toContain('--ntlm')
   })
 })
 

@@ -130,7 +130,7 @@ describe('Masker', () => {
     expect(m.deep({ a: ['pa55word', 1, null] })).toEqual({ a: [MASK, 1, null] })
   })
 
-  it('masks a Digest password, the AWS secret key and session token, and their headers', () => {
+  it('masks a Digest or NTLM password, the AWS secret key and session token, and their headers', () => {
     const digest = new Masker({
       secretNames: [],
       variables: {},
@@ -140,6 +140,16 @@ describe('Masker', () => {
     expect(digest.text('echo dig-pa55')).toBe(`echo ${MASK}`)
     expect(digest.headers([['Authorization', 'Digest username="u", response="abc123"']])).toEqual([
       ['Authorization', `Digest ${MASK}`],
+    ])
+    const ntlm = new Masker({
+      secretNames: [],
+      variables: {},
+      auth: { type: 'ntlm', username: 'u', password: 'ntlm-pa55', domain: 'D', workstation: '' },
+      headers: [['Authorization', 'NTLM TlRMTVNTUAADAAAAGAAYAEgAAAA=']],
+    })
+    expect(ntlm.text('echo ntlm-pa55')).toBe(`echo ${MASK}`)
+    expect(ntlm.headers([['Authorization', 'NTLM TlRMTVNTUAADAAAAGAAYAEgAAAA=']])).toEqual([
+      ['Authorization', `NTLM ${MASK}`],
     ])
     const aws = new Masker({
       secretNames: [],

@@ -89,5 +89,16 @@ describe('credentials typed into auth are secrets', () => {
     const d = await service.saveRequest(null, '', request({ name: 'Digest', auth: digest }))
     expect(readFileSync(join(dir, d), 'utf8')).not.toContain(TOKEN)
     expect((await service.readRequest(d)).auth).toEqual(digest)
+
+    const ntlm = {
+      type: 'ntlm' as const,
+      username: 'CORP\\qa',
+      password: TOKEN,
+      domain: '',
+      workstation: 'WS',
+    }
+    const n = await service.saveRequest(null, '', request({ name: 'NTLM', auth: ntlm }))
+    expect(readFileSync(join(dir, n), 'utf8')).not.toContain(TOKEN)
+    expect((await service.readRequest(n)).auth).toEqual(ntlm)
   })
 })

@@ -42,6 +42,16 @@ function postmanAuth(auth: RequestAuth): Json | undefined {
       return { type: 'oauth2', oauth2: kv(postmanOAuth2Params(auth)) }
     case 'digest':
       return { type: 'digest', digest: kv({ username: auth.username, password: auth.password }) }
+    case 'ntlm':
+      return {
+        type: 'ntlm',
+        ntlm: kv({
+          username: auth.username,
+          password: auth.password,
+          domain: auth.domain,
+          workstation: auth.workstation,
+        }),
+      }
     case 'awsv4':
       return {
         type: 'awsv4',

@@ -210,6 +210,15 @@ function readAuth(auth: Obj, where: string, notes: string[]): RequestAuth {
       return insomniaOAuth2(auth, v, where, notes)
     case 'digest':
       return { type: 'digest', username: v('username'), password: v('password') }
+    case 'ntlm':
+      // Insomnia has username and password only; a domain goes in the username (DOMAIN\user).
+      return {
+        type: 'ntlm',
+        username: v('username'),
+        password: v('password'),
+        domain: v('domain'),
+        workstation: v('workstation'),
+      }
     case 'iam':
       return {
         type: 'awsv4',

@@ -28,6 +28,15 @@ export function postmanAuth(auth: unknown, where: string, notes: string[]): Requ
       return postmanOAuth2(params, where, notes)
     case 'digest':
       return { type: 'digest', username: str(params.username), password: str(params.password) }
+    case 'ntlm':
+      // Postman's own retry switch (disableRetryRequest) has no counterpart: answered once.
+      return {
+        type: 'ntlm',
+        username: str(params.username),
+        password: str(params.password),
+        domain: str(params.domain),
+        workstation: str(params.workstation),
+      }
     case 'awsv4':
       return {
         type: 'awsv4',

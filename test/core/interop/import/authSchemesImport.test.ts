@@ -3,9 +3,8 @@ import { holdBackCredentials } from '../../../../electron/core/interop/import/im
 import { importText } from '../../../../electron/core/interop/import/importText'
 import type { ImportedFolder } from '../../../../electron/core/interop/interopTypes'
 
-// Postman digest/awsv4 and Insomnia digest/iam map onto Courier's Digest and AWS Signature
-// V4 auth; their secrets are held back as {{variables}} named in the report. NTLM is not
-// supported: it is noted, not silently dropped.
+// Postman digest/ntlm/awsv4 and Insomnia digest/ntlm/iam map onto Courier's Digest, NTLM
+// and AWS Signature V4 auth; their secrets are held back as {{variables}} named in the report.
 
 const requestsOf = (folder: ImportedFolder): ImportedFolder['requests'] => [
   ...folder.requests,
@@ -47,7 +46,16 @@ const postman = JSON.stringify({
       request: {
         method: 'GET',
         url: 'https://intranet.example/',
-        auth: { type: 'ntlm', ntlm: pairs({ username: 'u', password: 'pm-ntlm-pw' }) },
+        auth: {
+          type: 'ntlm',
+          ntlm: pairs({
+            username: 'u',
+            password: 'pm-ntlm-pw',
+            domain: 'CORP',
+            workstation: 'WS1',
+            disableRetryRequest: 'false',
+          }),
+        },
       },
     },
   ],
@@ -90,7 +98,7 @@ const insomnia = JSON.stringify({
       name: 'NTLM',
       method: 'GET',
       url: 'https://h.example/n',
-      authentication: { type: 'ntlm', username: 'n', password: 'ins-ntlm-pw' },
+      authentication: { type: 'ntlm', username: 'CORP\\n', password: 'ins-ntlm-pw' },
     },
   ],
 })
@@ -108,7 +116,7 @@ describe('importing Digest, AWS Signature V4 and NTLM auth', () => {
     })
     const { result, heldBack, notes } = holdBackCredentials(imported)
     const text = JSON.stringify(result)
-    for (const secret of ['pm-secret-key', 'pm-session-token', 'pm-digest-pw'])
+    for (const secret of ['pm-secret-key', 'pm-session-token', 'pm-digest-pw', 'pm-ntlm-pw'])
       expect(text).not.toContain(secret)
     expect(result.root.defaults?.auth).toMatchObject({
       accessKeyId: 'AKIDPOSTMAN',
@@ -121,15 +129,23 @@ describe('importing Digest, AWS Signature V4 and NTLM auth', () => {
       username: 'dig',
       password: '{{digest_password}}',
     })
+    expect(byName.Windows).toEqual({
+      type: 'ntlm',
+      username: 'u',
+      password: '{{ntlm_password}}',
+      domain: 'CORP',
+      workstation: 'WS1',
+    })
     expect(heldBack.map((h) => [h.field, h.variable])).toEqual([
       ['AWS secret access key', 'aws_secret_access_key'],
       ['AWS session token', 'aws_session_token'],
       ['Digest auth password', 'digest_password'],
+      ['NTLM password', 'ntlm_password'],
     ])
     expect(notes.join('\n')).toContain('COURIER_VAR_aws_secret_access_key=')
   })
 
-  it('maps Insomnia digest and iam; an empty session token stays empty', async () => {
+  it('maps Insomnia digest, ntlm and iam; an empty session token stays empty', async () => {
     const imported = await importText(insomnia)
     const byName = Object.fromEntries(requestsOf(imported.root).map((r) => [r.name, r.auth]))
     expect(byName.Digest).toEqual({ type: 'digest', username: 'idig', password: 'ins-digest-pw' })
@@ -141,17 +157,26 @@ describe('importing Digest, AWS Signature V4 and NTLM auth', () => {
       region: 'us-west-2',
       service: 's3',
     })
+    expect(byName.NTLM).toEqual({
+      type: 'ntlm',
+      username: 'CORP\\n',
+      password: 'ins-ntlm-pw',
+      domain: '',
+      workstation: '',
+    })
     const held = holdBackCredentials(imported)
     expect(held.heldBack.map((h) => h.variable)).toEqual([
       'digest_password',
       'aws_secret_access_key',
+      'ntlm_password',
     ])
+    expect(JSON.stringify(held.result)).not.toContain('ins-ntlm-pw')
   })
 
-  it('notes NTLM as not supported, from both tools', async () => {
+  it('notes no NTLM as unsupported any more, from either tool', async () => {
     const fromPostman = await importText(postman)
     const fromInsomnia = await importText(insomnia)
-    expect(fromPostman.notes.join('\n')).toMatch(/ntlm authentication is not supported/)
-    expect(fromInsomnia.notes.join('\n')).toMatch(/ntlm authentication is not supported/)
+    expect(fromPostman.notes.join('\n')).not.toMatch(/ntlm/i)
+    expect(fromInsomnia.notes.join('\n')).not.toMatch(/ntlm/i)
   })
 })

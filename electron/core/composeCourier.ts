@@ -17,6 +17,7 @@ import { proxyConfigOf } from './http/proxy/proxyPassword'
 import { ProxyRouter, type ProxyResolver } from './http/proxy/proxyRouter'
 import { testProxy } from './http/proxy/proxyTest'
 import { applyTlsSettings, tlsMaterialOf } from './http/tlsSettings'
+import { testTls } from './http/tlsTest'
 import { addNotice } from './notices'
 import { appRunHistory } from './runner/appRunHistory'
 import { createAppRuns, type SaveReport } from './runner/appRuns'
@@ -166,6 +167,7 @@ export function composeCourier(shell: ShellParts): ComposedCourier {
         tls: () => tlsMaterialOf(settings.get().tls, secrets),
         ...(shell.proxyResolver && { system: shell.proxyResolver }),
       }),
+    testTls: (form, url) => testTls(form, url, { saved: () => settings.get().tls, secrets, proxy }),
     oauth2,
     cookies,
   })

@@ -1,6 +1,8 @@
 import type { CourierService, EventName, EventPayload, AppInfo } from '../../shared/ipc'
 import { CallError } from '../../shared/ipc/callError'
 import type { ProxyTestResult } from '../../shared/ipc/proxyCalls'
+import type { TlsTestResult } from '../../shared/ipc/tlsCalls'
+import type { TlsSettingsPatch } from '../../shared/model/tls'
 import type { ProxySettingsPatch } from '../../shared/model/proxySettings'
 import { createAppSend } from './appSend'
 import { asCall } from './callFailure'
@@ -62,6 +64,8 @@ export interface CourierServiceDeps {
   fileConsents?: FileConsentStore
   /** "Test proxy" with the settings as edited (see http/proxy/proxyTest.ts). */
   testProxy?: (form: ProxySettingsPatch, url: string) => Promise<ProxyTestResult>
+  /** "Test TLS" with the settings as edited (see http/tlsTest.ts). */
+  testTls?: (form: TlsSettingsPatch, url: string) => Promise<TlsTestResult>
   /** The OAuth 2.0 tokens the engine sends with, for the Auth tab's token calls (absent: kept in memory). */
   oauth2?: OAuth2Tokens
   /** Each workspace's cookie jar, sent with and filled by its sends (absent: in memory). */
@@ -170,6 +174,10 @@ export function createCourierService(deps: CourierServiceDeps): CourierService {
     'proxy:test': async ({ proxy, url }) => {
       if (!deps.testProxy) throw new CallError('FAILED', 'Testing a proxy is not available here.')
       return deps.testProxy(proxy, url)
+    },
+    'tls:test': async ({ tls, url }) => {
+      if (!deps.testTls) throw new CallError('FAILED', 'Testing TLS is not available here.')
+      return deps.testTls(tls, url)
     },
     ...cookieService(deps.cookies ?? new WorkspaceCookies(new MemorySecretStore(null))),
     ...oauth2Service(

@@ -44,6 +44,7 @@ import {
 import { fileCalls } from './fileCalls'
 import { cookieCalls } from './cookieCalls'
 import { proxyCalls } from './proxyCalls'
+import { tlsCalls } from './tlsCalls'
 import { oauth2Calls } from './oauth2Calls'
 import { historyRunCalls } from './historyRunCalls'
 import type { CallName, EventName, IpcEnvelope } from './names'
@@ -330,6 +331,7 @@ export const calls = {
   ...fileCalls,
   ...cookieCalls,
   ...proxyCalls,
+  ...tlsCalls,
   ...oauth2Calls,
 } as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>
 

@@ -69,6 +69,7 @@ export const CALL_NAMES = [
   'cookies:deleteDomain',
   'cookies:clear',
   'proxy:test',
+  'tls:test',
   'oauth2:status',
   'oauth2:fetch',
   'oauth2:cancel',

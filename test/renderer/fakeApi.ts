@@ -81,6 +81,18 @@ export function createFakeApi() {
         return { ok: true, via: null, status: 200, message: `Reached ${url} directly.`, hint: '' }
       },
     },
+    tls: {
+      test: async ({ url }) => ({
+        ok: true,
+        protocol: 'TLSv1.3',
+        cipher: 'TLS_AES_256_GCM_SHA384',
+        subject: 'CN=fake',
+        issuer: 'CN=fake CA',
+        clientCert: null,
+        message: `TLS with ${url}: TLSv1.3.`,
+        hint: '',
+      }),
+    },
     oauth2: fakeOAuth2(),
     cookies: fakeCookies(),
     files: {

@@ -1,30 +1,9 @@
 import type { HistoryFilter, HistoryPage, HistoryPageArgs } from '../../../shared/model/history'
 import { SUMMARY_COLUMNS, summaryOf, type SummaryRow } from './entryRows'
+import { matchFor, toMatchQuery } from './matchQuery'
 import { shardsNewestFirst } from './searchShards'
 import type { Sqlite, SqlValue } from './sqlite'
 import { newestMatching, type Conditions } from './textSearch'
-
-/** Prefix matching on one or two characters would expand to most of the index's terms. */
-const MIN_PREFIX_CHARS = 3
-const MAX_TERMS = 16
-
-/**
- * Turns what the user typed into a safe FTS5 query: each word becomes a quoted phrase
- * (quotes doubled, so no input is ever read as FTS syntax: `AND`, `*`, `"`, `NEAR(` are
- * just words), the words are ANDed, and words of 3+ characters match as prefixes for
- * search as you type. Null when the text has nothing searchable (empty, punctuation only).
- */
-export function toMatchQuery(text: string): string | null {
-  const terms = text
-    .split(/\s+/)
-    .filter((word) => /[\p{L}\p{N}]/u.test(word))
-    .slice(0, MAX_TERMS)
-    .map((word) => {
-      const quoted = `"${word.replace(/"/g, '""')}"`
-      return [...word].length >= MIN_PREFIX_CHARS ? `${quoted}*` : quoted
-    })
-  return terms.length > 0 ? terms.join(' ') : null
-}
 
 export interface WhereClause {
   /** `WHERE ...`, or '' for no condition. */
@@ -40,11 +19,10 @@ export function whereOf(db: Sqlite, filter: Partial<HistoryFilter>): WhereClause
   const { sql, params } = filtersOf(filter, null)
   const match = toMatchQuery(filter.text ?? '')
   if (match !== null) {
-    const shards = shardsNewestFirst(db).map(
-      (s) => `SELECT rowid FROM ${s.name} WHERE ${s.name} MATCH ?`,
-    )
-    sql.unshift(`e.id IN (${shards.join(' UNION ALL ')})`)
-    params.unshift(...shards.map(() => match))
+    const shards = shardsNewestFirst(db)
+    const selects = shards.map((s) => `SELECT rowid FROM ${s.name} WHERE ${s.name} MATCH ?`)
+    sql.unshift(`e.id IN (${selects.join(' UNION ALL ')})`)
+    params.unshift(...shards.map((s) => matchFor(match, s)))
   }
   return { sql: sql.length > 0 ? `WHERE ${sql.join(' AND ')}` : '', params }
 }

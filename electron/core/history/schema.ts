@@ -1,5 +1,5 @@
 import { scrubStoredCredentials } from './scrubCredentials'
-import { createSearchShards } from './searchShards'
+import { createSearchShards, startPrefixedShards } from './searchShards'
 import type { Sqlite } from './sqlite'
 
 /**
@@ -107,6 +107,9 @@ export const MIGRATIONS: readonly ((db: Sqlite) => void)[] = [
   // v6: the search index in shards of ids (searchShards.ts), so a search reads the newest
   // entries' lists first. What v1-v5 indexed stays in entries_fts: nothing is re-indexed.
   (db) => createSearchShards(db),
+  // v7: new shards index words' first 1 and 2 characters, so short words match as
+  // prefixes there. Older tables are not indexed again (searchShards.ts).
+  (db) => startPrefixedShards(db),
 ]
 
 /** The version this code writes. */

@@ -1,5 +1,6 @@
 import { SUMMARY_COLUMNS, type SummaryRow } from './entryRows'
-import { newestBelow, shardNameOf, shardsNewestFirst } from './searchShards'
+import { matchFor, type MatchQuery } from './matchQuery'
+import { newestBelow, shardOfId, shardsNewestFirst, type Shard } from './searchShards'
 import type { Sqlite, SqlValue } from './sqlite'
 
 /** Conditions over `entries e`, ANDed, with their parameters. */
@@ -24,7 +25,7 @@ const newestFirst = (a: SummaryRow, b: SummaryRow) => b.at - a.at || b.id - a.id
  */
 export function newestMatching(
   db: Sqlite,
-  match: string,
+  match: MatchQuery,
   filters: Conditions,
   want: number,
   maxLate = MAX_LATE_ENTRIES,
@@ -37,7 +38,7 @@ export function newestMatching(
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM ${shard.name} f CROSS JOIN entries e ON e.id = f.rowid
       WHERE f.${shard.name} MATCH ? AND f.rowid < ?${extra} ORDER BY f.rowid DESC LIMIT ?`
     for (let below = Number.MAX_SAFE_INTEGER; ;) {
-      const rows = db.all<SummaryRow>(sql, [match, below, ...filters.params, want])
+      const rows = db.all<SummaryRow>(sql, [matchFor(match, shard), below, ...filters.params, want])
       found = [...found, ...rows].sort(newestFirst).slice(0, want)
       const exhausted = rows.length < want
       // Every match from this id up has been read.
@@ -63,7 +64,7 @@ export function newestMatching(
  */
 function lateMatches(
   db: Sqlite,
-  match: string,
+  match: MatchQuery,
   filters: Conditions,
   { readFrom, after, maxLate }: { readFrom: number; after: number; maxLate: number },
 ): SummaryRow[] | null {
@@ -72,21 +73,23 @@ function lateMatches(
     [after, readFrom, maxLate + 1],
   )
   if (late.length > maxLate) return null
-  const byShard = new Map<string, number[]>()
+  const byShard = new Map<string, { shard: Shard; ids: number[] }>()
   for (const { id } of late) {
-    const name = shardNameOf(db, id)
-    byShard.set(name, [...(byShard.get(name) ?? []), id])
+    const shard = shardOfId(db, id)
+    const ids = byShard.get(shard.name)?.ids ?? []
+    byShard.set(shard.name, { shard, ids: [...ids, id] })
   }
   const extra = filters.sql.map((c) => ` AND ${c}`).join('')
   const matches: SummaryRow[] = []
-  for (const [name, ids] of byShard) {
+  for (const { shard, ids } of byShard.values()) {
+    const name = shard.name
     // One read of the shard over the ids' range (a rowid list would read it once per id).
     matches.push(
       ...db.all<SummaryRow>(
         `SELECT ${SUMMARY_COLUMNS} FROM ${name} f CROSS JOIN entries e ON e.id = f.rowid
           WHERE f.${name} MATCH ? AND f.rowid BETWEEN ? AND ?
           AND e.id IN (${ids.map(() => '?').join(', ')})${extra}`,
-        [match, Math.min(...ids), Math.max(...ids), ...ids, ...filters.params],
+        [matchFor(match, shard), Math.min(...ids), Math.max(...ids), ...ids, ...filters.params],
       ),
     )
   }
@@ -94,13 +97,17 @@ function lateMatches(
 }
 
 /** The plain way, for a history whose send times are far out of id order: every match, sorted. */
-function allMatching(db: Sqlite, match: string, filters: Conditions, want: number): SummaryRow[] {
-  const shards = shardsNewestFirst(db).map(
-    (s) => `SELECT rowid FROM ${s.name} WHERE ${s.name} MATCH ?`,
-  )
-  const where = [`e.id IN (${shards.join(' UNION ALL ')})`, ...filters.sql].join(' AND ')
+function allMatching(
+  db: Sqlite,
+  match: MatchQuery,
+  filters: Conditions,
+  want: number,
+): SummaryRow[] {
+  const shards = shardsNewestFirst(db)
+  const selects = shards.map((s) => `SELECT rowid FROM ${s.name} WHERE ${s.name} MATCH ?`)
+  const where = [`e.id IN (${selects.join(' UNION ALL ')})`, ...filters.sql].join(' AND ')
   return db.all<SummaryRow>(
     `SELECT ${SUMMARY_COLUMNS} FROM entries e WHERE ${where} ORDER BY e.at DESC, e.id DESC LIMIT ?`,
-    [...shards.map(() => match), ...filters.params, want],
+    [...shards.map((s) => matchFor(match, s)), ...filters.params, want],
   )
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { toEntryRecord } from '../../../electron/core/history/entryRecord'
 import { encodeRecord, insertEntry } from '../../../electron/core/history/entryRows'
-import { toMatchQuery } from '../../../electron/core/history/historyQuery'
+import { toMatchQuery } from '../../../electron/core/history/matchQuery'
 import { migrate } from '../../../electron/core/history/schema'
 import { SHARD_ENTRIES } from '../../../electron/core/history/searchShards'
 import { Sqlite } from '../../../electron/core/history/sqlite'
@@ -145,7 +145,8 @@ describe('search over shards of the index', () => {
         check.all('SELECT name, first_id, last_id FROM search_shards ORDER BY last_id'),
       ).toEqual([
         { name: 'entries_fts', first_id: 0, last_id: 3 },
-        { name: 'entries_fts_0', first_id: 4, last_id: SHARD_ENTRIES - 1 },
+        // Schema 7 follows at once: new entries go to shards indexing short prefixes.
+        { name: 'entries_fts_p0', first_id: 4, last_id: SHARD_ENTRIES - 1 },
       ])
     } finally {
       check.close()

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
+import { preloadAppChunks } from './build/preloadAppChunks'
+import { zodSchemaNames } from './build/zodSchemaNames'
 
 export default defineConfig({
   main: {
@@ -25,8 +27,12 @@ export default defineConfig({
       // code on every start, so it ships minified (with source maps for error reports).
       minify: true,
       sourcemap: true,
-      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve('renderer/index.html') },
+        // Unused zod schemas of shared/ stay out of the page (see zodSchemaNames).
+        treeshake: { manualPureFunctions: zodSchemaNames(resolve('shared')) },
+      },
     },
-    plugins: [vue()],
+    plugins: [vue(), preloadAppChunks('renderer/src/startApp.ts')],
   },
 })

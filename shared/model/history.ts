@@ -103,6 +103,26 @@ export const HistoryFilterSchema = z.object({
 })
 export type HistoryFilter = z.infer<typeof HistoryFilterSchema>
 
+/**
+ * The filter that shows everything (what HistoryFilterSchema gives `{}`), written out so the
+ * renderer can start without building zod schemas (see electron.vite.config.ts).
+ */
+export function emptyHistoryFilter(): HistoryFilter {
+  return {
+    text: '',
+    methods: [],
+    statusClasses: [],
+    host: '',
+    workspace: null,
+    environment: null,
+    requestPath: null,
+    failedTests: false,
+    outsideRuns: false,
+    from: null,
+    to: null,
+  }
+}
+
 export const HistoryPageArgsSchema = HistoryFilterSchema.extend({
   /** Continue after this entry (the last of the previous page); null = newest first page. */
   before: z.object({ at: z.number(), id: z.number() }).nullable().default(null),

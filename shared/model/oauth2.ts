@@ -93,9 +93,26 @@ export function mapOAuth2Texts(auth: OAuth2Auth, map: (text: string) => string):
   }
 }
 
-/** A blank OAuth 2.0 auth for the Auth tab's type picker. */
+/**
+ * A blank OAuth 2.0 auth for the Auth tab's type picker: what OAuth2AuthSchema gives
+ * `{ type: 'oauth2' }` (a test keeps them equal), written out so the renderer needs no zod.
+ */
 export function emptyOAuth2(): OAuth2Auth {
-  return OAuth2AuthSchema.parse({ type: 'oauth2' })
+  return {
+    type: 'oauth2',
+    grant: 'client_credentials',
+    tokenUrl: '',
+    authUrl: '',
+    clientId: '',
+    clientSecret: '',
+    clientAuth: 'basic',
+    scope: '',
+    audience: '',
+    resource: '',
+    username: '',
+    password: '',
+    refreshToken: '',
+  }
 }
 
 /** What the Auth tab shows of a kept token: never the refresh token. */

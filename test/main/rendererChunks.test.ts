@@ -18,6 +18,8 @@ function builtText(file: string): string {
 const EDITOR = '.cm-scroller'
 const JSON_LANGUAGE = 'JsonText'
 const HISTORY = 'Search history'
+/** A name only zod's own code carries: its schemas are never built at start. */
+const ZOD = 'ZodError'
 
 /**
  * What the page loads before the workbench can start: the entry script, the app chunk it
@@ -56,6 +58,20 @@ describe('what the built renderer loads first', () => {
     expect(initial).not.toContain(EDITOR)
     expect(initial).not.toContain(JSON_LANGUAGE)
     expect(initial).not.toContain(HISTORY)
+  })
+
+  it('leaves out zod: the shared defaults it needs are plain values', () => {
+    expect(initial).not.toContain(ZOD)
+  })
+
+  it('names every chunk of the app in index.html, so they load beside the entry script', () => {
+    const html = builtText('index.html')
+    const entry = [...html.matchAll(/src="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!)
+    const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]* href="\.\/([^"]+)"/g)].map(
+      (m) => m[1]!,
+    )
+    expect(preloaded.length).toBeGreaterThan(0)
+    expect([...entry, ...preloaded].sort()).toEqual([...first].sort())
   })
 
   it('has each of them in a chunk of its own, loaded on first use', () => {

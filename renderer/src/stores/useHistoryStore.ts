@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import {
-  HistoryFilterSchema,
+  emptyHistoryFilter,
   type HistoryEntry,
   type HistoryFilter,
   type HistorySummary,
@@ -32,7 +32,7 @@ const RUN_PAGE = 50
  * own; a search or filter lists matching sends, those of runs included.
  */
 export const useHistoryStore = defineStore('history', () => {
-  const filter = ref<HistoryFilter>(HistoryFilterSchema.parse({}))
+  const filter = ref<HistoryFilter>(emptyHistoryFilter())
   const entries = ref<HistorySummary[]>([])
   const next = ref<{ at: number; id: number } | null>(null)
   /** Runs, newest first (none while a search or filter is on). */

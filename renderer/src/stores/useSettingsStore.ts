@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { defaultSettings, type Settings, type SettingsPatch } from '../../../shared/model/settings'
+import type { Settings, SettingsPatch } from '../../../shared/model/settings'
+import { defaultSettings } from '../../../shared/model/settingsDefaults'
 import { useApi } from '../api/currentApi'
 
 function withoutPassword(patch: SettingsPatch['proxy']) {
@@ -30,8 +31,9 @@ export const useSettingsStore = defineStore('settings', () => {
   /** Why the last save failed, shown to the user; null when all is saved. */
   const saveError = ref<string | null>(null)
 
-  async function load() {
-    settings.value = await useApi().settings.get({})
+  /** Reads the settings, or takes them from a call already made (start-up, firstScreen.ts). */
+  async function load(answer = useApi().settings.get({})) {
+    settings.value = await answer
   }
 
   async function update(patch: SettingsPatch) {

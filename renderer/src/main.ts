@@ -1,4 +1,5 @@
 import { connectApi } from './api'
+import { requestFirstScreen } from './api/firstScreen'
 import './styles/theme.css'
 import './styles/controls.css'
 
@@ -6,9 +7,10 @@ import './styles/controls.css'
 // code loads and runs meanwhile: each takes about as long as the other, so starting them
 // together brings the workbench up sooner than one after the other.
 // Marks for `npm run bench -- startup`, which reports each phase.
+// Once connected, the first screen's data is asked for at once (see firstScreen.ts).
 const api = connectApi().then((connected) => {
   performance.mark('courier:connected')
-  return connected
+  return { connected, first: requestFirstScreen(connected) }
 })
 const app = import('./startApp').then((module) => {
   performance.mark('courier:app-loaded')
@@ -16,7 +18,7 @@ const app = import('./startApp').then((module) => {
 })
 
 Promise.all([api, app])
-  .then(([connected, { startApp }]) => startApp(connected))
+  .then(([{ connected, first }, { startApp }]) => startApp(connected, first))
   .catch(async (error: Error) => {
     const { showStartupError } = await import('./startApp')
     showStartupError(error.message)

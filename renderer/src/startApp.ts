@@ -3,12 +3,13 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import type { CourierApi } from './api'
 import { provideApi } from './api/currentApi'
+import { FIRST_SCREEN, type FirstScreenData } from './api/firstScreen'
 import WorkbenchStartupError from './components/workbench/WorkbenchStartupError.vue'
 
-/** Mounts the workbench on the connected api. */
-export function startApp(api: CourierApi): void {
+/** Mounts the workbench on the connected api, with the first screen's data on its way. */
+export function startApp(api: CourierApi, first: FirstScreenData): void {
   provideApi(api)
-  createApp(App).use(createPinia()).mount('#app')
+  createApp(App).provide(FIRST_SCREEN, first).use(createPinia()).mount('#app')
   performance.mark('courier:mounted')
 }
 

@@ -123,11 +123,12 @@ export const useAppStateStore = defineStore('appState', () => {
     return { sha256: known.hash }
   }
 
-  /** Reopens last run's tabs (a fresh empty tab when there were none), then keeps saving them. */
-  async function restoreAndKeep() {
-    const state = await useApi()
-      .state.get({})
-      .catch(() => null)
+  /**
+   * Reopens last run's tabs (a fresh empty tab when there were none), then keeps saving them.
+   * `saved`: the saved tabs when start-up already asked for them (firstScreen.ts).
+   */
+  async function restoreAndKeep(saved = useApi().state.get({})) {
+    const state = await saved.catch(() => null)
     if (state && state.tabs.length > 0) {
       tabs.restore(state)
       // Their big bodies came from draft files: the next save can refer to them.

@@ -7,8 +7,9 @@ import { useApi } from '../api/currentApi'
 export const useAppStore = defineStore('app', () => {
   const info = ref<AppInfo | null>(null)
 
-  async function load() {
-    info.value = await useApi().app.info({})
+  /** Reads what the shell tells, or takes it from a call already made (start-up). */
+  async function load(answer = useApi().app.info({})) {
+    info.value = await answer
   }
 
   /** A native file dialog where the shell has one; null when cancelled or unavailable. */

@@ -9,9 +9,13 @@ import type {
   WorkspaceSnapshot,
 } from '../../../shared/model/workspace'
 import { useApi } from '../api/currentApi'
+import type { FirstScreenData } from '../api/firstScreen'
 import { attemptInto } from './attempt'
-import { useRequestTabsStore } from './useRequestTabsStore'
+import { useRequestTabsStore, type RequestTab } from './useRequestTabsStore'
 import { findNode } from './workspaceTree'
+
+/** The workspace's share of the first screen's calls. */
+type FirstWorkspace = Pick<FirstScreenData, 'workspace' | 'globals' | 'recent'>
 
 /** The open workspace: its tree, environments and globals, kept in sync with the files. */
 export const useWorkspaceStore = defineStore('workspace', () => {
@@ -33,28 +37,48 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   const attempt = attemptInto(error)
 
-  async function load() {
+  /**
+   * Reads the open workspace, its globals and the recent list, all at once; or takes them
+   * from the calls start-up already made (`first`, see firstScreen.ts).
+   */
+  async function load(first?: FirstWorkspace) {
     const api = useApi()
     unsubscribe ??= api.on('workspace:changed', (next) => void apply(next))
-    const [loaded, vars] = await Promise.all([api.workspace.snapshot({}), api.globals.get({})])
+    const asked = first ?? {
+      workspace: api.workspace.snapshot({}),
+      globals: api.globals.get({}),
+      recent: api.workspace.recent({}),
+    }
+    const recentList = attempt(() => asked.recent)
+    const [loaded, vars] = await Promise.all([asked.workspace, asked.globals])
     globals.value = vars
-    await apply(loaded)
+    await apply(loaded, recentList)
   }
 
-  /** Takes a new snapshot and brings open tabs of saved requests in line with the files. */
-  async function apply(next: WorkspaceSnapshot) {
+  /**
+   * Takes a new snapshot and brings open tabs of saved requests in line with the files
+   * (read all at once, applied in tab order). `recentList`: the recent workspaces when
+   * already asked for.
+   */
+  async function apply(next: WorkspaceSnapshot, recentList?: Promise<RecentWorkspace[] | null>) {
     const switched = snapshot.value?.dir !== next.dir
     snapshot.value = next
     if (switched)
-      recent.value = (await attempt(() => useApi().workspace.recent({}))) ?? recent.value
+      recent.value =
+        (await (recentList ?? attempt(() => useApi().workspace.recent({})))) ?? recent.value
+    const kept: { tab: RequestTab; read: Promise<SavedRequest | null> }[] = []
     for (const tab of tabs.tabs) {
       if (!tab.saved) continue
       if (switched || !findNode(next.tree, tab.saved.path)) {
         tabs.forgetSaved(tab)
         continue
       }
-      const request = await attempt(() => useApi().workspace.readRequest({ path: tab.saved!.path }))
-      if (request) tabs.syncFromDisk(tab, tab.saved.path, request)
+      const path = tab.saved.path
+      kept.push({ tab, read: attempt(() => useApi().workspace.readRequest({ path })) })
+    }
+    for (const { tab, read } of kept) {
+      const request = await read
+      if (request && tab.saved) tabs.syncFromDisk(tab, tab.saved.path, request)
     }
   }
 

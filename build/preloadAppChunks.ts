@@ -21,7 +21,7 @@ export function preloadAppChunks(appModule: string): Plugin {
         const chunks = Object.values(bundle).filter(
           (c): c is Rolldown.OutputChunk => c.type === 'chunk',
         )
-        const app = chunks.find((c) => c.facadeModuleId?.endsWith(appModule))
+        const app = chunks.find((c) => c.moduleIds.some((id) => id.endsWith(appModule)))
         if (!app) throw new Error(`preloadAppChunks: no chunk for ${appModule}`)
         const byName = new Map(chunks.map((c) => [c.fileName, c]))
         const entry = ctx.chunk

@@ -28,7 +28,10 @@ const ZOD = 'ZodError'
 function initialChunks(): string[] {
   const html = builtText('index.html')
   const entry = [...html.matchAll(/src="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!)
-  const app = readdirSync(ASSETS).filter((f) => /^startApp-.*\.js$/.test(f))
+  // The app's chunk: the one that mounts it (startApp.ts's mark).
+  const app = readdirSync(ASSETS).filter(
+    (f) => f.endsWith('.js') && builtText(`assets/${f}`).includes('courier:mounted'),
+  )
   const queue = [...entry, ...app.map((f) => `assets/${f}`)]
   const seen = new Set<string>()
   while (queue.length > 0) {
@@ -51,7 +54,11 @@ describe('what the built renderer loads first', () => {
 
   it('starts from an entry script and the app chunk', () => {
     expect(first.some((f) => f.includes('/index-'))).toBe(true)
-    expect(first.some((f) => f.includes('/startApp-'))).toBe(true)
+    expect(first.some((f) => builtText(f).includes('courier:mounted'))).toBe(true)
+  })
+
+  it('is a few chunks, not one per shared module (a browser fetches six at a time)', () => {
+    expect(first.length).toBeLessThanOrEqual(5)
   })
 
   it('leaves out the code editor, its languages and the history panel', () => {

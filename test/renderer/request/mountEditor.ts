@@ -2,6 +2,7 @@ import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import RequestEditor from '../../../renderer/src/components/request/RequestEditor.vue'
 import { useRequestTabsStore } from '../../../renderer/src/stores/useRequestTabsStore'
+import { lazyPartsLoaded } from '../lazyParts'
 
 /** The request editor on a fresh tab, in a fresh Pinia, attached to the document. */
 export function mountEditor() {
@@ -13,11 +14,16 @@ export function mountEditor() {
     global: { plugins: [pinia] },
     attachTo: document.body,
   })
-  /** Clicks the request tab whose name starts with `start` (names may carry a count). */
-  const openTab = (start: string) =>
-    wrapper
+  /**
+   * Clicks the request tab whose name starts with `start` (names may carry a count), and
+   * waits for its editor, which may load on first use.
+   */
+  const openTab = async (start: string) => {
+    await wrapper
       .findAll('[role="tab"]')
       .find((t) => t.text().startsWith(start))!
       .trigger('click')
+    await lazyPartsLoaded()
+  }
   return { wrapper, tab, openTab }
 }

@@ -4,6 +4,7 @@ import ResponseViewer from '../../../renderer/src/components/response/ResponseVi
 import { testSummary } from '../../../renderer/src/components/response/testSummary'
 import type { Checks } from '../../../shared/model/assertion'
 import { sampleResponse } from './sampleResponse'
+import { lazyPartsLoaded } from '../lazyParts'
 
 const checks: Checks = {
   tests: [
@@ -34,6 +35,7 @@ describe('test results of a send', () => {
     const tests = tabNamed(w, 'Tests')
     expect(tests.text()).toContain('3/4 passed')
     await tests.trigger('click')
+    await lazyPartsLoaded()
     expect(w.text()).toContain('3 of 4 tests passed')
     const items = w.findAll('ul[aria-label="Test results"] li')
     expect(items.map((i) => i.classes()).map((c) => c.includes('pass'))).toEqual([
@@ -76,6 +78,7 @@ describe('test results of a send', () => {
     })
     expect(tabNamed(w, 'Tests').text()).toContain('script failed')
     await tabNamed(w, 'Tests').trigger('click')
+    await lazyPartsLoaded()
     expect(w.get('[role="alert"]').text()).toMatch(
       /post-response script of folder Users failed at line 3:\s+ReferenceError: 'x' is not defined/,
     )

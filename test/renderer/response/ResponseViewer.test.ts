@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import ResponseViewer from '../../../renderer/src/components/response/ResponseViewer.vue'
 import type { ExchangeState } from '../../../renderer/src/stores/exchangeState'
 import { sampleResponse } from './sampleResponse'
+import { lazyPartsLoaded } from '../lazyParts'
 
 const mountState = (state: ExchangeState) => mount(ResponseViewer, { props: { state } })
 
@@ -55,6 +56,7 @@ describe('ResponseViewer', () => {
     expect(w.findAll('tbody tr')).toHaveLength(3)
     expect(w.find('[aria-label="Response body"]').isVisible()).toBe(false)
     await tabs[2]!.trigger('click')
+    await lazyPartsLoaded()
     expect(w.find('ul[aria-label="Timings"]').exists()).toBe(true)
     w.unmount()
   })

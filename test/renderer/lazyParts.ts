@@ -34,3 +34,19 @@ export async function lazyPartsLoaded(): Promise<void> {
   ])
   await flushPromises()
 }
+
+/**
+ * The request editor's tabs that load when chosen (Auth, Variables, Tests, Scripts,
+ * Settings, Code): lighter than lazyPartsLoaded, for tests that only open a tab.
+ */
+export async function requestTabsLoaded(): Promise<void> {
+  await Promise.all([
+    import('../../renderer/src/components/request/RequestAssertionsEditor.vue'),
+    import('../../renderer/src/components/request/RequestAuthEditor.vue'),
+    import('../../renderer/src/components/request/RequestScriptsEditor.vue'),
+    import('../../renderer/src/components/request/RequestSettingsEditor.vue'),
+    import('../../renderer/src/components/request/RequestCodePanel.vue'),
+    import('../../renderer/src/components/request/RequestVariablesEditor.vue'),
+  ])
+  await flushPromises()
+}

@@ -2,7 +2,7 @@ import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import RequestEditor from '../../../renderer/src/components/request/RequestEditor.vue'
 import { useRequestTabsStore } from '../../../renderer/src/stores/useRequestTabsStore'
-import { lazyPartsLoaded } from '../lazyParts'
+import { requestTabsLoaded } from '../lazyParts'
 
 /** The request editor on a fresh tab, in a fresh Pinia, attached to the document. */
 export function mountEditor() {
@@ -23,7 +23,7 @@ export function mountEditor() {
       .findAll('[role="tab"]')
       .find((t) => t.text().startsWith(start))!
       .trigger('click')
-    await lazyPartsLoaded()
+    await requestTabsLoaded()
   }
   return { wrapper, tab, openTab }
 }

@@ -6,8 +6,11 @@
  * context, loads the whole script API into it (the kernel, every sandbox module, chai),
  * and then copies its WebAssembly memory (memorySnapshot.ts). Before each script the copy
  * is written back, so each script starts in exactly that new context, and nothing an
- * earlier script did (globals, prototypes, garbage, the allocator's state) survives. It
- * costs ~0.1 ms, where making a context and compiling the API in it costs ~4 ms, and chai
+ * earlier script did (globals, prototypes, garbage, the allocator's state) survives. The
+ * copy is written back while the instance waits in the pool, after the I/O turn that
+ * follows its script (InstancePool.give), so a run's next script usually finds it done;
+ * if not, reset() writes it before the script starts. It costs ~0.1 ms (cache-cold, a
+ * quarter of a millisecond on a busy machine), where making a context and compiling the API in it costs ~4 ms, and chai
  * ~8 ms more (QuickJS compiles eagerly, and quickjs-emscripten cannot reuse bytecode
  * across contexts). The invariants that make this sound: no JavaScript-side handle made
  * after the copy outlives a script (all are disposed before the next restore), no host
@@ -135,10 +138,42 @@ export class SandboxInstance {
     return instance
   }
 
-  /** Puts the instance back to the state it was made in, for the next script. */
+  /** True once a script ran since the memory was last put back (or made). */
+  private used = false
+  /** True from reset() until the pool has it back. */
+  private busy = false
+
+  /**
+   * Makes the instance ready for a script: its memory put back to the state it was made
+   * in, unless that was already done while it waited in the pool (tidy()).
+   */
   reset(stackBytes: number): void {
-    this.snapshot.restore()
+    if (this.used) this.snapshot.restore()
+    this.used = true
+    this.busy = true
     if (stackBytes !== this.stackBytes) this.rt.setMaxStackSize(stackBytes)
+  }
+
+  /** Back from a script: the pool may tidy it. */
+  release(): void {
+    this.current = null
+    this.busy = false
+  }
+
+  /**
+   * Puts the memory back now, if a script used it and none is using it. The pool calls
+   * this after the event loop's I/O turn that follows a script, while a run waits for its
+   * next response, so the copy is not made on the way to the next script.
+   */
+  tidy(): void {
+    if (this.busy || !this.used || this.spoiled) return
+    this.snapshot.restore()
+    this.used = false
+  }
+
+  /** True when the next script will start from the pristine state without a copy (tests). */
+  get pristine(): boolean {
+    return !this.used
   }
 
   /** Bytes the reset writes (for the bench). */
@@ -189,10 +224,13 @@ export class InstancePool {
 
   /** Back after a script: kept if it is sound and did not grow; dropped and replaced otherwise. */
   give(instance: SandboxInstance): void {
-    instance.current = null
+    instance.release()
     if (this.idle.length >= KEEP_IDLE) return
     if (!instance.spoiled && !instance.grown) {
       this.idle.push(instance)
+      // Not now: the caller is on its way to its next send. take() resets it anyway if a
+      // script needs it first; tidy() does nothing to an instance back in use.
+      setImmediate(() => instance.tidy())
       return
     }
     if (this.idle.length > 0 || this.making) return

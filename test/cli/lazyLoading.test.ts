@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,22 +11,41 @@ const run = promisify(execFile)
 const bin = resolve('bin/courier.mjs')
 let server: RunningServer
 let dataDir: string
+let probe: string
 
 /**
  * What one run of the built `courier` loaded: Node's own module debug log (NODE_DEBUG
  * module,esm) names every file of out/node and every package of node_modules it reads.
+ * Packages bundled into out/node are found by a text only their code holds (BUNDLED), in
+ * the chunks loaded; Node's own lazily loaded internals (undici, behind `fetch` and
+ * `FormData`) are read from process.moduleLoadList at exit, printed by a preloaded probe.
  */
-async function loadedBy(args: string[]): Promise<{ chunks: string[]; packages: string[] }> {
+async function loadedBy(
+  args: string[],
+): Promise<{ chunks: string[]; packages: string[]; internals: string[] }> {
   const env = { ...process.env, NODE_DEBUG: 'module,esm', COURIER_DATA_DIR: dataDir }
-  const { stderr } = await run(process.execPath, [bin, ...args], { env, timeout: 30_000 }).catch(
-    (error: { stderr?: string }) => ({ stderr: error.stderr ?? '' }),
-  )
+  const { stderr } = await run(process.execPath, ['--require', probe, bin, ...args], {
+    env,
+    timeout: 30_000,
+  }).catch((error: { stderr?: string }) => ({ stderr: error.stderr ?? '' }))
   const unique = (re: RegExp) => [...new Set([...stderr.matchAll(re)].map((m) => m[1]!))].sort()
+  const chunkFiles = unique(/out\/node\/([A-Za-z]+-[A-Z0-9]+\.js)/g)
+  const bundled = Object.entries(BUNDLED)
+    .filter(([, marker]) =>
+      chunkFiles.some((f) => readFileSync(resolve('out/node', f), 'utf8').includes(marker)),
+    )
+    .map(([name]) => name)
   return {
     chunks: unique(/out\/node\/([A-Za-z]+)[-.]/g),
-    packages: unique(/node_modules\/((?:@[^/\s'"]+\/)?[^/\s'"]+)/g),
+    packages: [
+      ...new Set([...unique(/node_modules\/((?:@[^/\s'"]+\/)?[^/\s'"]+)/g), ...bundled]),
+    ].sort(),
+    internals: unique(/courier-probe internal: (\S+)/g),
   }
 }
+
+/** Packages bundled into out/node, and a text found only in their code. */
+const BUNDLED: Record<string, string> = { 'postman-collection': '_postman_propertyName' }
 
 /** The packages that only some commands need (issue: loaded until a command asks for them). */
 const HEAVY = [
@@ -40,6 +59,11 @@ const HEAVY = [
 
 beforeAll(async () => {
   dataDir = tempDir('courier-cli-lazy-')
+  probe = join(dataDir, 'probe.cjs')
+  writeFileSync(
+    probe,
+    `process.on('exit', () => { for (const m of process.moduleLoadList) if (m.includes('undici')) process.stderr.write('courier-probe internal: ' + m.split(' ').pop() + '\\n') })`,
+  )
   server = await listen(createServer((_req, res) => res.end('{"ok":true}')))
 })
 afterAll(async () => {
@@ -99,5 +123,9 @@ describe('the built command line loads what a command needs, when it runs', () =
     expect(loaded.packages.filter((p) => HEAVY.includes(p) && p !== 'postman-collection')).toEqual(
       [],
     )
+    // Neither faker (postman-collection's {{$random}} values: Courier makes its own) nor
+    // undici (Node's fetch and FormData, which axios reads at load): ~100 ms of start-up.
+    expect(loaded.packages).not.toContain('@faker-js/faker')
+    expect(loaded.internals).toEqual([])
   })
 })

@@ -13,6 +13,9 @@ import { ScriptExecution } from './sandboxScript'
 import type { WorkerRunInput } from './scriptMessages'
 import type { ScriptRunResult } from './scriptTypes'
 
+/** A script that may call pm.expect (chai): see InstancePool.take. */
+const USES_CHAI = /expect/
+
 /** Random words for Math.random's seeds, drawn from the OS in batches (a draw per script is slow). */
 const entropy = new Uint32Array(1024)
 let drawn = entropy.length
@@ -50,7 +53,11 @@ export async function runScripts(
       state.error = undefined
     }
     if (state.error || state.skipRequest || channel.cancelled) break
-    const instance = await pool.take(input.limits.memoryBytes, input.limits.stackBytes)
+    const instance = await pool.take(
+      input.limits.memoryBytes,
+      input.limits.stackBytes,
+      USES_CHAI.test(script.source),
+    )
     try {
       const execution = new ScriptExecution(instance, script, input, state, channel)
       await execution.execute(kernelInput(input, state, responseJson))

@@ -3,18 +3,25 @@
  * to that state before every script.
  *
  * A fresh context for each script, made cheaply: an instance creates a runtime and a
- * context, loads the whole script API into it (the kernel, every sandbox module, chai),
- * and then copies its WebAssembly memory (memorySnapshot.ts). Before each script the copy
- * is written back, so each script starts in exactly that new context, and nothing an
- * earlier script did (globals, prototypes, garbage, the allocator's state) survives. The
- * copy is written back while the instance waits in the pool, after the I/O turn that
- * follows its script (InstancePool.give), so a run's next script usually finds it done;
- * if not, reset() writes it before the script starts. It costs ~0.1 ms (cache-cold, a
- * quarter of a millisecond on a busy machine), where making a context and compiling the API in it costs ~4 ms, and chai
- * ~8 ms more (QuickJS compiles eagerly, and quickjs-emscripten cannot reuse bytecode
- * across contexts). The invariants that make this sound: no JavaScript-side handle made
- * after the copy outlives a script (all are disposed before the next restore), no host
- * function is made after it, and Math.random is reseeded per run (sandbox/kernel.ts).
+ * context, loads the script API into it (the kernel and the sandbox modules), and then
+ * copies its WebAssembly memory (memorySnapshot.ts). Before each script the copy is
+ * written back, so each script starts in exactly that new context, and nothing an earlier
+ * script did (globals, prototypes, garbage, the allocator's state) survives. The copy is
+ * written back while the instance waits in the pool, after the I/O turn that follows its
+ * script (InstancePool.give), so a run's next script usually finds it done; if not,
+ * reset() writes it before the script starts. It costs ~0.1 ms, where making a context
+ * and compiling the API in it costs ~4 ms, and chai ~8 ms more (QuickJS compiles eagerly,
+ * and quickjs-emscripten cannot reuse bytecode across contexts); all of it several times
+ * that in a new process, while the WebAssembly is cold. Hence chai is added to the
+ * pristine state (addChai, then copied with it) only before the first script that names
+ * `expect`, or while the instance waits after its second script: a command whose scripts
+ * never use pm.expect and that runs one script never compiles it. Reusing one
+ * context for a whole run (as Postman's sandbox does) was measured and rejected: a script
+ * costs the same CPU with or without the copy written back, and a context scripts share
+ * leaks prototypes and globals between them. The invariants that make this sound: no
+ * JavaScript-side handle made after the copy outlives a script (all are disposed before
+ * the next restore), no host function is made after it, and Math.random is reseeded per
+ * run (sandbox/kernel.ts).
  *
  * The memory limit is a cap on the WebAssembly memory, not only QuickJS's own limit:
  * built for Emscripten, QuickJS counts each allocation as a few bytes of overhead (it
@@ -138,6 +145,11 @@ export class SandboxInstance {
     return instance
   }
 
+  /** Scripts run so far. */
+  private scriptsRun = 0
+  /** addChai() was done (or failed: it is not tried again). */
+  private chaiTried = false
+  private chaiKept = false
   /** True once a script ran since the memory was last put back (or made). */
   private used = false
   /** True from reset() until the pool has it back. */
@@ -150,6 +162,7 @@ export class SandboxInstance {
   reset(stackBytes: number): void {
     if (this.used) this.snapshot.restore()
     this.used = true
+    this.scriptsRun++
     this.busy = true
     if (stackBytes !== this.stackBytes) this.rt.setMaxStackSize(stackBytes)
   }
@@ -169,6 +182,46 @@ export class SandboxInstance {
     if (this.busy || !this.used || this.spoiled) return
     this.snapshot.restore()
     this.used = false
+  }
+
+  /**
+   * True when chai should now be added to the pristine state: a second script ran, so this
+   * process runs scripts (a one-request `courier run` whose script does not use pm.expect
+   * never pays for chai).
+   */
+  get wantsChai(): boolean {
+    return !this.chaiTried && this.scriptsRun >= 2
+  }
+
+  /**
+   * Compiles chai (pm.expect, ~8 ms; many times that while the WebAssembly is still cold)
+   * into the pristine state and copies that state anew, so every later script starts with
+   * it. Only on a pristine instance no script is using; nothing else changes: the module
+   * is what a script's first pm.expect would load, and no host function or lasting handle
+   * is made. If it fails, the previous copy is written back and chai stays lazy.
+   */
+  addChai(): void {
+    if (this.busy || this.used || this.spoiled || this.chaiTried) return
+    this.chaiTried = true
+    const { ctx } = this
+    const preload = ctx.getProp(this.kernel, 'preload')
+    const name = ctx.newString('chai')
+    const result = ctx.callFunction(preload, ctx.undefined, name)
+    preload.dispose()
+    name.dispose()
+    if (result.error) {
+      result.error.dispose()
+      this.snapshot.restore()
+      return
+    }
+    result.value.dispose()
+    this.snapshot = takeSnapshot(this.memory, wasmModule().layout)
+    this.chaiKept = true
+  }
+
+  /** True once chai is in the state scripts start from. */
+  get hasChai(): boolean {
+    return this.chaiKept
   }
 
   /** True when the next script will start from the pristine state without a copy (tests). */
@@ -210,8 +263,22 @@ export class InstancePool {
   /** A replacement being made for a dropped instance, so the next script need not wait for it. */
   private making: Promise<SandboxInstance | null> | null = null
 
-  /** An instance for one script: a kept one with the same memory cap, or a new one. */
-  async take(memoryBytes: number, stackBytes: number): Promise<SandboxInstance> {
+  /**
+   * An instance for one script: a kept one with the same memory cap, or a new one.
+   * `withChai`: the script names pm.expect, so chai is added to the instance's pristine
+   * state first if it is not there yet (a script loading it into its own context would
+   * pay the same, and could find prototypes it changed itself).
+   */
+  async take(memoryBytes: number, stackBytes: number, withChai = false): Promise<SandboxInstance> {
+    const instance = await this.takeAny(memoryBytes, stackBytes)
+    if (withChai && !instance.hasChai) {
+      instance.tidy()
+      instance.addChai()
+    }
+    return instance
+  }
+
+  private async takeAny(memoryBytes: number, stackBytes: number): Promise<SandboxInstance> {
     const at = this.idle.findIndex((i) => i.memoryBytes === memoryBytes)
     if (at >= 0) return this.idle.splice(at, 1)[0]!
     const made = await this.making
@@ -230,7 +297,11 @@ export class InstancePool {
       this.idle.push(instance)
       // Not now: the caller is on its way to its next send. take() resets it anyway if a
       // script needs it first; tidy() does nothing to an instance back in use.
-      setImmediate(() => instance.tidy())
+      // Unref'd: a command that is done exits without them.
+      setImmediate(() => {
+        instance.tidy()
+        if (instance.wantsChai) instance.addChai()
+      }).unref()
       return
     }
     if (this.idle.length > 0 || this.making) return

@@ -43,6 +43,6 @@ port.on('message', (message: ToWorker) => {
   } else if (message.type === 'cancel') runs.get(message.id)?.push({ kind: 'cancelled' })
 })
 
-// Compile the WebAssembly and make the first instance now, not on the first send.
+// Compile the WebAssembly and make the first instance, chai in it, now, not on the first send.
 const { memoryBytes, stackBytes } = workerData as { memoryBytes: number; stackBytes: number }
-void pool.take(memoryBytes, stackBytes).then((instance) => pool.give(instance))
+void pool.take(memoryBytes, stackBytes, true).then((instance) => pool.give(instance))

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { RunChannel } from '../../../electron/core/scripts/runChannel'
+import { runScripts } from '../../../electron/core/scripts/runScripts'
 import { InstancePool, type SandboxInstance } from '../../../electron/core/scripts/sandboxInstance'
+import { DEFAULT_SCRIPT_LIMITS } from '../../../electron/core/scripts/scriptTypes'
+import { workerRunInput } from '../../../electron/core/scripts/workerRunInput'
+import { inputOf, logged } from './harness'
 
 const MEMORY = 64 * 1024 * 1024
 const STACK = 512 * 1024
@@ -10,6 +15,15 @@ function evaluate(instance: SandboxInstance, code: string): unknown {
   const value: unknown = instance.ctx.dump(handle)
   handle.dispose()
   return value
+}
+
+/** Runs `source` as a test script on `pool`'s instances, as the in-thread runner does. */
+function runOn(pool: InstancePool, source: string) {
+  const channel = new RunChannel(
+    () => {},
+    () => {},
+  )
+  return runScripts(workerRunInput(inputOf([source]), DEFAULT_SCRIPT_LIMITS), channel, pool)
 }
 
 /** One turn of the event loop's check phase: immediates queued before it have run. */
@@ -69,5 +83,49 @@ describe('the sandbox instance pool', () => {
     busy.reset(STACK)
     expect(evaluate(busy, `typeof mine`)).toBe('undefined')
     pool.give(busy)
+  })
+
+  it('adds chai before the first script that names pm.expect: pm.expect works, and nothing a script does to it lasts', async () => {
+    const pool = new InstancePool()
+    const first = await runOn(
+      pool,
+      `String.prototype.bad = 1; pm.expect.polluted = true; pm.test('first', () => pm.expect([1]).to.have.lengthOf(1))`,
+    )
+    expect(first.tests).toEqual([{ name: 'first', passed: true }])
+    const instance = await pool.take(MEMORY, STACK)
+    expect(instance.hasChai).toBe(true)
+    pool.give(instance)
+    const after = await runOn(
+      pool,
+      `console.log(typeof pm.expect.polluted, ''.bad); pm.test('after', () => pm.expect({ a: 1 }).to.deep.equal({ a: 1 })); pm.test('fails', () => pm.expect(1).to.equal(2))`,
+    )
+    expect(logged(after)).toEqual(['undefined undefined'])
+    expect(after.tests).toMatchObject([
+      { name: 'after', passed: true },
+      { name: 'fails', passed: false, error: 'expected 1 to equal 2' },
+    ])
+  })
+
+  it('leaves chai out while scripts do not name it, and adds it while the instance waits after a second script', async () => {
+    const pool = new InstancePool()
+    const status = `pm.test('status', () => pm.response.to.have.status(200))`
+    expect((await runOn(pool, status)).tests).toEqual([{ name: 'status', passed: true }])
+    const instance = await pool.take(MEMORY, STACK)
+    expect(instance.hasChai).toBe(false)
+    pool.give(instance)
+    // Still there when a script reaches it without naming it.
+    const hidden = await runOn(pool, `pm.test('hidden', () => pm['exp' + 'ect'](2).to.be.above(1))`)
+    expect(hidden.tests).toEqual([{ name: 'hidden', passed: true }])
+    await expect.poll(() => instance.hasChai).toBe(true)
+    expect((await runOn(pool, status)).tests).toEqual([{ name: 'status', passed: true }])
+  })
+
+  it('never adds chai to an instance in use', async () => {
+    const pool = new InstancePool()
+    const instance = await pool.take(MEMORY, STACK)
+    instance.reset(STACK)
+    instance.addChai()
+    expect(instance.hasChai).toBe(false)
+    pool.give(instance)
   })
 })

@@ -9,7 +9,8 @@
  * function the worker provides, never reachable from a script, and it can do nothing a
  * script cannot do through the API. The kernel returns the worker's handles: begin (the
  * run's data, as JSON text), explain (a thrown value), fire (a timer), deliver (a
- * pm.sendRequest answer) and finish (the request and legacy `tests`, as JSON text).
+ * pm.sendRequest answer), preload (a module, while no script runs) and finish (the
+ * request and legacy `tests`, as JSON text).
  *
  * Plain ES2020 without template literals: this is a TypeScript string.
  */
@@ -226,7 +227,10 @@ function random() {
 }
 O.defineProperty(Math, 'random', { value: random, writable: true, configurable: true });
 
-['lists', 'inspect', 'base64', 'response', 'request', 'send', 'chai'].forEach(use);
+// chai (for pm.expect) is not compiled here, where every start would pay for it: the host
+// adds it to the state scripts start from once a process runs scripts (SandboxInstance
+// addChai), and a script that needs it before then loads it into its own context.
+['lists', 'inspect', 'base64', 'response', 'request', 'send'].forEach(use);
 
 var kernel = {
   begin: function (json) {
@@ -243,6 +247,7 @@ var kernel = {
   },
   fire: function (id) { var f = timers[id]; delete timers[id]; if (f) guard(f); },
   deliver: function (id, json) { var f = calls[id]; delete calls[id]; if (f) f(parse(json)); },
+  preload: function (name) { use(name); },
   finish: function () {
     var legacy = [], t = G.tests;
     if (t !== null && typeof t === 'object') for (var k in t) legacy.push([k, !!t[k]]);

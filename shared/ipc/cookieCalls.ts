@@ -1,5 +1,10 @@
 import * as z from 'zod'
-import { CookieEditSchema, CookieRefSchema, StoredCookieSchema } from '../model/cookie'
+import {
+  CookieEditSchema,
+  CookieNewSchema,
+  CookieRefSchema,
+  StoredCookieSchema,
+} from '../model/cookie'
 
 /** A workspace's folder, or null for requests outside one. */
 const Workspace = z.object({ workspace: z.string().max(4096).nullable() })
@@ -11,6 +16,7 @@ const Cookies = z.array(StoredCookieSchema)
  */
 export const cookieCalls = {
   'cookies:list': { args: Workspace, result: Cookies },
+  'cookies:add': { args: Workspace.extend({ cookie: CookieNewSchema }), result: Cookies },
   'cookies:update': {
     args: Workspace.extend({ cookie: CookieRefSchema, edit: CookieEditSchema }),
     result: Cookies,

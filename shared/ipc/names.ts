@@ -64,6 +64,7 @@ export const CALL_NAMES = [
   'run:export',
   'files:allow',
   'cookies:list',
+  'cookies:add',
   'cookies:update',
   'cookies:delete',
   'cookies:deleteDomain',

@@ -19,6 +19,33 @@ export const CookieEditSchema = z.object({
 })
 export type CookieEdit = z.infer<typeof CookieEditSchema>
 
+/**
+ * A cookie the user adds by hand (Postman's "Add cookie"): for `domain` only (host-only),
+ * or, written with a leading dot, for its subdomains too, as a Domain attribute would.
+ */
+export const CookieNewSchema = CookieEditSchema.extend({
+  domain: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(
+      /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/,
+      'The domain is a host name such as api.example.com (no scheme, port or path)',
+    )
+    .max(255),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Give the cookie a name')
+    .max(4096)
+    .regex(/^[^\s;=,]+$/, 'A cookie name has no spaces, ";", "=" or ","'),
+  value: z
+    .string()
+    .max(16_384)
+    .regex(/^[^;\r\n]*$/, 'A cookie value has no ";" or line breaks'),
+})
+export type CookieNew = z.infer<typeof CookieNewSchema>
+
 /** A cookie of a workspace's jar, as the Cookies manager shows it. */
 export const StoredCookieSchema = CookieRefSchema.extend({
   value: z.string(),

@@ -64,4 +64,33 @@ describe('the Cookies manager', () => {
     await dialog.waitFor({ state: 'detached' })
     expect(ctx.bench.errors).toEqual([])
   })
+
+  it('adds a cookie by hand, refuses a URL for a domain, and sends the cookie', async () => {
+    const page = ctx.bench.page
+    const { here } = ctx.server
+    await page.getByRole('button', { name: 'Cookies' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Cookies' })
+    await dialog.getByRole('button', { name: 'Add cookie' }).click()
+    const form = dialog.getByRole('form', { name: 'Add cookie' })
+    await form.getByRole('textbox', { name: /Domain/ }).fill(here.url)
+    await form.getByRole('textbox', { name: 'Name' }).fill('token')
+    await form.getByRole('textbox', { name: 'Value' }).fill('by-hand')
+    await form.getByRole('button', { name: 'Add cookie' }).click()
+    // A URL is not a domain: said, and the form keeps what was typed.
+    await expect
+      .poll(() => dialog.getByRole('alert').textContent())
+      .toContain('host name such as api.example.com')
+    await form.getByRole('textbox', { name: /Domain/ }).fill('127.0.0.1')
+    await form.getByRole('button', { name: 'Add cookie' }).click()
+    await form.waitFor({ state: 'detached' })
+    const host = dialog.getByRole('region', { name: '127.0.0.1' })
+    expect(await host.getByRole('row', { name: /token/ }).textContent()).toContain('by-hand')
+    await screenshot(page, 'cookies-added')
+    await dialog.getByRole('button', { name: 'Done' }).click()
+
+    await ctx.ui.setUrl(`${here.url}/echo`)
+    expect(await ctx.ui.send()).toBe('200 OK')
+    expect(await ctx.ui.jsonBody()).toEqual({ path: '/echo', cookie: 'token=by-hand' })
+    expect(ctx.bench.errors).toEqual([])
+  })
 })

@@ -8,6 +8,12 @@ export function fakeCookies(initial: StoredCookie[] = []): CourierApi['cookies']
     a.domain === b.domain && a.path === b.path && a.name === b.name
   return {
     list: async () => [...cookies],
+    add: async ({ cookie }) => {
+      const hostOnly = !cookie.domain.startsWith('.')
+      const added = { ...cookie, domain: cookie.domain.replace(/^\./, ''), hostOnly }
+      cookies = [...cookies.filter((c) => !same(c, added)), added]
+      return [...cookies]
+    },
     update: async ({ cookie, edit }) => {
       cookies = cookies.map((c) => (same(c, cookie) ? { ...c, ...edit } : c))
       return [...cookies]

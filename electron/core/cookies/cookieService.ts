@@ -18,6 +18,8 @@ function answer(change: () => Cookies): Cookies {
 export function cookieService(jars: WorkspaceCookies) {
   return {
     'cookies:list': async ({ workspace }: ParsedCallArgs<'cookies:list'>) => jars.list(workspace),
+    'cookies:add': async ({ workspace, cookie }: ParsedCallArgs<'cookies:add'>) =>
+      jars.add(workspace, cookie),
     'cookies:update': async ({ workspace, cookie, edit }: ParsedCallArgs<'cookies:update'>) =>
       answer(() => jars.update(workspace, cookie, edit)),
     'cookies:delete': async ({ workspace, cookie }: ParsedCallArgs<'cookies:delete'>) =>

@@ -1,5 +1,5 @@
 import { Cookie, CookieJar } from 'tough-cookie'
-import type { CookieEdit, CookieRef, StoredCookie } from '../../../shared/model/cookie'
+import type { CookieEdit, CookieNew, CookieRef, StoredCookie } from '../../../shared/model/cookie'
 import type { SecretStore } from '../secrets/secretStore'
 import { secretKey } from '../secrets/secretStore'
 import { expiryMs, isAlive } from './cookieExpiry'
@@ -69,6 +69,30 @@ export class WorkspaceCookies {
           a.path.localeCompare(b.path) ||
           a.name.localeCompare(b.name),
       )
+  }
+
+  /**
+   * Adds a cookie by hand, or replaces the one of the same domain, path and name. A domain
+   * written with a leading dot covers its subdomains, as a Domain attribute does.
+   */
+  add(workspace: string | null, added: CookieNew): StoredCookie[] {
+    const domainWide = added.domain.startsWith('.')
+    const cookie = new Cookie({
+      key: added.name,
+      value: added.value,
+      domain: domainWide ? added.domain.slice(1) : added.domain,
+      path: added.path,
+      expires: added.expires === null ? 'Infinity' : new Date(added.expires),
+      secure: added.secure,
+      httpOnly: added.httpOnly,
+      hostOnly: !domainWide,
+      creation: new Date(),
+    })
+    const store = this.hooksFor(workspace).jar.store
+    void store.removeCookie(cookie.domain!, cookie.path!, cookie.key)
+    void store.putCookie(cookie)
+    this.save(workspace ?? '')
+    return this.list(workspace)
   }
 
   /** Changes a cookie's value, path, expiry or flags (a new path replaces it at the old one). */

@@ -7,6 +7,8 @@ import {
   EncryptedSecretStore,
   type SecretCipher,
 } from '../../../electron/core/secrets/encryptedSecretStore'
+import { WorkspaceCookies } from '../../../electron/core/cookies/workspaceCookies'
+import { MemorySecretStore } from '../../../electron/core/secrets/memorySecretStore'
 import { openConfStore } from '../../../electron/core/storage/openConfStore'
 import { dispatchCall } from '../../../shared/ipc/service'
 import type { SendResult } from '../../../shared/ipc/contract'
@@ -168,6 +170,50 @@ describe("a workspace's cookie jar in the app", () => {
           workspace: shop,
           cookie: ref,
           edit: { ...edit, path: 'x' },
+        }),
+      ).rejects.toMatchObject({ code: 'INVALID_ARGUMENTS' })
+    } finally {
+      await courier.close()
+    }
+  })
+
+  it('takes cookies added by hand: host-only, or for subdomains with a leading dot', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'courier-cookies-data-'))
+    const shop = mkdtempSync(join(tmpdir(), 'courier-cookies-shop-'))
+    const courier = compose(dataDir)
+    const call = courier.service
+    const plain = { path: '/', expires: null, secure: false, httpOnly: false }
+    try {
+      const added = await dispatchCall(call, 'cookies:add', {
+        workspace: shop,
+        cookie: { ...plain, domain: '127.0.0.1', name: 'token', value: 'by-hand' },
+      })
+      expect(added).toMatchObject([{ domain: '127.0.0.1', name: 'token', hostOnly: true }])
+      // Sent by the next request to that host, as if a response had set it.
+      expect(await cookiesSeen(courier, shop)).toEqual({ token: 'by-hand' })
+      // Added again: replaced, not doubled.
+      await dispatchCall(call, 'cookies:add', {
+        workspace: shop,
+        cookie: { ...plain, domain: '127.0.0.1', name: 'token', value: 'again' },
+      })
+      expect(await cookiesSeen(courier, shop)).toEqual({ token: 'again' })
+
+      const jars = new WorkspaceCookies(new MemorySecretStore(null))
+      jars.add(shop, { ...plain, domain: '.example.test', name: 'wide', value: '1' })
+      jars.add(shop, { ...plain, domain: 'example.test', name: 'narrow', value: '2' })
+      expect(jars.hooksFor(shop).cookieFor('http://api.example.test/')).toBe('wide=1')
+      expect(jars.hooksFor(shop).cookieFor('http://example.test/')).toBe('wide=1; narrow=2')
+
+      await expect(
+        dispatchCall(call, 'cookies:add', {
+          workspace: shop,
+          cookie: { ...plain, domain: 'https://shop.test/x', name: 'a', value: '1' },
+        }),
+      ).rejects.toThrow(/host name such as api.example.com/)
+      await expect(
+        dispatchCall(call, 'cookies:add', {
+          workspace: shop,
+          cookie: { ...plain, domain: 'shop.test', name: 'a=b', value: '1' },
         }),
       ).rejects.toMatchObject({ code: 'INVALID_ARGUMENTS' })
     } finally {

@@ -80,7 +80,7 @@ export function implicitHeaders(spec: RequestSpec): ImplicitHeader[] {
 
 /**
  * The headers an auth makes only when the request is sent (a Digest answer to the server's
- * challenge, an AWS signature over the request as sent, an OAuth 2.0 token fetched or
+ * challenge, NTLM's handshake, an AWS signature over the request as sent, an OAuth 2.0 token fetched or
  * kept), with a placeholder value, so the Headers tab shows that they will be there.
  */
 export function computedAuthHeaders(auth: RequestAuth): Omit<ImplicitHeader, 'overridden'>[] {
@@ -90,6 +90,14 @@ export function computedAuthHeaders(auth: RequestAuth): Omit<ImplicitHeader, 'ov
         {
           name: 'Authorization',
           value: "Digest <answers the server's challenge>",
+          source: 'computed',
+        },
+      ]
+    case 'ntlm':
+      return [
+        {
+          name: 'Authorization',
+          value: 'NTLM <sign-in handshake on one connection>',
           source: 'computed',
         },
       ]
@@ -124,7 +132,7 @@ export function computedAuthHeaders(auth: RequestAuth): Omit<ImplicitHeader, 'ov
 
 /**
  * What the Headers tab lists as added by Courier: the implicit headers, with those an auth
- * computes when sending in place of the auth row. Digest's and AWS's are set by the
+ * computes when sending in place of the auth row. Digest's, NTLM's and AWS's are set by the
  * engine over any row of the same name, so they are never shown as replaced.
  */
 export function previewHeaders(spec: RequestSpec): ImplicitHeader[] {

@@ -1,4 +1,4 @@
-import { computedAuthNote } from './computedAuth'
+import { computedAuthNote, ntlmUser } from './computedAuth'
 import { shellQuote } from './literals'
 import {
   fileNameOf,
@@ -23,11 +23,13 @@ const isPlainFormValue = (text: string) => !/[;"\r\n]/.test(text) && !/^[@<]/.te
  */
 const unnameable = (key: string) => key.includes('=')
 
-/** curl's own options for the auths Courier computes when sending: `--digest`, `--aws-sigv4`. */
+/** curl's own options for the auths Courier computes when sending: `--digest`, `--ntlm`, `--aws-sigv4`. */
 function computedAuthArgs(request: PreparedRequest): string[] {
   const auth = request.auth
   if (auth.type === 'digest')
     return ['--digest', `--user ${shellQuote(`${auth.username}:${auth.password}`)}`]
+  if (auth.type === 'ntlm')
+    return ['--ntlm', `--user ${shellQuote(`${ntlmUser(auth)}:${auth.password}`)}`]
   if (auth.type !== 'awsv4') return []
   return [
     `--aws-sigv4 ${shellQuote(`aws:amz:${auth.region}:${auth.service}`)}`,
@@ -41,7 +43,7 @@ function computedAuthArgs(request: PreparedRequest): string[] {
 /**
  * The request as a curl command, sending the same bytes as the engine: `--data-raw` for
  * JSON and raw text (never `@file` surprises), `--data-urlencode` per form field, `-F`
- * for multipart, `--user` for Basic, `--digest` and `--aws-sigv4` for those auths. Repeated headers stay repeated.
+ * for multipart, `--user` for Basic, `--digest`, `--ntlm` and `--aws-sigv4` for those auths. Repeated headers stay repeated.
  */
 export function curlCommand(request: PreparedRequest): string {
   const args: string[] = []
@@ -60,7 +62,7 @@ export function curlCommand(request: PreparedRequest): string {
   }
   if (basic) args.push(`--user ${shellQuote(`${basic.username}:${basic.password}`)}`)
   args.push(...computedAuthArgs(request))
-  const authNote = computedAuthNote(request, '#', ['digest', 'awsv4'])
+  const authNote = computedAuthNote(request, '#', ['digest', 'ntlm', 'awsv4'])
   if (authNote) notes.push(authNote)
   switch (body.type) {
     case 'json':

@@ -1,5 +1,5 @@
 import { parseQuery } from '../../../../shared/logic/url'
-import { computedAuthNote } from './computedAuth'
+import { computedAuthNote, ntlmUser } from './computedAuth'
 import { parsePlainJson, pyString, pyValue } from './literals'
 import {
   fileNameOf,
@@ -37,13 +37,19 @@ function splitQuery(url: string): { base: string; params: [string, string][] } |
   }
 }
 
-/** requests' `auth=` for Digest (built in) and AWS Signature V4 (requests-aws4auth), with its imports. */
+/** requests' `auth=` for Digest (built in), NTLM (requests-ntlm) and AWS Signature V4 (requests-aws4auth), with its imports. */
 function computedAuthOption(request: PreparedRequest): { imports: string[]; arg: string } | null {
   const auth = request.auth
   if (auth.type === 'digest') {
     return {
       imports: ['from requests.auth import HTTPDigestAuth'],
       arg: `auth=HTTPDigestAuth(${pyString(auth.username)}, ${pyString(auth.password)})`,
+    }
+  }
+  if (auth.type === 'ntlm') {
+    return {
+      imports: ['from requests_ntlm import HttpNtlmAuth  # pip install requests-ntlm'],
+      arg: `auth=HttpNtlmAuth(${pyString(ntlmUser(auth))}, ${pyString(auth.password)})`,
     }
   }
   if (auth.type !== 'awsv4') return null
@@ -62,7 +68,7 @@ function computedAuthOption(request: PreparedRequest): { imports: string[]; arg:
  */
 export function pythonRequests(request: PreparedRequest): string {
   const computedAuth = computedAuthOption(request)
-  const oauthNote = computedAuthNote(request, '#', ['digest', 'awsv4'])
+  const oauthNote = computedAuthNote(request, '#', ['digest', 'ntlm', 'awsv4'])
   const lines = ['import requests', ...(computedAuth?.imports ?? []), '']
   if (oauthNote) lines.push(oauthNote)
   const args: string[] = ['url']

@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { codeLanguages, generateCode } from '../../../../electron/core/interop/code/codeLanguages'
 import { OAuth2AuthSchema } from '../../../../shared/model/oauth2'
 import { emptyRequest, type RequestAuth, type RequestSpec } from '../../../../shared/model/request'
-import { startHttpbin, startSigV4Server, type RunningServer } from '../../../servers'
+import {
+  startHttpbin,
+  startNtlmServer,
+  startSigV4Server,
+  type NtlmServer,
+  type RunningServer,
+} from '../../../servers'
 
 /**
  * Code for the auths Courier computes when sending (Digest, AWS Signature V4, OAuth 2.0):
@@ -17,16 +23,18 @@ import { startHttpbin, startSigV4Server, type RunningServer } from '../../../ser
 const run = promisify(execFile)
 let httpbin: RunningServer
 let verifier: Awaited<ReturnType<typeof startSigV4Server>>
+let ntlm: NtlmServer
 const dir = mkdtempSync(join(tmpdir(), 'courier-auth-code-'))
 
 beforeAll(async () => {
-  ;[httpbin, verifier] = await Promise.all([
+  ;[httpbin, verifier, ntlm] = await Promise.all([
     startHttpbin(),
     startSigV4Server({ AKIDEXAMPLE: { secretAccessKey: 'wJalrXUtnFEMI', sessionToken: 'tok-9' } }),
+    startNtlmServer({ users: { 'COURIER\\ada': 'n7lm-pass' } }),
   ])
 })
 afterAll(async () => {
-  await Promise.all([httpbin.close(), verifier.close()])
+  await Promise.all([httpbin.close(), verifier.close(), ntlm.close()])
 })
 
 const spec = (url: string, auth: RequestAuth): RequestSpec => ({ ...emptyRequest(), url, auth })
@@ -68,6 +76,37 @@ describe('generated code for Digest', () => {
       expect(generateCode(digest(url()), {}, id), id).toContain(
         'Digest auth (user "user") is left out',
       )
+  })
+})
+
+describe('generated code for NTLM', () => {
+  const auth = {
+    type: 'ntlm',
+    username: 'ada',
+    password: 'n7lm-pass',
+    domain: 'COURIER',
+    workstation: '',
+  } as const
+
+  it('curl signs in with --ntlm as DOMAIN\\user, which the verifying server accepts', async () => {
+    const code = generateCode(spec(`${ntlm.url}/who`, auth), {}, 'curl')
+    expect(code).toContain('--ntlm')
+    expect(JSON.parse(await runCurl(code))).toMatchObject({ authenticated: true, user: 'ada' })
+    expect(ntlm.events.filter((e) => e.kind === 'type3').map((e) => e.who)).toEqual([
+      'COURIER\\ada',
+    ])
+  })
+
+  it('requests signs in with requests-ntlm (not installed here, so checked as text)', () => {
+    const code = generateCode(spec(`${ntlm.url}/who`, auth), {}, 'python-requests')
+    expect(code).toContain('from requests_ntlm import HttpNtlmAuth')
+    expect(code).toContain('auth=HttpNtlmAuth("COURIER\\\\ada", "n7lm-pass")')
+  })
+
+  it('every other language says the NTLM auth is left out', () => {
+    expect(generateCode(spec('https://intranet.test/', auth), {}, 'java-okhttp')).toContain(
+      '// NTLM auth (user "COURIER\\\\ada") is left out',
+    )
   })
 })
 

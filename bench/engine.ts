@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Readable } from 'node:stream'
-import axios from 'axios'
+import { engineAxios } from '../electron/core/http/axiosConfig'
 import { HttpEngine } from '../electron/core/http/engine'
 import { emptyRequest } from '../shared/model/request'
 
@@ -46,17 +46,15 @@ function rawGet(agent: http.Agent, url: string): Promise<void> {
 }
 
 /**
- * axios alone, as the engine calls it (a stream read to its end, no redirects, no
- * decompression): the floor of the chosen stack, between raw node:http and the engine.
+ * axios alone, as the engine calls it (its own instance: a stream read to its end, no
+ * redirects, no decompression, no default headers), with the headers the engine sends: the
+ * floor of the chosen stack, between raw node:http and the engine.
  */
 async function axiosGet(agent: http.Agent, url: string): Promise<void> {
-  const response = await axios.request<Readable>({
+  const response = await engineAxios.request<Readable>({
     url,
-    responseType: 'stream',
-    decompress: false,
-    validateStatus: () => true,
-    maxRedirects: 0,
-    proxy: false,
+    method: 'GET',
+    headers: { 'User-Agent': 'Courier', Accept: '*/*', 'Accept-Encoding': 'gzip, deflate, br' },
     httpAgent: agent,
   })
   let bytes = 0

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http'
 import { Readable } from 'node:stream'
-import axios, { type AxiosResponse } from 'axios'
+import type { AxiosResponse } from 'axios'
 import type { RequestDefaults } from '../../../shared/model/settings'
-import { axiosConfigFor } from './axiosConfig'
+import { axiosConfigFor, engineAxios } from './axiosConfig'
 import type { AuthHop } from './auth/hopAuth'
 import type { HopResponse } from './redirects'
 import {
@@ -101,7 +101,7 @@ export class HopSender {
     // Through a proxy its own agents tunnel, with the same TLS settings (ProxyAgentPool.useTls).
     const agents = proxy ? this.proxyAgents.agentsFor(proxy) : this.agents
     const httpsAgent = proxy ? undefined : this.tlsAgentFor(hop.url, settings.verifyTls)
-    const response = await axios.request<Readable>(
+    const response = await engineAxios.request<Readable>(
       axiosConfigFor({ ...hop, settings, agents, httpsAgent, signal }),
     )
     const failure = proxy && proxyAnswerFailure(proxy, hop.url, response.status)

@@ -30,6 +30,10 @@ function byteSet(chars: string): Uint8Array {
   for (const ch of chars) set[ch.charCodeAt(0)] = 1
   return set
 }
+/** Bytes a string holds as they are: all but control characters, the quote and the backslash. */
+const PLAIN = new Uint8Array(256).fill(1, SPACE)
+PLAIN[QUOTE] = 0
+PLAIN[BACKSLASH] = 0
 /** What may follow a backslash besides u. */
 const ESCAPES = byteSet('"\\/bfnrt')
 const HEX = byteSet('0123456789abcdefABCDEF')
@@ -189,23 +193,26 @@ function skipSpace(src: Uint8Array, i: number): number {
   return i
 }
 
-/** The end (exclusive) of the string whose opening quote is at i, or -1 if it is not one. */
+/**
+ * The end (exclusive) of the string whose opening quote is at i, or -1 if it is not one.
+ * One pass with a table of the bytes that need no look: a native indexOf for the closing
+ * quote measured slower, since every byte before it must still be checked for control
+ * characters and backslashes (half again as slow on short strings, twice on escaped ones).
+ */
 function stringEnd(src: Uint8Array, i: number): number {
   i++
   for (;;) {
-    const c = src[i]!
+    let c = src[i]!
+    while (PLAIN[c] === 1) c = src[++i]!
     if (c === QUOTE) return i + 1
-    if (c === BACKSLASH) {
-      const e = src[i + 1]!
-      if (ESCAPES[e] === 1) i += 2
-      else if (e === 117 /* u */) {
-        const hex = HEX[src[i + 2]!] && HEX[src[i + 3]!] && HEX[src[i + 4]!] && HEX[src[i + 5]!]
-        if (!hex) return -1
-        i += 6
-      } else return -1
-    } else if (c < SPACE)
-      return -1 // raw control characters, and the end of the input
-    else i++
+    if (c !== BACKSLASH) return -1 // a raw control character, or the end of the input
+    const e = src[i + 1]!
+    if (ESCAPES[e] === 1) i += 2
+    else if (e === 117 /* u */) {
+      const hex = HEX[src[i + 2]!] && HEX[src[i + 3]!] && HEX[src[i + 4]!] && HEX[src[i + 5]!]
+      if (!hex) return -1
+      i += 6
+    } else return -1
   }
 }
 

@@ -26,9 +26,7 @@ const MIN_OUTPUT_LIMIT = 16 * 1024 * 1024
 /** Null when the text is not valid JSON. */
 export function formatJson(text: string): string | null {
   const escaped = escapeLoneSurrogates(text)
-  // A zero byte past the end: no JSON token holds a NUL, so every scan stops there.
-  const src = new Uint8Array(escaped.length * 3 + 1)
-  const n = encoder.encodeInto(escaped, src).written
+  const { src, n } = utf8WithEnd(escaped)
   let printed = reindentJson(src, n, Math.max(16 * n, MIN_OUTPUT_LIMIT))
   if (printed === null) return null
   if (printed.dropped > 0) {
@@ -43,6 +41,21 @@ export function formatJson(text: string): string | null {
     printed = reindentJson(src, n, Infinity)!
   }
   return decoder.decode(printed.bytes.subarray(0, printed.length))
+}
+
+/**
+ * The text's UTF-8 bytes (n of them) and a zero byte after them: no JSON token holds a NUL,
+ * so every scan stops there without checking for the end. Room for ASCII first, the usual
+ * case; past it, three bytes per UTF-16 unit, the most UTF-8 can need.
+ */
+function utf8WithEnd(text: string): { src: Uint8Array; n: number } {
+  let src = new Uint8Array(text.length + 1)
+  let done = encoder.encodeInto(text, src.subarray(0, text.length))
+  if (done.read < text.length) {
+    src = new Uint8Array(text.length * 3 + 1)
+    done = encoder.encodeInto(text, src)
+  }
+  return { src, n: done.written }
 }
 
 /**

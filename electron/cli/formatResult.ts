@@ -1,5 +1,5 @@
 import type { SendResult } from '../../shared/ipc/contract'
-import { formatJson } from '../../shared/logic/json'
+import { formatJsonOrProblem } from '../../shared/logic/json'
 import type { Checks } from '../../shared/model/assertion'
 
 /** `tests` and `console` of `--output json`, when the request has scripts or assertions. */
@@ -86,7 +86,7 @@ export function toPrettyOutput(result: SendResult): { stdout: string; stderr: st
     r.bodyEncoding === 'base64'
       ? `[binary body, ${size(r.sizes.body)}, ${r.mediaType || 'unknown type'}: use --output json to get it as base64]`
       : r.mediaType.includes('json')
-        ? (formatJson(r.body) ?? r.body)
+        ? prettyOrAsReceived(r.body)
         : r.body
   lines.push(body)
   const summary = `${r.status} ${r.statusText} · ${Math.round(r.timings.total)} ms · ${size(r.sizes.body)}${
@@ -96,4 +96,10 @@ export function toPrettyOutput(result: SendResult): { stdout: string; stderr: st
     stdout: lines.join('\n') + (body.endsWith('\n') ? '' : '\n'),
     stderr: summary + checksText(result.checks),
   }
+}
+
+/** A JSON body indented, or as received when it is not JSON or too deeply nested to indent. */
+function prettyOrAsReceived(body: string): string {
+  const pretty = formatJsonOrProblem(body)
+  return typeof pretty === 'string' ? pretty : body
 }

@@ -28,7 +28,15 @@ const MAX_STRING_LENGTH = 2 ** 29 - 24
  */
 const MIN_OUTPUT_LIMIT = 1024 * 1024
 
-/** Null when the text is not valid JSON. */
+/** What formatJson throws for valid JSON whose indented text no string can hold. */
+export class JsonTooDeepError extends RangeError {
+  override name = 'JsonTooDeepError'
+}
+
+/**
+ * Null when the text is not valid JSON. Throws JsonTooDeepError for valid JSON nested so
+ * deeply that its indented text cannot be made (see formatJsonOrProblem for views).
+ */
 export function formatJson(text: string): string | null {
   const escaped = escapeLoneSurrogates(text)
   const { src, n } = utf8WithEnd(escaped)
@@ -39,13 +47,27 @@ export function formatJson(text: string): string | null {
     // strings only, copied once, so the result's length in UTF-16 units is known exactly.
     const chars = printed.dropped + printed.length - (n - escaped.length)
     if (chars > MAX_STRING_LENGTH) {
-      throw new RangeError(
-        `This JSON is nested too deeply to pretty-print: indented it would be ${chars} characters, more than a JavaScript string can hold. Show it raw instead.`,
+      throw new JsonTooDeepError(
+        `This JSON is nested too deeply to pretty-print: indented it would be ${chars.toLocaleString('en-US')} characters, more than a JavaScript string can hold. It is shown as received.`,
       )
     }
     printed = reindentJson(src, n, Infinity)!
   }
   return decoder.decode(printed.bytes.subarray(0, printed.length))
+}
+
+/**
+ * formatJson for what shows a body (the response view, the command line): a hostile or
+ * odd server's deeply nested JSON must not break the view, so the problem comes back as a
+ * value, and the body is shown as received with it.
+ */
+export function formatJsonOrProblem(text: string): string | null | JsonTooDeepError {
+  try {
+    return formatJson(text)
+  } catch (error) {
+    if (error instanceof JsonTooDeepError) return error
+    throw error
+  }
 }
 
 /**

@@ -57,4 +57,4 @@ export function findJsonProblem(text: string): JsonProblem | null {
 }
 
 // Pretty-printing lives in its own file; callers have always found it here.
-export { formatJson } from './formatJson'
+export { formatJson, formatJsonOrProblem, JsonTooDeepError } from './formatJson'

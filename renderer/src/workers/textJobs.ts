@@ -3,7 +3,7 @@
  * or Vue: textJobs.worker.ts runs them off the UI thread, composables/inBackground.ts
  * inline where there is no Worker (happy-dom tests).
  */
-import { findJsonProblem, formatJson, type JsonProblem } from '../../../shared/logic/json'
+import { findJsonProblem, formatJsonOrProblem, type JsonProblem } from '../../../shared/logic/json'
 
 export type BodyJob =
   /** Reads a chosen file as UTF-8 text (and checks it when it is meant as JSON). */
@@ -101,6 +101,12 @@ export async function runBodyJob<J extends BodyJob>(job: J): Promise<ResultOf<J>
     case 'digest':
       return (await digest(job.text)) as ResultOf<J>
     default:
-      return formatJson(job.text) as ResultOf<J>
+      // Valid JSON too deeply nested to indent comes back as null too: shown as received.
+      return formatPlain(job.text) as ResultOf<J>
   }
+}
+
+function formatPlain(text: string): string | null {
+  const pretty = formatJsonOrProblem(text)
+  return typeof pretty === 'string' ? pretty : null
 }

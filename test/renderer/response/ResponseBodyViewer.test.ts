@@ -50,6 +50,15 @@ describe('ResponseBodyViewer', () => {
     expect(w.text()).toContain('not valid JSON')
   })
 
+  it('shows valid JSON nested too deeply to indent as received, and says why', async () => {
+    // 20,000 levels: indented, over 400 million characters, more than a string can hold.
+    const body = '['.repeat(20_000) + ']'.repeat(20_000)
+    const w = await mountViewer(sampleResponse({ body }))
+    expect(editorText(w)).toBe(body)
+    expect(w.text()).toContain('nested too deeply to pretty-print')
+    expect(w.text()).not.toContain('not valid JSON')
+  })
+
   it('previews HTML in an iframe sandboxed with no permissions', async () => {
     const html = '<h1>Hello</h1><script>alert(1)</script>'
     const w = await mountViewer(

@@ -1,5 +1,5 @@
 import { computed, onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue'
-import { formatJson, type JsonProblem } from '../../../../shared/logic/json'
+import { formatJsonOrProblem, type JsonProblem } from '../../../../shared/logic/json'
 import type { RequestBody } from '../../../../shared/model/request'
 import { formatBytes } from '../response/formatResponse'
 import { inBackground, type BackgroundJob } from '../../composables/inBackground'
@@ -89,8 +89,9 @@ export function useBodyWork(body: Ref<RequestBody>) {
     const b = body.value
     if (b.type !== 'json' || formatting.value) return
     if (!big.value) {
-      const pretty = formatJson(b.text)
-      if (pretty !== null) body.value = { ...b, text: pretty }
+      // Not JSON, or too deeply nested to indent: the text stays as it is.
+      const pretty = formatJsonOrProblem(b.text)
+      if (typeof pretty === 'string') body.value = { ...b, text: pretty }
       return
     }
     const source = b.text

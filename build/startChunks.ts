@@ -7,7 +7,7 @@ type Context = Parameters<Extract<Group['name'], (...args: never[]) => unknown>>
 
 /**
  * Two chunks for what the page runs at start: `boot`, what the entry (main.ts) imports
- * (Vue's reactivity, the connection), and `app`, the rest of what the app module
+ * (the connection, a few kB without Vue), and `app`, the rest of what the app module
  * (startApp.ts, which main.ts imports at once) imports statically.
  *
  * Why: left to itself the bundler cuts what the app shares with the parts loaded on first

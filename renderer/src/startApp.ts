@@ -4,11 +4,12 @@ import App from './App.vue'
 import type { CourierApi } from './api'
 import { provideApi } from './api/currentApi'
 import { FIRST_SCREEN, type FirstScreenData } from './api/firstScreen'
+import { withPlainArgs } from './api/plainArgs'
 import WorkbenchStartupError from './components/workbench/WorkbenchStartupError.vue'
 
 /** Mounts the workbench on the connected api, with the first screen's data on its way. */
 export function startApp(api: CourierApi, first: FirstScreenData): void {
-  provideApi(api)
+  provideApi(withPlainArgs(api))
   createApp(App).provide(FIRST_SCREEN, first).use(createPinia()).mount('#app')
   performance.mark('courier:mounted')
 }

@@ -20,6 +20,23 @@ const JSON_LANGUAGE = 'JsonText'
 const HISTORY = 'Search history'
 /** A name only zod's own code carries: its schemas are never built at start. */
 const ZOD = 'ZodError'
+/** A property only Vue's runtime (runtime-core) carries. */
+const VUE = '__v_isVNode'
+
+/** The entry script and the chunks it imports statically: what runs before the connection opens. */
+function entryChunks(): string[] {
+  const html = builtText('index.html')
+  const queue = [...html.matchAll(/src="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!)
+  const seen = new Set<string>()
+  while (queue.length > 0) {
+    const file = queue.shift()!
+    if (seen.has(file)) continue
+    seen.add(file)
+    for (const m of builtText(file).matchAll(/from\s*"\.\/([^"]+\.js)"/g))
+      queue.push(`assets/${m[1]}`)
+  }
+  return [...seen]
+}
 
 /**
  * What the page loads before the workbench can start: the entry script, the app chunk it
@@ -69,6 +86,19 @@ describe('what the built renderer loads first', () => {
 
   it('leaves out zod: the shared defaults it needs are plain values', () => {
     expect(initial).not.toContain(ZOD)
+  })
+
+  it('opens the connection without Vue: the entry and its imports leave Vue to the app chunk', () => {
+    const entry = entryChunks()
+    expect(entry.some((f) => f.includes('/index-'))).toBe(true)
+    expect(entry.map(builtText).join('\n')).not.toContain(VUE)
+  })
+
+  it('has one copy of Vue, in the chunks loaded first', () => {
+    const all = readdirSync(ASSETS).filter((f) => f.endsWith('.js'))
+    const withVue = all.filter((f) => builtText(`assets/${f}`).includes(VUE))
+    expect(withVue).toHaveLength(1)
+    expect(first).toContain(`assets/${withVue[0]}`)
   })
 
   it('names every chunk of the app in index.html, so they load beside the entry script', () => {

@@ -1,6 +1,6 @@
+// Only modules without Vue or zod: the entry (main.ts) connects before the app's code is in.
 import { CallError } from '../../../shared/ipc/callError'
 import type { CourierApi, CourierBridge, IpcEnvelope } from '../../../shared/ipc'
-import { plainCopy } from '../stores/plainCopy'
 import { connectWebBridge } from './webBridge'
 import { takeWebToken } from './webToken'
 
@@ -28,10 +28,10 @@ export async function connectApi(): Promise<CourierApi> {
 }
 
 /**
- * The preload's calls as the rest of the renderer uses them: arguments copied plain
- * (Electron's IPC structured-clones them, which fails on Vue's reactive proxies; the web
- * bridge JSON-encodes them anyway), and each envelope turned into its result or thrown
- * as a CallError with its code.
+ * The preload's calls as the rest of the renderer uses them: each envelope turned into
+ * its result or thrown as a CallError with its code (an error thrown across contextBridge
+ * keeps only its message). Arguments must be plain data, which Electron's IPC
+ * structured-clones: the app copies Vue's reactive values first (withPlainArgs).
  */
 export function fromPreload(bridge: CourierBridge): CourierApi {
   const wrapped: Record<string, unknown> = { on: bridge.on.bind(bridge) }
@@ -42,7 +42,7 @@ export function fromPreload(bridge: CourierBridge): CourierApi {
         ([action, call]) => [
           action,
           async (args: unknown) => {
-            const answer = await call(plainCopy(args ?? {}))
+            const answer = await call(args ?? {})
             if (!answer.ok) throw CallError.from(answer.error)
             return answer.result
           },

@@ -1,10 +1,10 @@
-// Only modules without zod: the connection opens while the rest of the app loads (main.ts).
+// Only modules without Vue or zod: the entry (main.ts) opens the connection while the
+// app's code still loads, so nothing here may wait for it.
 import { CallError } from '../../../shared/ipc/callError'
 import type { CourierApi } from '../../../shared/ipc/contract'
 import { CALL_NAMES, splitCallName, type CallName, type EventName } from '../../../shared/ipc/names'
 import { WEB_SOCKET_PATH, WEB_TOKEN_PARAM } from '../../../shared/ipc/webAddress'
 import type { WireMessage } from '../../../shared/ipc/wire'
-import { plainCopy } from '../stores/plainCopy'
 import type { FromBridgeWorker, ToBridgeWorker } from './bridgeWorkerMessages'
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void }
@@ -12,7 +12,8 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void }
 /**
  * The contract over the web host's WebSocket (browser mode). Opened once, by a worker
  * that owns the socket (see bridgeSocket.worker.ts); every call is matched to its answer
- * by id, events are fanned out to listeners.
+ * by id, events are fanned out to listeners. Arguments must be plain data (posting clones
+ * them): the app copies Vue's reactive values first (withPlainArgs).
  */
 export async function connectWebBridge(
   token: string,
@@ -79,8 +80,7 @@ export async function connectWebBridge(
       }
       const id = nextId++
       pending.set(id, { resolve, reject })
-      // Posting clones the arguments, which Vue's proxies do not allow: a plain copy first.
-      tell({ type: 'call', call: { id, call: name, args: plainCopy(args ?? {}) } })
+      tell({ type: 'call', call: { id, call: name, args: args ?? {} } })
     })
 
   const api: Record<string, unknown> = {

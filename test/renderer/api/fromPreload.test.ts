@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { reactive } from 'vue'
+import { isProxy, reactive } from 'vue'
 import { CallError, type CourierBridge, type IpcEnvelope } from '../../../shared/ipc'
 import { fromPreload } from '../../../renderer/src/api'
+import { withPlainArgs } from '../../../renderer/src/api/plainArgs'
 
 /** A preload bridge whose one call answers with `answer` and records what it was given. */
 function bridgeAnswering(answer: IpcEnvelope) {
@@ -47,11 +48,26 @@ describe("the Electron preload's envelopes", () => {
     })
   })
 
-  it('get plain copies of reactive arguments, which IPC can clone', async () => {
+  it('get plain copies of reactive arguments, which IPC can clone, as the app calls them', async () => {
     const { bridge, received } = bridgeAnswering({ ok: true, result: null })
     const args = reactive({ nested: { a: 1 } })
-    await fromPreload(bridge).app.info(args as never)
+    // startApp.ts installs the transport's api wrapped so; the transport itself takes plain data.
+    await withPlainArgs(fromPreload(bridge)).app.info(args as never)
     expect(received[0]).toEqual({ nested: { a: 1 } })
     expect(received[0]).not.toBe(args)
+    expect(isProxy((received[0] as { nested: unknown }).nested)).toBe(false)
+    expect(structuredClone(received[0])).toEqual({ nested: { a: 1 } })
+  })
+
+  it('keep their event subscriptions when wrapped for plain arguments', () => {
+    const subscribed: string[] = []
+    const bridge = {
+      on: (event: string) => {
+        subscribed.push(event)
+        return () => {}
+      },
+    } as unknown as CourierBridge
+    withPlainArgs(fromPreload(bridge)).on('history:added', () => {})
+    expect(subscribed).toEqual(['history:added'])
   })
 })

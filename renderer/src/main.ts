@@ -3,23 +3,33 @@ import { requestFirstScreen } from './api/firstScreen'
 import './styles/theme.css'
 import './styles/controls.css'
 
-// The connection (browser mode: a worker and its WebSocket) opens first, and the app's
-// code loads and runs meanwhile: each takes about as long as the other, so starting them
-// together brings the workbench up sooner than one after the other.
+// Two things happen at once from the first moment: the connection (browser mode: a worker
+// and its WebSocket, which take about as long as the app's code to come up) and the app
+// (startApp.ts, with Vue). This module and what it imports carry no Vue, so it runs as soon
+// as it arrives and the connection starts without waiting for the app's code.
+// The first screen's calls are made at once (see firstScreen.ts): the worker sends them
+// when its socket opens. The app mounts once its code has loaded, without waiting for the
+// connection; the stores apply the answers as they come (App.vue).
 // Marks for `npm run bench -- startup`, which reports each phase.
-// Once connected, the first screen's data is asked for at once (see firstScreen.ts).
-const api = connectApi().then((connected) => {
-  performance.mark('courier:connected')
-  return { connected, first: requestFirstScreen(connected) }
-})
-const app = import('./startApp').then((module) => {
-  performance.mark('courier:app-loaded')
-  return module
-})
+let failed = false
 
-Promise.all([api, app])
-  .then(([{ connected, first }, { startApp }]) => startApp(connected, first))
+function start(): Promise<unknown> {
+  const { api, opened } = connectApi()
+  const first = requestFirstScreen(api)
+  const connected = opened.then(() => performance.mark('courier:connected'))
+  const mounted = import('./startApp').then(({ startApp }) => {
+    performance.mark('courier:app-loaded')
+    // The connection may have failed first: its message is shown instead.
+    if (!failed) startApp(api, first)
+  })
+  return Promise.all([connected, mounted])
+}
+
+// No token, or no host: say so in place of the workbench (which is taken down if it is up).
+Promise.resolve()
+  .then(start)
   .catch(async (error: Error) => {
+    failed = true
     const { showStartupError } = await import('./startApp')
     showStartupError(error.message)
   })

@@ -44,4 +44,25 @@ describe("browser mode's access token", () => {
       await fresh.close()
     }
   })
+
+  it('a wrong token: the workbench, which mounts while the socket opens, gives way to why it could not connect', async () => {
+    const { page, host } = ctx.bench
+    const fresh = await page.context().newPage()
+    const errors: string[] = []
+    fresh.on('console', (message) => {
+      // The browser's own note on the refused socket is not the page's error.
+      if (message.type() === 'error' && !message.text().startsWith('WebSocket connection'))
+        errors.push(message.text())
+    })
+    fresh.on('pageerror', (error) => errors.push(error.message))
+    try {
+      await fresh.goto(host.url.replace(/token=[^&]*/, 'token=not-the-token'))
+      const alert = fresh.getByRole('alert')
+      await expect.poll(() => alert.textContent()).toContain('Could not connect')
+      expect(await fresh.getByRole('button', { name: 'Send' }).count()).toBe(0)
+      expect(errors).toEqual([])
+    } finally {
+      await fresh.close()
+    }
+  })
 })

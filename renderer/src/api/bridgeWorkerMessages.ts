@@ -7,8 +7,18 @@ export interface BridgeCall {
   args: unknown
 }
 
-/** What the page tells the bridge worker. */
-export type ToBridgeWorker = { type: 'connect'; url: string } | { type: 'call'; call: BridgeCall }
+/**
+ * What the bridge worker starts with, JSON in its name (see webBridge.ts): the socket's
+ * address, and the calls made before the worker was created, which it sends as soon as
+ * the socket opens.
+ */
+export interface BridgeWorkerStart {
+  url: string
+  calls: BridgeCall[]
+}
+
+/** What the page tells the bridge worker once it runs. */
+export type ToBridgeWorker = { type: 'call'; call: BridgeCall }
 
 /** What the bridge worker tells the page: the socket's life, answers and events. */
 export type FromBridgeWorker =

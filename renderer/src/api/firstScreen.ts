@@ -19,10 +19,11 @@ export interface FirstScreenData {
 export const FIRST_SCREEN: InjectionKey<FirstScreenData> = Symbol('firstScreen')
 
 /**
- * Asks for everything the first screen needs at once, as soon as the connection is open
- * (main.ts), instead of one call after another once the app has mounted: the answers
- * arrive while the app's code loads and mounts. The stores still apply them in their own
- * order (App.vue); a failure surfaces there, where the store awaits it.
+ * Asks for everything the first screen needs at once, as the connection starts opening
+ * (main.ts; browser mode's worker sends them the moment its socket opens), instead of one
+ * call after another once the app has mounted: the answers arrive while the app's code
+ * loads and mounts. The stores still apply them in their own order (App.vue); a failure
+ * surfaces there, where the store awaits it.
  */
 export function requestFirstScreen(api: CourierApi): FirstScreenData {
   return {

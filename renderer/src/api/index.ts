@@ -1,7 +1,7 @@
 // Only modules without Vue or zod: the entry (main.ts) connects before the app's code is in.
 import { CallError } from '../../../shared/ipc/callError'
 import type { CourierApi, CourierBridge, IpcEnvelope } from '../../../shared/ipc'
-import { connectWebBridge } from './webBridge'
+import { openWebBridge, type ApiConnection } from './webBridge'
 import { takeWebToken } from './webToken'
 
 declare global {
@@ -14,17 +14,20 @@ declare global {
 /**
  * Picks the transport once at start-up: Electron's preload bridge when present, else
  * the web host's WebSocket with the token from the URL's hash (taken out of the address
- * once read, see webToken.ts). Nothing else in the renderer knows which one runs.
+ * once read, see webToken.ts). Nothing else in the renderer knows which one runs. The api
+ * takes calls at once; `opened` says whether the connection came up.
+ *
+ * @throws Error when browser mode was opened without its token.
  */
-export async function connectApi(): Promise<CourierApi> {
-  if (window.courier) return fromPreload(window.courier)
+export function connectApi(): ApiConnection {
+  if (window.courier) return { api: fromPreload(window.courier), opened: Promise.resolve() }
   const token = takeWebToken()
   if (!token) {
     throw new Error(
       'Courier was opened without its access token. Open the exact address that `npm run web` printed (with its #token=…); Courier takes the token out of the address bar once it has read it, so a bookmark or a new tab cannot reconnect.',
     )
   }
-  return connectWebBridge(token)
+  return openWebBridge(token)
 }
 
 /**
@@ -53,4 +56,4 @@ export function fromPreload(bridge: CourierBridge): CourierApi {
   return wrapped as CourierApi
 }
 
-export type { CourierApi }
+export type { ApiConnection, CourierApi }

@@ -9,7 +9,7 @@ import { PlanSelectionError, planFromImport } from '../core/runner/planFromImpor
 import { runCollection, type RunOptions } from '../core/runner/runCollection'
 import { ReportError } from '../core/runner/reporters/reportError'
 import { emitTo, finishAll, type RunReporter } from '../core/runner/reporters/runReporter'
-import type { RunPlan } from '../core/runner/runPlan'
+import { planScripts, type RunPlan } from '../core/runner/runPlan'
 import { readExternalOverrides } from '../core/secrets/externalSecrets'
 import { UsageError, type CliIo } from './cliIo'
 import { cliFileGate, realPath, refuseUnconfirmedRunFiles } from './cliFileGate'
@@ -205,7 +205,5 @@ async function dataRows(path: string) {
 }
 
 function usesScripts(plan: RunPlan): boolean {
-  const has = (s: { preRequest: string; postResponse: string } | undefined) =>
-    !!s && (s.preRequest.trim() !== '' || s.postResponse.trim() !== '')
-  return plan.items.some((i) => has(i.spec.scripts) || i.scriptLevels.some((l) => has(l.scripts)))
+  return planScripts(plan).length > 0
 }

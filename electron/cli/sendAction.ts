@@ -74,6 +74,8 @@ export async function runSend(
     tls,
   })
   const scripts = hasScripts(toSend) ? await cliScriptRunner(engine) : null
+  // The sandbox readies what these scripts use (chai only if one names pm.expect).
+  scripts?.expectScripts?.(scriptsOf(toSend))
   const history = flags.history ? cliHistory(io) : null
   try {
     const checked = await sendAndRecord(
@@ -118,10 +120,15 @@ export async function runSend(
   }
 }
 
-function hasScripts({ spec, scriptLevels }: ToSend): boolean {
-  const some = (s: { preRequest: string; postResponse: string } | undefined) =>
-    !!s && (s.preRequest.trim() !== '' || s.postResponse.trim() !== '')
-  return some(spec.scripts) || scriptLevels.some((level) => some(level.scripts))
+/** The scripts of the send: its levels' and its own, empty ones left out. */
+function scriptsOf({ spec, scriptLevels }: ToSend): string[] {
+  return [...scriptLevels.map((level) => level.scripts), spec.scripts]
+    .flatMap((s) => (s ? [s.preRequest, s.postResponse] : []))
+    .filter((source) => source.trim() !== '')
+}
+
+function hasScripts(toSend: ToSend): boolean {
+  return scriptsOf(toSend).length > 0
 }
 
 /** `courier send METHOD URL`: the flags are the whole request. */

@@ -87,4 +87,11 @@ export interface ScriptRunOutput {
 
 export interface ScriptPort {
   run(input: ScriptRunInput): Promise<ScriptRunOutput>
+  /**
+   * Every script a run (a collection run, a command's send) is about to run, before the
+   * first: the sandbox readies what they use and nothing else (chai, for pm.expect, only if
+   * one names it; see InstancePool.expectScripts). Optional: without it the sandbox decides
+   * per script. A script that reaches something anyway (pm['exp' + 'ect']) still gets it.
+   */
+  expectScripts?(sources: readonly string[]): void
 }

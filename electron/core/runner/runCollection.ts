@@ -18,7 +18,7 @@ import type { HttpEngine } from '../http/engine'
 import type { FileGate } from '../http/fileGate'
 import { RunCookies } from './runCookies'
 import { runItem } from './runItem'
-import type { RunPlan } from './runPlan'
+import { planScripts, type RunPlan } from './runPlan'
 import { RunVariables } from './runVariables'
 
 export interface RunOptions {
@@ -107,6 +107,8 @@ export async function runCollection(
   const cancel = () => deps.engine.cancel(requestId)
   signal?.addEventListener('abort', cancel)
   const keep = deps.history ? (entry: AppendInput) => deps.history!.keep(runId, entry) : null
+  // The sandbox readies what these scripts use (chai only if one names pm.expect).
+  deps.scripts?.expectScripts?.(planScripts(plan))
 
   await emit({
     type: 'start',

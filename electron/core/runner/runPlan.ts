@@ -31,3 +31,18 @@ export interface RunPlan {
   /** For history entries: the workspace the requests belong to, if any. */
   workspace: { dir: string; name: string } | null
 }
+
+/** Every script text the plan's requests run (their own and their levels'), empty ones left out. */
+export function planScripts(plan: RunPlan): string[] {
+  const sources: string[] = []
+  const add = (s: { preRequest: string; postResponse: string } | undefined) => {
+    for (const source of [s?.preRequest, s?.postResponse]) {
+      if (source && source.trim() !== '') sources.push(source)
+    }
+  }
+  for (const item of plan.items) {
+    add(item.spec.scripts)
+    for (const level of item.scriptLevels) add(level.scripts)
+  }
+  return sources
+}

@@ -15,11 +15,14 @@ import { relaySendRequest } from './sendRelay'
 import { DEFAULT_SCRIPT_LIMITS, type ScriptLimits, type ScriptRunResult } from './scriptTypes'
 import { workerRunInput } from './workerRunInput'
 
-export function createInlineScriptRunner(
-  options: Omit<ScriptRunnerOptions, 'entry'> = {},
-): ScriptRunner {
+export interface InlineScriptRunnerOptions extends Omit<ScriptRunnerOptions, 'entry'> {
+  /** The instances scripts run on (a test looks into them); a pool of its own by default. */
+  pool?: InstancePool
+}
+
+export function createInlineScriptRunner(options: InlineScriptRunnerOptions = {}): ScriptRunner {
   const base: ScriptLimits = { ...DEFAULT_SCRIPT_LIMITS, ...options.limits }
-  const pool = new InstancePool()
+  const pool = options.pool ?? new InstancePool()
   let closed = false
 
   return {
@@ -46,6 +49,9 @@ export function createInlineScriptRunner(
       } finally {
         for (const controller of sends.values()) controller.abort()
       }
+    },
+    expectScripts(sources) {
+      pool.expectScripts(sources)
     },
     async close() {
       closed = true

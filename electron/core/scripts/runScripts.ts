@@ -6,15 +6,13 @@
  * the scripts after it run and every failure is listed.
  */
 import { randomFillSync } from 'node:crypto'
+import { namesChai } from './chaiHint'
 import type { RunChannel } from './runChannel'
 import { RunState } from './runState'
 import type { InstancePool } from './sandboxInstance'
 import { ScriptExecution } from './sandboxScript'
 import type { WorkerRunInput } from './scriptMessages'
 import type { ScriptRunResult } from './scriptTypes'
-
-/** A script that may call pm.expect (chai): see InstancePool.take. */
-const USES_CHAI = /expect/
 
 /** Random words for Math.random's seeds, drawn from the OS in batches (a draw per script is slow). */
 const entropy = new Uint32Array(1024)
@@ -56,7 +54,7 @@ export async function runScripts(
     const instance = await pool.take(
       input.limits.memoryBytes,
       input.limits.stackBytes,
-      USES_CHAI.test(script.source),
+      namesChai(script.source),
     )
     try {
       const execution = new ScriptExecution(instance, script, input, state, channel)

@@ -13,9 +13,14 @@
  * and compiling the API in it costs ~4 ms, and chai ~8 ms more (QuickJS compiles eagerly,
  * and quickjs-emscripten cannot reuse bytecode across contexts); all of it several times
  * that in a new process, while the WebAssembly is cold. Hence chai is added to the
- * pristine state (addChai, then copied with it) only before the first script that names
- * `expect`, or while the instance waits after its second script: a command whose scripts
- * never use pm.expect and that runs one script never compiles it. Reusing one
+ * pristine state (addChai, then copied with it) only when scripts may use it
+ * (InstancePool.expectScripts): a run that says what it will run (a collection run, a
+ * command's send) gets it before its first script if one of them names `expect`, and never
+ * otherwise; without that, it is added before the first script that names it, or while
+ * the instance waits after its second script (a process that keeps running scripts).
+ * A script that reaches pm.expect without naming it loads chai into its own context.
+ * The app's worker adds it at start, off the main thread, for the scripts a user may type
+ * next (scriptWorker.ts). Reusing one
  * context for a whole run (as Postman's sandbox does) was measured and rejected: a script
  * costs the same CPU with or without the copy written back, and a context scripts share
  * leaks prototypes and globals between them. The invariants that make this sound: no
@@ -45,6 +50,7 @@ import {
   type QuickJSHandle,
   type QuickJSRuntime,
 } from 'quickjs-emscripten-core'
+import { namesChai } from './chaiHint'
 import { takeSnapshot, type MemorySnapshot } from './memorySnapshot'
 import { KERNEL_SOURCE } from './sandbox/kernel'
 import { readLayout, type WasmLayout } from './wasmLayout'
@@ -185,9 +191,8 @@ export class SandboxInstance {
   }
 
   /**
-   * True when chai should now be added to the pristine state: a second script ran, so this
-   * process runs scripts (a one-request `courier run` whose script does not use pm.expect
-   * never pays for chai).
+   * True when chai should now be added to the pristine state, when the run said nothing of
+   * its scripts: a second script ran, so this process keeps running scripts.
    */
   get wantsChai(): boolean {
     return !this.chaiTried && this.scriptsRun >= 2
@@ -262,16 +267,32 @@ export class InstancePool {
   private idle: SandboxInstance[] = []
   /** A replacement being made for a dropped instance, so the next script need not wait for it. */
   private making: Promise<SandboxInstance | null> | null = null
+  /**
+   * What the run said of its scripts (expectScripts): true, one names chai; false, none
+   * does; null, nothing said.
+   */
+  private chaiExpected: boolean | null = null
+
+  /**
+   * The scripts the run now starting will run. If one names chai it is added to the
+   * pristine state before the run's first script (and to any instance made for the run);
+   * if none does it is never added ahead, not even after many scripts, and a script that
+   * reaches it anyway loads it into its own context. The last run's word holds.
+   */
+  expectScripts(sources: readonly string[]): void {
+    this.chaiExpected = sources.some(namesChai)
+  }
 
   /**
    * An instance for one script: a kept one with the same memory cap, or a new one.
    * `withChai`: the script names pm.expect, so chai is added to the instance's pristine
    * state first if it is not there yet (a script loading it into its own context would
-   * pay the same, and could find prototypes it changed itself).
+   * pay the same, and could find prototypes it changed itself); so it is for every script
+   * of a run that expects chai.
    */
   async take(memoryBytes: number, stackBytes: number, withChai = false): Promise<SandboxInstance> {
     const instance = await this.takeAny(memoryBytes, stackBytes)
-    if (withChai && !instance.hasChai) {
+    if ((withChai || this.chaiExpected === true) && !instance.hasChai) {
       instance.tidy()
       instance.addChai()
     }
@@ -300,7 +321,7 @@ export class InstancePool {
       // Unref'd: a command that is done exits without them.
       setImmediate(() => {
         instance.tidy()
-        if (instance.wantsChai) instance.addChai()
+        if (this.chaiExpected ?? instance.wantsChai) instance.addChai()
       }).unref()
       return
     }

@@ -3,7 +3,9 @@
  * thread (scriptWorker.ts) where scripts run in QuickJS, never on this thread and never
  * with node:vm. It checks what goes in and what comes back, relays pm.sendRequest to the
  * caller's `sendRequest`, and guards the wall clock itself: a worker that stops answering
- * is replaced, and the runs it held end with an error. Nothing ever hangs.
+ * is replaced, and the runs it held end with an error. Nothing ever hangs. It has no
+ * `expectScripts`: the worker compiles chai at start, off this thread, for whatever script
+ * a user types next, so the app's Runner finds it there and a run has nothing to decide.
  *
  * ```ts
  * const runner = createScriptRunner({ sendRequest: engineSendRequest(engine) })

@@ -2,7 +2,7 @@
  * The script sandbox's worker thread (started by scriptRunner.ts): runs the scripts of
  * each run it is sent in QuickJS, relays their pm.sendRequest calls to the host, and
  * answers with the result. Runs may overlap (one waiting on pm.sendRequest while another
- * runs); each script has a QuickJS instance to itself (quickjsPool.ts).
+ * runs); each script has a QuickJS instance to itself (InstancePool, sandboxInstance.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { InstancePool } from './sandboxInstance'
@@ -43,6 +43,7 @@ port.on('message', (message: ToWorker) => {
   } else if (message.type === 'cancel') runs.get(message.id)?.push({ kind: 'cancelled' })
 })
 
-// Compile the WebAssembly and make the first instance, chai in it, now, not on the first send.
+// Compile the WebAssembly and make the first instance, chai in it, now, not on the first send:
+// in the app any script may be typed next, and this thread has the time.
 const { memoryBytes, stackBytes } = workerData as { memoryBytes: number; stackBytes: number }
 void pool.take(memoryBytes, stackBytes, true).then((instance) => pool.give(instance))

@@ -4,7 +4,8 @@
  * run (about a third of a scripted request's cost in `courier run`). The sandbox is
  * QuickJS itself: scripts still reach nothing of Node's, and a script past its CPU, memory
  * or time limit is stopped by QuickJS's own interrupt and memory cap. The app keeps the
- * worker: its main process must never stall on a script.
+ * worker: its main process must never stall on a script. Its caller is in this process
+ * and typed, so the run's input is taken as it is, its limits checked (trustedRunInput).
  */
 import { RunChannel } from './runChannel'
 import { failedRun } from './runState'
@@ -13,7 +14,7 @@ import type { ScriptRunner, ScriptRunnerOptions } from './scriptRunner'
 import { InstancePool } from './sandboxInstance'
 import { relaySendRequest } from './sendRelay'
 import { DEFAULT_SCRIPT_LIMITS, type ScriptLimits, type ScriptRunResult } from './scriptTypes'
-import { workerRunInput } from './workerRunInput'
+import { trustedRunInput } from './workerRunInput'
 
 export interface InlineScriptRunnerOptions extends Omit<ScriptRunnerOptions, 'entry'> {
   /** The instances scripts run on (a test looks into them); a pool of its own by default. */
@@ -28,7 +29,7 @@ export function createInlineScriptRunner(options: InlineScriptRunnerOptions = {}
   return {
     async run(raw): Promise<ScriptRunResult> {
       if (closed) throw new Error('The script runner was closed.')
-      const input = workerRunInput(raw, base)
+      const input = trustedRunInput(raw, base)
       const sends = new Map<number, AbortController>()
       const channel: RunChannel = new RunChannel(
         (call, request) => {

@@ -90,7 +90,19 @@ const runInput: Check<ScriptRunnerInput> = object({
 
 /** The caller's input, checked; throws a ShapeError naming the first bad field. */
 export function checkRunInput(value: unknown): ScriptRunnerInput {
-  const input = runInput(value, 'input')
+  return checkRunBounds(runInput(value, 'input'))
+}
+
+/**
+ * What a run's input must hold even from a caller trusted with its shape: limits in range
+ * (a NaN or negative one would lift a guard), a bounded number of scripts, and the event
+ * named alike twice. Throws a ShapeError naming the field.
+ */
+export function checkRunBounds(input: ScriptRunnerInput): ScriptRunnerInput {
+  if (input.limits !== undefined) limits(input.limits, 'input.limits')
+  if (input.scripts.length > MAX_SCRIPTS) {
+    throw new ShapeError(`input.scripts must be a list of at most ${MAX_SCRIPTS} items`)
+  }
   if (input.info.eventName !== input.event) {
     throw new ShapeError(`input.info.eventName must match input.event ("${input.event}")`)
   }

@@ -16,7 +16,8 @@ let failed = false
 function start(): Promise<unknown> {
   const { api, opened } = connectApi()
   const first = requestFirstScreen(api)
-  const connected = opened.then(() => performance.mark('courier:connected'))
+  // When the socket opened, not when this thread heard of it (often only after the mount).
+  const connected = opened.then((at) => performance.mark('courier:connected', { startTime: at }))
   const mounted = import('./startApp').then(({ startApp }) => {
     performance.mark('courier:app-loaded')
     // The connection may have failed first: its message is shown instead.

@@ -22,7 +22,8 @@ export type ToBridgeWorker = { type: 'call'; call: BridgeCall }
 
 /** What the bridge worker tells the page: the socket's life, answers and events. */
 export type FromBridgeWorker =
-  | { type: 'open' }
+  /** `at`: when the socket opened, in ms since the epoch (performance.timeOrigin + now). */
+  | { type: 'open'; at: number }
   | { type: 'error' }
   | { type: 'close' }
   | { type: 'closed'; id: number }

@@ -20,7 +20,8 @@ declare global {
  * @throws Error when browser mode was opened without its token.
  */
 export function connectApi(): ApiConnection {
-  if (window.courier) return { api: fromPreload(window.courier), opened: Promise.resolve() }
+  if (window.courier)
+    return { api: fromPreload(window.courier), opened: Promise.resolve(performance.now()) }
   const token = takeWebToken()
   if (!token) {
     throw new Error(

@@ -14,10 +14,14 @@ import type {
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void }
 
-/** A connection on its way: its api takes calls at once; `opened` settles when the socket opens or fails. */
+/**
+ * A connection on its way: its api takes calls at once; `opened` settles when the socket
+ * opens (with when, on this page's performance.now() clock: the page may hear of it later,
+ * once its thread is free) or fails.
+ */
 export interface ApiConnection {
   api: CourierApi
-  opened: Promise<void>
+  opened: Promise<number>
 }
 
 /**
@@ -61,7 +65,7 @@ export function openWebBridge(token: string, origin = window.location.origin): A
       'The connection to the Courier web host is closed. Restart `npm run web` and reload.',
     )
 
-  const opened = new Promise<void>((resolve, reject) => {
+  const opened = new Promise<number>((resolve, reject) => {
     let open = false
     const couldNotConnect = () =>
       reject(
@@ -75,7 +79,7 @@ export function openWebBridge(token: string, origin = window.location.origin): A
       if (message.type === 'wire') settle(message.message)
       else if (message.type === 'open') {
         open = true
-        resolve()
+        resolve(message.at - performance.timeOrigin)
       } else if (message.type === 'error' && !open) {
         couldNotConnect()
       } else if (message.type === 'closed') {

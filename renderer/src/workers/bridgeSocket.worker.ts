@@ -24,7 +24,7 @@ let waiting: BridgeCall[] = start.calls
 socket.addEventListener(
   'open',
   () => {
-    post({ type: 'open' })
+    post({ type: 'open', at: performance.timeOrigin + performance.now() })
     for (const call of waiting) socket.send(JSON.stringify(call))
     waiting = []
   },

@@ -24,7 +24,10 @@ function seed(): number[] {
   return [...entropy.subarray(drawn - 4, drawn)]
 }
 
-/** What the kernel is given for one script, as JSON: the run's data as the earlier scripts left it. */
+/**
+ * What the kernel is given for one script, as JSON: the run's data as the earlier scripts
+ * left it. The response's body goes beside it as a string (see responseHead).
+ */
 function kernelInput(input: WorkerRunInput, state: RunState, responseJson: string): string {
   return [
     `{"event":${JSON.stringify(input.event)}`,
@@ -36,13 +39,35 @@ function kernelInput(input: WorkerRunInput, state: RunState, responseJson: strin
   ].join(',')
 }
 
+/**
+ * The response without its body: the body is handed to the kernel as a string of its own,
+ * so it is neither escaped into JSON here nor parsed back out of it in QuickJS, once per
+ * script (for a body of some kilobytes, the largest part of starting a script).
+ */
+function responseHead(response: NonNullable<WorkerRunInput['response']>) {
+  const { body: _body, ...head } = response
+  return head
+}
+
+/**
+ * Whether a body can go to QuickJS as a string of its own: a string is handed over as
+ * NUL-terminated UTF-8, which cannot carry a NUL or a lone surrogate (neither comes out of
+ * a decoded response, but the port takes any text); such a body stays in the JSON, which
+ * carries it exactly.
+ */
+function apart(body: string): boolean {
+  return !body.includes('\0') && (body as unknown as { isWellFormed(): boolean }).isWellFormed()
+}
+
 export async function runScripts(
   input: WorkerRunInput,
   channel: RunChannel,
   pool: InstancePool,
 ): Promise<ScriptRunResult> {
   const state = new RunState(input)
-  const responseJson = input.response ? JSON.stringify(input.response) : 'null'
+  const body = input.response && apart(input.response.body) ? input.response.body : null
+  const response = body === null ? input.response : input.response && responseHead(input.response)
+  const responseJson = response ? JSON.stringify(response) : 'null'
   const errors: NonNullable<ScriptRunResult['errors']> = []
   for (const script of input.scripts) {
     if (state.error && input.continueOnError) {
@@ -58,7 +83,7 @@ export async function runScripts(
     )
     try {
       const execution = new ScriptExecution(instance, script, input, state, channel)
-      await execution.execute(kernelInput(input, state, responseJson))
+      await execution.execute(kernelInput(input, state, responseJson), body)
     } finally {
       pool.give(instance)
     }

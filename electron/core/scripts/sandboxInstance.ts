@@ -25,8 +25,8 @@
  * costs the same CPU with or without the copy written back, and a context scripts share
  * leaks prototypes and globals between them. The invariants that make this sound: no
  * JavaScript-side handle made after the copy outlives a script (all are disposed before
- * the next restore), no host function is made after it, and Math.random is reseeded per
- * run (sandbox/kernel.ts).
+ * the next restore; the kernel and its entry points, taken before it, last), no host
+ * function is made after it, and Math.random is reseeded per run (sandbox/kernel.ts).
  *
  * The memory limit is a cap on the WebAssembly memory, not only QuickJS's own limit:
  * built for Emscripten, QuickJS counts each allocation as a few bytes of overhead (it
@@ -72,6 +72,10 @@ const START_BYTES = 16 * 1024 * 1024
 /** Idle instances kept for the next scripts. */
 const KEEP_IDLE = 2
 
+/** The kernel's functions the worker calls for each script (sandbox/kernel.ts). */
+const KERNEL_ENTRIES = ['begin', 'explain', 'fire', 'deliver', 'finish'] as const
+export type KernelEntry = (typeof KERNEL_ENTRIES)[number]
+
 /** The script running in an instance, which its host function and interrupt handler serve. */
 export interface InstanceHooks {
   hostCall(op: string, arg: string): QuickJSHandle | undefined
@@ -104,6 +108,8 @@ export class SandboxInstance {
     readonly rt: QuickJSRuntime,
     readonly ctx: QuickJSContext,
     readonly kernel: QuickJSHandle,
+    /** The kernel's entry points, taken before the copy so that they last (see the header). */
+    readonly entries: Record<KernelEntry, QuickJSHandle>,
     readonly memory: { readonly buffer: ArrayBuffer },
     /** The script memory limit the instance is capped for. */
     readonly memoryBytes: number,
@@ -146,7 +152,10 @@ export class SandboxInstance {
     host.dispose()
     // Made now so that no later call makes it (it would not survive a restore).
     void ctx.global
-    instance = new SandboxInstance(rt, ctx, kernel, memory, memoryBytes, stackBytes)
+    const entries = Object.fromEntries(
+      KERNEL_ENTRIES.map((name) => [name, ctx.getProp(kernel, name)]),
+    ) as Record<KernelEntry, QuickJSHandle>
+    instance = new SandboxInstance(rt, ctx, kernel, entries, memory, memoryBytes, stackBytes)
     instance.snapshot = takeSnapshot(memory, wasmModule().layout)
     return instance
   }

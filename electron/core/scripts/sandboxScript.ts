@@ -12,7 +12,12 @@ import type { QuickJSHandle } from 'quickjs-emscripten-core'
 import { limitMessages } from './limitMessages'
 import type { RunChannel } from './runChannel'
 import type { RunState } from './runState'
-import { loadModule, type InstanceHooks, type SandboxInstance } from './sandboxInstance'
+import {
+  loadModule,
+  type InstanceHooks,
+  type KernelEntry,
+  type SandboxInstance,
+} from './sandboxInstance'
 import type { SendOutcome, WorkerRunInput } from './scriptMessages'
 import { ScriptWaits } from './scriptWaits'
 
@@ -22,6 +27,19 @@ const LINE_IN_STACK = /script\.js:(\d+):(\d+)/
 
 /** What a script threw, as the kernel's `explain` describes it: [text, stack, limit]. */
 type Explained = [string, string, string]
+
+/**
+ * The bytes of the script's input as one JSON text, the body written into the response
+ * (`,"body":"..."`), which is what the memory check has always counted; computed exactly
+ * only when the body could bring it past `atMost` (escaping at most sextuples a byte).
+ */
+function sizeAsJson(json: string, body: string | null, atMost: number): number {
+  const bytes = Buffer.byteLength(json)
+  if (body === null) return bytes
+  const raw = Buffer.byteLength(body)
+  if (bytes + 10 + 6 * raw <= atMost) return bytes + 10 + raw
+  return bytes + 8 + Buffer.byteLength(JSON.stringify(body))
+}
 
 export class ScriptExecution implements InstanceHooks {
   private begun = false
@@ -52,11 +70,14 @@ export class ScriptExecution implements InstanceHooks {
     return this.instance.rt
   }
 
-  /** Runs the script to its end; what it does goes into the run state. */
-  async execute(inputJson: string): Promise<void> {
+  /**
+   * Runs the script to its end; what it does goes into the run state. `body`: the
+   * response's body, which the kernel puts into the input's response (null: none).
+   */
+  async execute(inputJson: string, body: string | null = null): Promise<void> {
     const { limits } = this.run
     this.state.beginScript()
-    const inputBytes = Buffer.byteLength(inputJson)
+    const inputBytes = sizeAsJson(inputJson, body, limits.memoryBytes / 3)
     if (inputBytes * 3 > limits.memoryBytes) {
       this.fail(limitMessages.input(limits, inputBytes), 'memory')
       return
@@ -65,7 +86,7 @@ export class ScriptExecution implements InstanceHooks {
     try {
       this.instance.reset(limits.stackBytes)
       this.instance.current = this
-      await this.drive(inputJson)
+      await this.drive(inputJson, body)
     } catch (error) {
       // Thrown by the WebAssembly itself (its own stack overflowed, or it aborted): this
       // instance is not trusted again.
@@ -91,9 +112,10 @@ export class ScriptExecution implements InstanceHooks {
     return this.interrupted !== null
   }
 
-  private async drive(inputJson: string): Promise<void> {
+  private async drive(inputJson: string, body: string | null): Promise<void> {
     const { ctx } = this
-    this.callKernel('begin', ctx.newString(inputJson))
+    const begin = [ctx.newString(inputJson), ...(body === null ? [] : [ctx.newString(body)])]
+    this.callKernel('begin', ...begin)
     if (this.state.error) return
     this.begun = true
 
@@ -205,19 +227,18 @@ export class ScriptExecution implements InstanceHooks {
     if (local !== undefined) this.callKernel('fire', this.ctx.newNumber(local))
   }
 
-  private callKernel(name: string, ...args: QuickJSHandle[]): void {
-    const fn = this.ctx.getProp(this.instance.kernel, name)
+  private callKernel(name: KernelEntry, ...args: QuickJSHandle[]): void {
+    const fn = this.instance.entries[name]
     const result = this.inVm(() => this.ctx.callFunction(fn, this.ctx.undefined, ...args))
-    ;[fn, ...args].forEach((h) => h.dispose())
+    args.forEach((h) => h.dispose())
     if (result.error) this.thrown(result.error)
     else result.value.dispose()
   }
 
   /** The request as the script left it, and Postman's legacy `tests` entries. */
   private finish(): void {
-    const fn = this.ctx.getProp(this.instance.kernel, 'finish')
+    const fn = this.instance.entries.finish
     const result = this.inVm(() => this.ctx.callFunction(fn, this.ctx.undefined))
-    fn.dispose()
     if (result.error) return this.thrown(result.error)
     const [request, legacy] = JSON.parse(this.ctx.getString(result.value)) as [
       WorkerRunInput['request'] | null,
@@ -232,9 +253,8 @@ export class ScriptExecution implements InstanceHooks {
   private thrown(error: QuickJSHandle): void {
     let explained: Explained = ['The script failed', '', '']
     if (!this.interrupted && this.begun) {
-      const fn = this.ctx.getProp(this.instance.kernel, 'explain')
+      const fn = this.instance.entries.explain
       const result = this.inVm(() => this.ctx.callFunction(fn, this.ctx.undefined, error))
-      fn.dispose()
       if (!result.error) {
         explained = JSON.parse(this.ctx.getString(result.value)) as Explained
         result.value.dispose()

@@ -8,7 +8,7 @@
  * from (see sandboxInstance.ts), as a function of `host`: `host(op, arg)` is the one
  * function the worker provides, never reachable from a script, and it can do nothing a
  * script cannot do through the API. The kernel returns the worker's handles: begin (the
- * run's data, as JSON text), explain (a thrown value), fire (a timer), deliver (a
+ * run's data, as JSON text, and the response's body as a string of its own), explain (a thrown value), fire (a timer), deliver (a
  * pm.sendRequest answer), preload (a module, while no script runs) and finish (the
  * request and legacy `tests`, as JSON text).
  *
@@ -233,8 +233,9 @@ O.defineProperty(Math, 'random', { value: random, writable: true, configurable: 
 ['lists', 'inspect', 'base64', 'response', 'request', 'send'].forEach(use);
 
 var kernel = {
-  begin: function (json) {
+  begin: function (json, body) {
     input = parse(json);
+    if (body !== undefined) input.response.body = body;
     event = input.event;
     seed = input.seed;
     info = O.freeze({ eventName: input.info.eventName, iteration: input.info.iteration,

@@ -29,14 +29,16 @@ function seed(): number[] {
  * left it. The response's body goes beside it as a string (see responseHead).
  */
 function kernelInput(input: WorkerRunInput, state: RunState, responseJson: string): string {
-  return [
+  // The request and the variables go as JSON texts of their own after the rest, each
+  // after a \x01 (which JSON text never holds raw), for the kernel to parse when a script
+  // first reads them: most test scripts read neither.
+  const head = [
     `{"event":${JSON.stringify(input.event)}`,
     `"info":${JSON.stringify(input.info)}`,
-    `"request":${JSON.stringify(state.request)}`,
-    `"variables":${state.variablesJson()}`,
     `"response":${responseJson}`,
     `"seed":${JSON.stringify(seed())}}`,
   ].join(',')
+  return `${head}\x01${JSON.stringify(state.request)}\x01${state.variablesJson()}`
 }
 
 /**

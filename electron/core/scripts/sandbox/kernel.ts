@@ -154,7 +154,7 @@ var api = {
 };
 api.expect.fail = function () { var e = use('chai').expect; return e.fail.apply(e, arguments); };
 O.defineProperty(api, 'info', { enumerable: true, get: function () { return info; } });
-lazy(api, 'request', function () { requestState = use('request')(input.request); return requestState.request; });
+lazy(api, 'request', function () { requestState = use('request')(parse(input.request)); return requestState.request; });
 lazy(api, 'response', function () { return input.response ? use('response').makeResponse(input.response) : undefined; });
 lazy(api, 'cookies', function () { return use('response').cookiesOf(input.response ? input.response.headers : []); });
 refuse(api, ['visualizer', 'vault', 'require'], 'pm.');
@@ -233,14 +233,17 @@ O.defineProperty(Math, 'random', { value: random, writable: true, configurable: 
 ['lists', 'inspect', 'base64', 'response', 'request', 'send'].forEach(use);
 
 var kernel = {
-  begin: function (json, body) {
-    input = parse(json);
+  begin: function (text, body) {
+    // The run's data, the request's JSON and the variables' JSON (each parsed on first use).
+    var parts = text.split('\\x01');
+    input = parse(parts[0]);
+    input.request = parts[1];
     if (body !== undefined) input.response.body = body;
     event = input.event;
     seed = input.seed;
     info = O.freeze({ eventName: input.info.eventName, iteration: input.info.iteration,
       iterationCount: input.info.iterationCount, requestName: input.info.requestName, requestId: input.info.requestId });
-    V.begin(input.variables);
+    V.begin(parts[2]);
   },
   explain: function (e) {
     try { return stringify([describe(e), e !== null && typeof e === 'object' ? String(e.stack || '') : '', isLimit(e) ? e.message : e === null ? 'null' : '']); }

@@ -10,7 +10,22 @@
 export const VARIABLES_SOURCE = `(function (K) {
 'use strict';
 var O = Object, stringify = JSON.stringify, parse = JSON.parse, host = K.host, define = K.define, describe = K.describe;
-var stores = O.create(null);
+// The run's variables as the host sent them (JSON text), made into stores on first use: a
+// script that touches no variable never parses them. Built with what was captured here and
+// plain loops, so a script that replaced a built-in first still reads its variables.
+var create = O.create, stores = create(null), pending = null;
+function S() {
+  if (pending !== null) {
+    var input = parse(pending);
+    pending = null;
+    for (var i = 0; i < SCOPES.length; i++) {
+      var values = create(null), pairs = input[SCOPES[i]];
+      for (var j = 0; j < pairs.length; j++) values[pairs[j][0]] = pairs[j].length > 1 ? pairs[j][1] : undefined;
+      stores[SCOPES[i]] = values;
+    }
+  }
+  return stores;
+}
 var SCOPES = ['local', 'iterationData', 'environment', 'collection', 'globals'];
 function copy(v) { return v !== null && typeof v === 'object' ? parse(stringify(v)) : v; }
 function stored(v, where) {
@@ -23,7 +38,7 @@ function stored(v, where) {
   return text === undefined ? undefined : parse(text);
 }
 function lookup(name) {
-  for (var i = 0; i < SCOPES.length; i++) if (name in stores[SCOPES[i]]) return stores[SCOPES[i]][name];
+  for (var i = 0; i < SCOPES.length; i++) if (name in S()[SCOPES[i]]) return S()[SCOPES[i]][name];
   return undefined;
 }
 var PLACEHOLDER = /\\{\\{\\s*([^{}]+?)\\s*\\}\\}/g;
@@ -47,7 +62,7 @@ function replaceIn(text, find) {
   if (typeof text !== 'string') return text;
   for (var depth = 0; depth < 5; depth++) {
     var next = text.replace(PLACEHOLDER, function (whole, name) {
-      var v = name.charAt(0) === '$' && !(name in stores.local) ? dynamic(name) : find(name);
+      var v = name.charAt(0) === '$' && !(name in S().local) ? dynamic(name) : find(name);
       return v === undefined ? whole : typeof v === 'string' ? v : stringify(v);
     });
     if (next === text) break;
@@ -67,35 +82,35 @@ function changed(scope, key, v, unset) {
 }
 function scopeApi(scope, label) {
   return {
-    get: function (key) { return copy(stores[scope][key]); },
-    has: function (key) { return String(key) in stores[scope]; },
+    get: function (key) { return copy(S()[scope][key]); },
+    has: function (key) { return String(key) in S()[scope]; },
     set: function (key, value) {
       key = keyOf(key, label + '.set');
       var v = stored(value, label + '.set("' + key + '")');
       changed(scope, key, v);
-      stores[scope][key] = v;
+      S()[scope][key] = v;
     },
     unset: function (key) {
       key = String(key);
-      if (!(key in stores[scope])) return;
-      delete stores[scope][key];
+      if (!(key in S()[scope])) return;
+      delete S()[scope][key];
       changed(scope, key, undefined, true);
     },
-    clear: function () { for (var k in stores[scope]) { delete stores[scope][k]; changed(scope, k, undefined, true); } },
+    clear: function () { for (var k in S()[scope]) { delete S()[scope][k]; changed(scope, k, undefined, true); } },
     toObject: function () {
-      var o = {}, values = stores[scope];
+      var o = {}, values = S()[scope];
       for (var k in values) define(o, k, copy(values[k]));
       return o;
     },
-    replaceIn: function (text) { return replaceIn(text, function (k) { return stores[scope][k]; }); },
+    replaceIn: function (text) { return replaceIn(text, function (k) { return S()[scope][k]; }); },
   };
 }
 var variables = scopeApi('local', 'pm.variables');
 variables.get = function (key) { return copy(lookup(String(key))); };
-variables.has = function (key) { return SCOPES.some(function (s) { return String(key) in stores[s]; }); };
+variables.has = function (key) { return SCOPES.some(function (s) { return String(key) in S()[s]; }); };
 variables.toObject = function () {
   var o = {};
-  SCOPES.slice().reverse().forEach(function (s) { for (var k in stores[s]) define(o, k, copy(stores[s][k])); });
+  SCOPES.slice().reverse().forEach(function (s) { for (var k in S()[s]) define(o, k, copy(S()[s][k])); });
   return o;
 };
 variables.replaceIn = function (text) { return replaceIn(text, lookup); };
@@ -104,13 +119,7 @@ variables.replaceIn = function (text) { return replaceIn(text, lookup); };
 return {
   variables: variables,
   scope: scopeApi,
-  /** The run's variables: per scope, [name, value] or [name] for undefined. */
-  begin: function (input) {
-    SCOPES.forEach(function (s) {
-      var values = O.create(null);
-      input[s].forEach(function (p) { values[p[0]] = p.length > 1 ? p[1] : undefined; });
-      stores[s] = values;
-    });
-  },
+  /** The run's variables, as JSON text: per scope, [name, value] or [name] for undefined. */
+  begin: function (json) { pending = json; },
 };
 })`

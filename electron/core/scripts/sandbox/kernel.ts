@@ -8,9 +8,9 @@
  * from (see sandboxInstance.ts), as a function of `host`: `host(op, arg)` is the one
  * function the worker provides, never reachable from a script, and it can do nothing a
  * script cannot do through the API. The kernel returns the worker's handles: begin (the
- * run's data, as JSON text, and the response's body as a string of its own), explain (a thrown value), fire (a timer), deliver (a
- * pm.sendRequest answer), preload (a module, while no script runs) and finish (the
- * request and legacy `tests`, as JSON text).
+ * run's data, as JSON text, and the response's body as a string of its own), explain (a
+ * thrown value), fire (a timer), deliver (a pm.sendRequest answer), preload (a module,
+ * while no script runs) and finish (the request and legacy `tests`, as JSON text).
  *
  * Plain ES2020 without template literals: this is a TypeScript string.
  */

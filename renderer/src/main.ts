@@ -1,5 +1,5 @@
 import { connectApi } from './api'
-import { requestFirstScreen } from './api/firstScreen'
+import { firstScreenSettled, requestFirstScreen } from './api/firstScreen'
 import './styles/theme.css'
 import './styles/controls.css'
 
@@ -8,19 +8,26 @@ import './styles/controls.css'
 // (startApp.ts, with Vue). This module and what it imports carry no Vue, so it runs as soon
 // as it arrives and the connection starts without waiting for the app's code.
 // The first screen's calls are made at once (see firstScreen.ts): the worker sends them
-// when its socket opens. The app mounts once its code has loaded, without waiting for the
-// connection; the stores apply the answers as they come (App.vue).
+// when its socket opens. The app mounts once its code has loaded AND the first screen's
+// answers are in (firstScreenSettled), so the workbench and its request editor are built
+// in one task and drawn in one frame: mounting the bare workbench first cost a frame of
+// its own (style, layout, paint of everything but the editor), during which the answers,
+// already in the worker, waited for the page's thread, and then a second layout of it all.
 // Marks for `npm run bench -- startup`, which reports each phase.
 let failed = false
 
 function start(): Promise<unknown> {
   const { api, opened } = connectApi()
   const first = requestFirstScreen(api)
-  // When the socket opened, not when this thread heard of it (often only after the mount).
+  // When the socket opened, not when this thread heard of it.
   const connected = opened.then((at) => performance.mark('courier:connected', { startTime: at }))
-  const mounted = import('./startApp').then(({ startApp }) => {
+  const loaded = import('./startApp').then((module) => {
     performance.mark('courier:app-loaded')
-    // The connection may have failed first: its message is shown instead.
+    return module
+  })
+  const answered = firstScreenSettled(first).then(() => performance.mark('courier:answered'))
+  // A connection that fails rejects `opened`: then nothing mounts and its message is shown.
+  const mounted = Promise.all([loaded, opened, answered]).then(([{ startApp }]) => {
     if (!failed) startApp(api, first)
   })
   return Promise.all([connected, mounted])

@@ -45,7 +45,7 @@ describe("browser mode's access token", () => {
     }
   })
 
-  it('a wrong token: the workbench, which mounts while the socket opens, gives way to why it could not connect', async () => {
+  it('a wrong token: no workbench, and why it could not connect', async () => {
     const { page, host } = ctx.bench
     const fresh = await page.context().newPage()
     const errors: string[] = []

@@ -22,7 +22,7 @@ export const FIRST_SCREEN: InjectionKey<FirstScreenData> = Symbol('firstScreen')
  * Asks for everything the first screen needs at once, as the connection starts opening
  * (main.ts; browser mode's worker sends them the moment its socket opens), instead of one
  * call after another once the app has mounted: the answers arrive while the app's code
- * loads and mounts. The stores still apply them in their own order (App.vue); a failure
+ * loads, and the app mounts once both are in (main.ts). The stores still apply them in their own order (App.vue); a failure
  * surfaces there, where the store awaits it.
  */
 export function requestFirstScreen(api: CourierApi): FirstScreenData {
@@ -40,4 +40,9 @@ export function requestFirstScreen(api: CourierApi): FirstScreenData {
 function awaitedLater<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined)
   return promise
+}
+
+/** Settles when every answer is in, failed or not (a failure surfaces where its store awaits it). */
+export function firstScreenSettled(first: FirstScreenData): Promise<void> {
+  return Promise.allSettled(Object.values(first)).then(() => undefined)
 }

@@ -2,7 +2,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { CourierApi } from '../../../shared/ipc'
 import { provideApi } from '../../../renderer/src/api/currentApi'
-import { requestFirstScreen } from '../../../renderer/src/api/firstScreen'
+import { firstScreenSettled, requestFirstScreen } from '../../../renderer/src/api/firstScreen'
 import { useAppStateStore } from '../../../renderer/src/stores/useAppStateStore'
 import { useAppStore } from '../../../renderer/src/stores/useAppStore'
 import { useRequestTabsStore } from '../../../renderer/src/stores/useRequestTabsStore'
@@ -73,5 +73,21 @@ describe('the first screen at start-up', () => {
     expect(useRequestTabsStore().tabs).toHaveLength(1)
     expect(useWorkspaceStore().snapshot?.dir).toBe('/fake/workspace')
     expect(useWorkspaceStore().recent).toEqual(await fake.api.workspace.recent({}))
+  })
+
+  it('settles (the app may mount) only once every answer is in, a failed one included', async () => {
+    const gate = gated(fake.api)
+    const first = requestFirstScreen(gate.api)
+    first.globals = Promise.reject(new Error('globals unreadable'))
+    first.globals.catch(() => undefined)
+    let settled = false
+    const done = firstScreenSettled(first).then(() => (settled = true))
+    await Promise.resolve()
+    await first.globals.catch(() => undefined)
+    expect(settled).toBe(false)
+    gate.open()
+    await done
+    expect(settled).toBe(true)
+    await expect(first.globals).rejects.toThrow('globals unreadable')
   })
 })

@@ -73,20 +73,28 @@ export class RunState {
     )
   }
 
-  /** `[index, name]` when a test starts; `[index, passed, error?, skipped?]` when it ends. */
+  /**
+   * `[index, name]` when a test starts; `[index, passed, error?, skipped?]` when it ends;
+   * `[index, name, passed, error?, skipped?]` for both at once (a test that settled as it ran).
+   */
   test(event: unknown[]): void {
     const index = this.testBase + Number(event[0])
     if (!Number.isInteger(index) || index < 0 || index >= MAX_TESTS) return
     if (typeof event[1] === 'string') {
       this.tests[index] = { name: clip(event[1], MAX_NAME), passed: false, pending: true }
+      if (event.length > 2) this.settleTest(this.tests[index], event.slice(2))
       return
     }
-    const test = this.tests[index]
+    this.settleTest(this.tests[index], event.slice(1))
+  }
+
+  /** `[passed, error?, skipped?]` for a test that started. */
+  private settleTest(test: Test | undefined, [passed, error, skipped]: unknown[]): void {
     if (!test?.pending) return
     test.pending = undefined
-    test.passed = event[1] === true
-    if (typeof event[2] === 'string') test.error = clip(event[2], MAX_TEXT)
-    if (event[3] === true) test.skipped = true
+    test.passed = passed === true
+    if (typeof error === 'string') test.error = clip(error, MAX_TEXT)
+    if (skipped === true) test.skipped = true
   }
 
   /** Tests of the script that never settled (a promise that never resolved, done() never called). */

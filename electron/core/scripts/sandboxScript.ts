@@ -315,8 +315,26 @@ export class ScriptExecution implements InstanceHooks {
     }
   }
 
+  /**
+   * The start of a test whose function a limit or an uncatchable error stopped: the kernel
+   * keeps a test's start for the host call of its end (sandbox/kernel.ts), so it was never
+   * reported. Read as data (a property), which runs nothing in QuickJS.
+   */
+  private unreportedStart(): void {
+    if (this.instance.spoiled && this.instance.spoiled !== 'out of memory') return
+    try {
+      const handle = this.ctx.getProp(this.instance.kernel, 'unreported')
+      const start = this.ctx.typeof(handle) === 'string' ? this.ctx.getString(handle) : ''
+      handle.dispose()
+      if (start !== '') this.state.test(JSON.parse(start) as unknown[])
+    } catch {
+      // Out of memory even for that: the run's error says why the script stopped.
+    }
+  }
+
   /** Ends what the script left waiting. */
   private cleanUp(): void {
+    if (this.interrupted || this.failure) this.unreportedStart()
     this.instance.current = null
     this.waits.abandonAll()
     this.channel.clear()

@@ -53,6 +53,52 @@ describe('pm.test', () => {
     expect(result.tests[2]?.error).toMatch(/did not finish/)
   })
 
+  it('keeps tests started inside another test in order, each with its own result', async () => {
+    const result = await run(
+      runner,
+      `pm.test('outer', () => {
+         pm.test('inner fails', () => { throw new Error('inner') })
+         pm.test.skip('inner skipped', () => {})
+       })
+       pm.test('after', () => {})`,
+    )
+    expect(result.tests).toEqual([
+      { name: 'outer', passed: true },
+      { name: 'inner fails', passed: false, error: 'Error: inner' },
+      { name: 'inner skipped', passed: true, skipped: true },
+      { name: 'after', passed: true },
+    ])
+  })
+
+  it('lists a test whose function the CPU limit stopped, as not finished', async () => {
+    const result = await run(
+      runner,
+      `pm.test('before', () => {})
+       pm.test('spins', () => { for (;;) {} })
+       pm.test('never reached', () => {})`,
+      { limits: { cpuMs: 200 } },
+    )
+    expect(result.error).toMatchObject({ limit: 'cpu' })
+    expect(result.tests).toEqual([
+      { name: 'before', passed: true },
+      {
+        name: 'spins',
+        passed: false,
+        error: 'The test did not finish: its promise never settled, or it never called done().',
+      },
+    ])
+  })
+
+  it('lists a test whose function ran out of memory, as not finished', async () => {
+    const result = await run(
+      runner,
+      `pm.test('hoards', () => { const a = []; for (;;) a.push('x'.repeat(1000) + a.length) })`,
+      { limits: { memoryBytes: 16 * 1024 * 1024, cpuMs: 5000 } },
+    )
+    expect(result.error).toMatchObject({ limit: 'memory' })
+    expect(result.tests).toMatchObject([{ name: 'hoards', passed: false }])
+  })
+
   it('marks pm.test.skip tests as skipped, not run', async () => {
     const result = await run(runner, `pm.test.skip('later', () => { throw new Error('ran') })`)
     expect(result.tests).toEqual([{ name: 'later', passed: true, skipped: true }])

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { RunSummary } from '../../shared/model/run'
 import { SchemaCheck } from '../core/assertions/schemaCheck'
 import { HttpEngine } from '../core/http/engine'
+import { lowerBackgroundThreads } from './backgroundThreads'
 import { cliOAuth2Tokens } from './cliOAuth2'
 import { IterationDataError, readIterationData } from '../core/runner/iterationData'
 import { PlanSelectionError, planFromImport } from '../core/runner/planFromImport'
@@ -38,6 +39,8 @@ export async function runRun(
   flags: RunFlags & FileFlags & ProxyFlags & TlsFlags & CookieJarFlags,
   io: CliIo,
 ): Promise<number> {
+  // V8's compiler and GC helpers yield to the run and to the server it tests (see there).
+  lowerBackgroundThreads()
   const settings = parseRunFlags(target, flags, isFile)
   // Read and checked before anything else: a bad certificate file is exit 2 at once.
   const tls = tlsFromFlags(flags)

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import {
   median,
@@ -159,6 +159,8 @@ async function speed(server: CountingServer, dir: string, env: NodeJS.ProcessEnv
         wallMedianMs: round(wallMs),
         startupMedianMs: round(startupMs),
         perRequestMs: round(perRequestMs, 3),
+        // The machine's load when the tool's runs ended: on 2 cores, other work shows here.
+        load1: round(loadavg()[0]!, 2),
       }),
     )
     return { name: tool.name, wallMs, perRequestMs }

@@ -159,7 +159,7 @@ async function speed(server: CountingServer, dir: string, env: NodeJS.ProcessEnv
         wallMedianMs: round(wallMs),
         startupMedianMs: round(startupMs),
         perRequestMs: round(perRequestMs, 3),
-        // The machine's load when the tool's runs ended: on 2 cores, other work shows here.
+        // The 1-minute load average once every tool has run: on 2 cores, other work shows here.
         load1: round(loadavg()[0]!, 2),
       }),
     )

@@ -10,7 +10,7 @@ import type { HistoryRun, HistoryRunCursor } from '../../../shared/model/history
 import type { ResponseRecord } from '../../../shared/model/response'
 import { useApi } from '../api/currentApi'
 import { attemptInto } from './attempt'
-import { sideOf, type ComparedSide } from '../components/history/historyDiff'
+import { sideOf, type ComparedSide } from '../components/history/historySide'
 import { entryName } from '../components/history/historyRequest'
 import { mergeByTime, nextPageOf } from '../components/history/historyRuns'
 import { watchRunsLive } from './historyRunsLive'

@@ -1,36 +1,13 @@
 import { diffLines } from 'diff'
-import type { ResponseRecord } from '../../../../shared/model/response'
 
-/** One side of a comparison: what came back, as text. */
-export interface ComparedSide {
-  title: string
-  status: string
-  headers: [string, string][]
-  body: string
-}
+// What a comparison shows (sideOf) lives in historySide.ts, without `diff`: the history
+// store needs it at start, the diff only the compare dialog, which loads on first use.
+export { sideOf, type ComparedSide } from './historySide'
 
 export interface DiffRow {
   left: string | null
   right: string | null
   kind: 'same' | 'removed' | 'added' | 'changed'
-}
-
-export function sideOf(
-  title: string,
-  response: ResponseRecord | null,
-  error?: string,
-): ComparedSide {
-  if (!response) return { title, status: error ?? 'No response', headers: [], body: '' }
-  const body =
-    response.bodyEncoding === 'base64'
-      ? `(binary body, ${response.sizes.body} bytes)`
-      : response.body
-  return {
-    title,
-    status: `${response.status} ${response.statusText}`.trim(),
-    headers: response.headers,
-    body,
-  }
 }
 
 /** Key order does not matter in JSON: objects are printed with sorted keys before comparing. */

@@ -1,5 +1,7 @@
 import { computed, onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue'
-import { formatJsonOrProblem, type JsonProblem } from '../../../../shared/logic/json'
+// formatJson.ts, not json.ts: json.ts brings jsonc-parser, which the first screen does not need.
+import { formatJsonOrProblem } from '../../../../shared/logic/formatJson'
+import type { JsonProblem } from '../../../../shared/logic/json'
 import type { RequestBody } from '../../../../shared/model/request'
 import { formatBytes } from '../response/formatResponse'
 import { inBackground, type BackgroundJob } from '../../composables/inBackground'

@@ -136,8 +136,10 @@ export const useAppStateStore = defineStore('appState', () => {
         const text = bigText(tab)
         if (text !== null) remember(tab.id, text)
       }
-      // Restoring may have left a notice (a draft file lost): show it now, not next start.
-      await useAppStore()
+      // Restoring may have left a notice (a draft file lost): show it now, not next start;
+      // asked for again (the first screen's app info may predate it) without holding up the
+      // first screen for the round trip: the notice appears when it comes.
+      void useAppStore()
         .load()
         .catch(() => undefined)
     }

@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { provideApi } from '../../../renderer/src/api/currentApi'
 import { useAppStateStore } from '../../../renderer/src/stores/useAppStateStore'
+import { useAppStore } from '../../../renderer/src/stores/useAppStore'
 import { useExchangeStore } from '../../../renderer/src/stores/useExchangeStore'
 import { useRequestTabsStore } from '../../../renderer/src/stores/useRequestTabsStore'
 import { createFakeApi, fakeResponse } from '../fakeApi'
@@ -17,6 +18,25 @@ beforeEach(() => {
 })
 
 describe('open tabs across restarts', () => {
+  it('restored tabs do not wait for the app info asked again after restoring; its notice shows when it comes', async () => {
+    const tabs = useRequestTabsStore()
+    tabs.setUrl(tabs.open(), 'http://h/restored')
+    await fake.api.state.save({ tabs: tabs.tabs.map((t) => ({ ...t })), active: 0 } as never)
+    setActivePinia(createPinia())
+    const info = await fake.api.app.info({})
+    let answer!: () => void
+    fake.api.app.info = () =>
+      new Promise((resolve) => {
+        answer = () => resolve({ ...info, notices: ['A draft file was lost.'] })
+      })
+    await useAppStateStore().restoreAndKeep()
+    expect(useRequestTabsStore().tabs.map((t) => t.spec.url)).toEqual(['http://h/restored'])
+    expect(useAppStore().info).toBeNull()
+    answer()
+    await flushPromises()
+    expect(useAppStore().info?.notices).toEqual(['A draft file was lost.'])
+  })
+
   it('saves the tabs once edits settle and restores them, unsaved marks included', async () => {
     vi.useFakeTimers()
     try {

@@ -94,8 +94,10 @@ export function openWebBridge(token: string, origin = window.location.origin): A
     }
     queueMicrotask(() => {
       const start: BridgeWorkerStart = { url: url.href, calls: early }
+      // A classic worker, not a module one: the build makes the worker one plain script (an
+      // IIFE, Vite's worker format), and Chromium starts a classic worker ~10 ms sooner, on
+      // the path to the first screen's answers (its socket opens only once it runs).
       worker = new Worker(new URL('../workers/bridgeSocket.worker.ts', import.meta.url), {
-        type: 'module',
         name: JSON.stringify(start),
       })
       worker.addEventListener('message', hear)

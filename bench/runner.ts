@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { loadavg, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import {
   median,
   rssMB,
@@ -16,7 +17,8 @@ import { writeWorkload, type Workload } from './runner/workload'
  * on the same machine, in the same run, against the same loopback server.
  *
  * Speed: 200 requests with one test each, 3 iterations from a CSV data file (600 sends),
- * each tool printing its usual terminal report (bru: see BRU_SANDBOX). Start-up is the
+ * each tool printing its usual terminal report (bru: see BRU_SANDBOX). The floor is the
+ * same round trips by Node's http client alone (runner/rawClient.mjs), measured the same way. Start-up is the
  * same tool running a one-request collection with a one-row data file; per-request cost
  * = (wall − start-up) / 600. Every case runs
  * BENCH_RUNNER_RUNS times (3), round by round so the tools share the machine's load;
@@ -50,9 +52,10 @@ const require = createRequire(import.meta.url)
 const packageBin = (name: string, bin: string) =>
   join(dirname(require.resolve(`${name}/package.json`)), bin)
 const COURIER = resolve('bin/courier.mjs')
+const RAW_CLIENT = fileURLToPath(new URL('./runner/rawClient.mjs', import.meta.url))
 
 interface Tool {
-  name: 'courier' | 'newman' | 'bru'
+  name: 'courier' | 'newman' | 'bru' | 'floor'
   /** node arguments and working folder for a workload, with or without its data file. */
   command(w: Workload, data: boolean): { args: string[]; cwd?: string }
 }
@@ -73,6 +76,13 @@ const TOOLS: Tool[] = [
         w.collection,
         ...(data ? ['-d', w.csv] : []),
       ],
+    }),
+  },
+  {
+    // Not a peer: the floor. Node's http client alone, the same round trips in sequence.
+    name: 'floor',
+    command: (w, data) => ({
+      args: [RAW_CLIENT, w.baseUrl, String(w.requests), String(data ? w.iterations : 1)],
     }),
   },
   {
@@ -168,6 +178,7 @@ async function speed(server: CountingServer, dir: string, env: NodeJS.ProcessEnv
   const courier = results.find((r) => r.name === 'courier')!
   const newman = results.find((r) => r.name === 'newman')!
   const bru = results.find((r) => r.name === 'bru')!
+  const floor = results.find((r) => r.name === 'floor')!
   budget('courier per-request cost', round(courier.perRequestMs, 3), TARGET_PER_REQUEST_MS, 'ms')
   budget(
     'newman wall / courier wall (start-up included)',
@@ -184,6 +195,10 @@ async function speed(server: CountingServer, dir: string, env: NodeJS.ProcessEnv
         bruOverCourierWall: round(bru.wallMs / courier.wallMs, 2),
         newmanOverCourierPerRequest: round(newman.perRequestMs / courier.perRequestMs, 2),
         bruOverCourierPerRequest: round(bru.perRequestMs / courier.perRequestMs, 2),
+        // The machine's own round trip, and what courier adds to it: on a VM whose idle
+        // cores are slow to wake, the floor moves with the load, and courier's cost with it.
+        courierOverFloorPerRequest: round(courier.perRequestMs / floor.perRequestMs, 2),
+        courierAboveFloorPerRequestMs: round(courier.perRequestMs - floor.perRequestMs, 3),
       },
     }),
   )

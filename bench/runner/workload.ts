@@ -9,6 +9,10 @@ export interface Workload {
   bruFolder: string
   /** The iteration data (one column, `user`). */
   csv: string
+  /** What the floor's client sends the same requests with (bench/runner/rawClient.mjs). */
+  baseUrl: string
+  requests: number
+  iterations: number
 }
 
 const POSTMAN_SCHEMA = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json'
@@ -82,5 +86,5 @@ export function writeWorkload(
   for (let n = 1; n <= requests; n++) {
     writeFileSync(join(bruFolder, `item-${pad(n)}.bru`), bruRequest(baseUrl, n))
   }
-  return { collection, bruFolder, csv }
+  return { collection, bruFolder, csv, baseUrl, requests, iterations: rows }
 }

@@ -22,8 +22,8 @@ export const FIRST_SCREEN: InjectionKey<FirstScreenData> = Symbol('firstScreen')
  * Asks for everything the first screen needs at once, as the connection starts opening
  * (main.ts; browser mode's worker sends them the moment its socket opens), instead of one
  * call after another once the app has mounted: the answers arrive while the app's code
- * loads, and the app mounts once both are in (main.ts). The stores still apply them in their own order (App.vue); a failure
- * surfaces there, where the store awaits it.
+ * loads, and the app mounts once both are in (main.ts). The stores still apply them in
+ * their own order (App.vue); a failure surfaces there, where the store awaits it.
  */
 export function requestFirstScreen(api: CourierApi): FirstScreenData {
   return {

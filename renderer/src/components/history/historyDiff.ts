@@ -1,9 +1,5 @@
 import { diffLines } from 'diff'
 
-// What a comparison shows (sideOf) lives in historySide.ts, without `diff`: the history
-// store needs it at start, the diff only the compare dialog, which loads on first use.
-export { sideOf, type ComparedSide } from './historySide'
-
 export interface DiffRow {
   left: string | null
   right: string | null

@@ -148,14 +148,28 @@ export function previewHeaders(spec: RequestSpec): ImplicitHeader[] {
 /**
  * The header list to send: the user's enabled rows in their order and casing (repeats kept),
  * then each implicit header no user row overrides. Multipart's Content-Type is left to the
- * engine, which knows the boundary.
+ * engine, which knows the boundary. Runs on every send, so it walks the rows once rather
+ * than asking implicitHeaders (which also builds the Headers tab's records).
  */
 export function mergeHeaders(spec: RequestSpec): [string, string][] {
-  const user = spec.headers
-    .filter((r) => r.enabled && r.key.trim() !== '')
-    .map((r): [string, string] => [r.key.trim(), r.value])
-  const implicit = implicitHeaders(spec)
-    .filter((h) => !h.overridden && !(spec.body.type === 'multipart' && h.source === 'body'))
-    .map((h): [string, string] => [h.name, h.value])
-  return [...user, ...implicit]
+  const merged: [string, string][] = []
+  const userNames = new Set<string>()
+  for (const row of spec.headers) {
+    if (!row.enabled) continue
+    const name = row.key.trim()
+    if (name === '') continue
+    merged.push([name, row.value])
+    userNames.add(name.toLowerCase())
+  }
+  const add = (name: string, value: string) => {
+    if (!userNames.has(name.toLowerCase())) merged.push([name, value])
+  }
+  const contentType = spec.body.type === 'multipart' ? null : bodyContentType(spec.body)
+  if (contentType) add('Content-Type', contentType)
+  const auth = authHeader(spec.auth)
+  if (auth) add(auth[0], auth[1])
+  add('User-Agent', USER_AGENT)
+  add('Accept', '*/*')
+  add('Accept-Encoding', 'gzip, deflate, br')
+  return merged
 }

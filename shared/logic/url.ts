@@ -1,7 +1,9 @@
 import type { KeyValueRow } from '../model/keyValue'
 
 /** A URL the engine can send, or the reason it cannot. */
-export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string; hint: string }
+export type UrlCheck =
+  /** `host`: the host, with its port unless the default, to name in failures. */
+  { ok: true; url: string; host: string } | { ok: false; reason: string; hint: string }
 
 const HEX2 = /^[0-9A-Fa-f]{2}$/
 /** Unreserved characters and the sub-delimiters that do not change a query's structure. */
@@ -96,12 +98,12 @@ export function buildUrl(raw: string, params: readonly KeyValueRow[] = []): UrlC
     }
   }
   const extra = serializeParams(params)
-  if (extra === '') return { ok: true, url: parsed.href }
+  if (extra === '') return { ok: true, url: parsed.href, host: parsed.host }
   // Append to the raw query so the URL's own pairs stay exactly as typed.
   const hashAt = parsed.href.indexOf('#')
   const base = hashAt === -1 ? parsed.href : parsed.href.slice(0, hashAt)
   const separator = base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?'
-  return { ok: true, url: base + separator + extra }
+  return { ok: true, url: base + separator + extra, host: parsed.host }
 }
 
 /** One pair of a query string, kept as written (no decoding). */

@@ -58,6 +58,8 @@ export function resolveText(
   variables: Readonly<Record<string, string>>,
   options: ResolveOptions = {},
 ): string {
+  // Most texts have no variable at all: every send resolves every field of its request.
+  if (!text.includes('{{')) return text
   const limit = options.limit ?? DEFAULT_VARIABLE_SIZE_LIMIT
   const most = text.length + limit
   let current = text
@@ -112,9 +114,20 @@ function largestVariable(text: string, variables: Readonly<Record<string, string
 }
 
 /** Every text of a request that may carry variables, so resolution and checks cover the same fields. */
-function mapTexts(spec: RequestSpec, map: (text: string) => string): RequestSpec {
-  const rows = <T extends { key: string; value: string }>(list: T[]) =>
-    list.map((row) => ({ ...row, key: map(row.key), value: map(row.value) }))
+/**
+ * The request with `map` applied to each of those texts. `enabled` is false for the texts
+ * of a disabled row or part (not sent), and undefined for every other text.
+ */
+function mapTexts(
+  spec: RequestSpec,
+  map: (text: string, enabled?: boolean) => string,
+): RequestSpec {
+  const rows = <T extends { key: string; value: string; enabled: boolean }>(list: T[]) =>
+    list.map((row) => ({
+      ...row,
+      key: map(row.key, row.enabled),
+      value: map(row.value, row.enabled),
+    }))
   const body = ((): RequestSpec['body'] => {
     const b = spec.body
     switch (b.type) {
@@ -128,8 +141,8 @@ function mapTexts(spec: RequestSpec, map: (text: string) => string): RequestSpec
           ...b,
           parts: b.parts.map((p) =>
             p.kind === 'text'
-              ? { ...p, key: map(p.key), value: map(p.value) }
-              : { ...p, key: map(p.key), path: map(p.path) },
+              ? { ...p, key: map(p.key, p.enabled), value: map(p.value, p.enabled) }
+              : { ...p, key: map(p.key, p.enabled), path: map(p.path, p.enabled) },
           ),
         }
       case 'binary':
@@ -194,12 +207,13 @@ export function resolveRequest(
   variables: Readonly<Record<string, string>>,
   options: ResolveOptions = {},
 ): Resolution {
-  const resolved = mapTexts(spec, (text) => resolveText(text, variables, options))
   const unresolved = new Set<string>()
-  const enabledOnly = pruneDisabled(resolved)
-  mapTexts(enabledOnly, (text) => {
-    for (const name of findVariables(text)) unresolved.add(name)
-    return text
+  const resolved = mapTexts(spec, (text, enabled) => {
+    const done = resolveText(text, variables, options)
+    // A disabled row is not sent: what it leaves unresolved does not matter.
+    if (enabled !== false && done.includes('{{'))
+      for (const name of findVariables(done)) unresolved.add(name)
+    return done
   })
   return { spec: resolved, unresolved: [...unresolved].sort() }
 }
@@ -230,20 +244,5 @@ export function resolveTextOrAsWritten(
   } catch (error) {
     if (error instanceof VariableSizeError) return text
     throw error
-  }
-}
-
-function pruneDisabled(spec: RequestSpec): RequestSpec {
-  const body = spec.body
-  return {
-    ...spec,
-    params: spec.params.filter((r) => r.enabled),
-    headers: spec.headers.filter((r) => r.enabled),
-    body:
-      body.type === 'form'
-        ? { ...body, fields: body.fields.filter((r) => r.enabled) }
-        : body.type === 'multipart'
-          ? { ...body, parts: body.parts.filter((p) => p.enabled) }
-          : body,
   }
 }

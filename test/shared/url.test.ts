@@ -7,18 +7,19 @@ const rows = (...pairs: [string, string, boolean?][]) =>
 describe('buildUrl', () => {
   it('keeps the URL query as written: repeats, empty values, keys without =', () => {
     const r = buildUrl('http://h/p?a=1&a=2&empty=&flag')
-    expect(r).toEqual({ ok: true, url: 'http://h/p?a=1&a=2&empty=&flag' })
+    expect(r).toEqual({ ok: true, url: 'http://h/p?a=1&a=2&empty=&flag', host: 'h' })
   })
 
   it('appends enabled param rows after the URL query and skips disabled ones', () => {
     const r = buildUrl('http://h/p?x=1', rows(['q', 'a b&c'], ['off', '1', false], ['n', 'ü']))
-    expect(r).toEqual({ ok: true, url: 'http://h/p?x=1&q=a%20b%26c&n=%C3%BC' })
+    expect(r).toEqual({ ok: true, url: 'http://h/p?x=1&q=a%20b%26c&n=%C3%BC', host: 'h' })
   })
 
   it('adds http:// when no scheme is typed', () => {
     expect(buildUrl('localhost:3000/users')).toEqual({
       ok: true,
       url: 'http://localhost:3000/users',
+      host: 'localhost:3000',
     })
   })
 
@@ -26,6 +27,7 @@ describe('buildUrl', () => {
     expect(buildUrl('http://h/a%20b?q=%41&w=ü')).toEqual({
       ok: true,
       url: 'http://h/a%20b?q=%41&w=%C3%BC',
+      host: 'h',
     })
   })
 
@@ -33,6 +35,7 @@ describe('buildUrl', () => {
     expect(buildUrl('http://h/p#frag', rows(['a', '1']))).toEqual({
       ok: true,
       url: 'http://h/p?a=1',
+      host: 'h',
     })
   })
 

@@ -52,4 +52,39 @@ describe('resolveRequest', () => {
     const { unresolved } = resolveRequest(spec, { base: 'http://h' })
     expect(unresolved).toEqual(['q', 'token', 'user'])
   })
+
+  it('leaves disabled form fields and multipart parts out of the unresolved names', () => {
+    const form = resolveRequest(
+      {
+        ...emptyRequest(),
+        body: {
+          type: 'form',
+          fields: [
+            { key: 'on', value: '{{sent}}', enabled: true },
+            { key: '{{offKey}}', value: '{{offValue}}', enabled: false },
+          ],
+        },
+      },
+      {},
+    )
+    expect(form.unresolved).toEqual(['sent'])
+    const multipart = resolveRequest(
+      {
+        ...emptyRequest(),
+        body: {
+          type: 'multipart',
+          parts: [
+            { kind: 'text', key: 'note', value: '{{note}}', enabled: true },
+            { kind: 'text', key: 'old', value: '{{oldNote}}', enabled: false },
+            { kind: 'file', key: 'upload', path: '{{offPath}}', enabled: false },
+          ],
+        },
+      },
+      {},
+    )
+    expect(multipart.unresolved).toEqual(['note'])
+    // Disabled rows are still resolved, so a row turned back on shows its values.
+    const kept = resolveRequest(multipart.spec, { oldNote: 'kept' })
+    expect(kept.spec.body).toMatchObject({ parts: [{}, { value: 'kept' }, {}] })
+  })
 })

@@ -74,7 +74,7 @@ export function prepareRequest(
   const { params } = resolved.spec
   const url = buildUrl(resolved.spec.url, apiKeyParam ? [...params, apiKeyParam] : params)
   if (!url.ok) throw new RequestFailure('INVALID_URL', url.reason, url.hint)
-  return { spec: resolved.spec, url: url.url, host: new URL(url.url).host }
+  return { spec: resolved.spec, url: url.url, host: url.host }
 }
 
 /** resolveRequest, with a field that grows past the limit failing as VARIABLE_TOO_LARGE. */
@@ -97,5 +97,7 @@ function resolveWithin(
 
 /** Leaves out the settings a request does not set, so they do not hide the defaults. */
 function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+  const defined: Partial<T> = {}
+  for (const key in value) if (value[key] !== undefined) defined[key] = value[key]
+  return defined
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { SendResult } from '../../../shared/ipc/contract'
 import type { ScriptLevel, VariableScopes } from '../../../shared/logic/checksInheritance'
 import { resolveTextOrAsWritten } from '../../../shared/logic/variables'
@@ -20,6 +21,11 @@ export interface CheckedSendInput {
   scopes?: VariableScopes
   /** The request's name, for pm.info and for naming its script. */
   requestName: string
+  /**
+   * pm.info.requestId: in a run, the same for every iteration of the request (newman gives
+   * the collection item's id). Absent: one made for this send, the same in both its events.
+   */
+  requestId?: string
   iteration?: number
   /** The run's iterations, for pm.info.iterationCount (1 for a single send). */
   iterationCount?: number
@@ -122,8 +128,10 @@ export async function checkedSend(
   let variables = initialVariables(input)
   let spec = input.spec
   let nextRequest: string | null | undefined
+  const requestId = input.requestId ?? randomUUID()
   const info = (eventName: 'prerequest' | 'test') => ({
     requestName: input.requestName,
+    requestId,
     iteration: input.iteration ?? 0,
     eventName,
     ...(input.iterationCount !== undefined && { iterationCount: input.iterationCount }),

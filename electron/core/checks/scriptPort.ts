@@ -50,6 +50,8 @@ export interface ScriptRunInput {
     eventName: 'prerequest' | 'test'
     /** pm.info.iterationCount: the run's iterations (1 for a single send). */
     iterationCount?: number
+    /** pm.info.requestId: the same for a request's scripts (the sandbox makes one when absent). */
+    requestId?: string
   }
   limits?: { memoryBytes?: number; cpuMs?: number }
   /**

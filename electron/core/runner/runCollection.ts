@@ -104,6 +104,8 @@ export async function runCollection(
   let responseMs = 0
   let totalBytes = 0
   let requestId = ''
+  // pm.info.requestId: one per request of the plan, the same in every iteration (as newman).
+  const scriptRequestIds = plan.items.map(() => randomUUID())
   const cancel = () => deps.engine.cancel(requestId)
   signal?.addEventListener('abort', cancel)
   const keep = deps.history ? (entry: AppendInput) => deps.history!.keep(runId, entry) : null
@@ -165,6 +167,7 @@ export async function runCollection(
             limits: options.scriptLimits,
             reportBodyBytes: options.reportBodyBytes ?? REPORT_BODY_BYTES,
             requestId,
+            scriptRequestId: scriptRequestIds[position]!,
             signal,
             source: options.source ?? 'cli',
           },

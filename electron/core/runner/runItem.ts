@@ -41,6 +41,8 @@ export interface RunItemInput {
   limits?: { memoryBytes?: number; cpuMs?: number }
   reportBodyBytes: number
   requestId: string
+  /** pm.info.requestId: the same for this request in every iteration of the run. */
+  scriptRequestId: string
   signal?: AbortSignal
   source: AppendInput['source']
 }
@@ -111,6 +113,7 @@ export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<I
       scriptLevels: item.scriptLevels,
       scopes,
       requestName: item.name,
+      requestId: input.scriptRequestId,
       iteration: input.iteration,
       iterationCount: input.iterations,
       iterationData: input.iterationData,

@@ -58,13 +58,7 @@ export const DEFAULT_SCRIPT_LIMITS: Readonly<ScriptLimits> = {
 }
 
 /** A run as the runner takes it: ScriptRunInput, with every limit settable. */
-export interface ScriptRunnerInput extends Omit<ScriptRunInput, 'limits' | 'info'> {
-  info: ScriptRunInput['info'] & {
-    /** pm.info.requestId; a fresh UUID when absent. */
-    requestId?: string
-    /** pm.info.iterationCount; 1 when absent. */
-    iterationCount?: number
-  }
+export interface ScriptRunnerInput extends Omit<ScriptRunInput, 'limits'> {
   limits?: Partial<ScriptLimits>
 }
 

@@ -139,6 +139,9 @@ describe('a send with scripts', () => {
     ])
     expect(runs[0]?.variables).toMatchObject({ globals: { g: '1' }, environment: { e: '2' } })
     expect(runs[1]?.response?.code).toBe(200)
+    // pm.info.requestId: one for the send, the same before it and after.
+    expect(runs[0]?.info.requestId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(runs[1]?.info.requestId).toBe(runs[0]?.info.requestId)
     expect(result.ok && result.response.sent.headers).toContainEqual(['X-From-Script', 'yes'])
     expect(result.checks?.console.map((l) => l.text)).toEqual(['pre', 'post'])
     expect(result.checks?.tests.map((t) => [t.source, t.passed])).toEqual([

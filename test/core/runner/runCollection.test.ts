@@ -162,6 +162,32 @@ if (n < 3) pm.execution.setNextRequest('Count'); else pm.execution.setNextReques
     expect(executions.map((e) => e.checks.tests[0]!.name)).toEqual(['0 of 3', '1 of 3', '2 of 3'])
   })
 
+  it('gives each request a pm.info.requestId of its own, the same in both its scripts and every iteration', async () => {
+    const idTest = `pm.test(pm.info.requestId + (pm.info.requestId === pm.collectionVariables.get('before') ? ' same' : ' other'), () => {})`
+    const plan = planOf(
+      collection([
+        {
+          name: 'First',
+          url: `${servers.url()}/get`,
+          prerequest: `pm.collectionVariables.set('before', pm.info.requestId)`,
+          test: idTest,
+        },
+        {
+          name: 'Second',
+          url: `${servers.url()}/get`,
+          prerequest: `pm.collectionVariables.set('before', pm.info.requestId)`,
+          test: idTest,
+        },
+      ]),
+    )
+    const { executions } = await servers.run(plan, { iterations: 2 })
+    const [first, second, firstAgain, secondAgain] = executions.map((e) => e.checks.tests[0]!.name)
+    expect(first).toMatch(/^[0-9a-f-]{36} same$/)
+    expect(second).toMatch(/^[0-9a-f-]{36} same$/)
+    expect(second).not.toBe(first)
+    expect([firstAgain, secondAgain]).toEqual([first, second])
+  })
+
   it('runs folder scripts before the request’s and counts each script', async () => {
     const plan = planOf(
       collection([

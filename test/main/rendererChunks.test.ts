@@ -22,6 +22,8 @@ const HISTORY = 'Search history'
 const ZOD = 'ZodError'
 /** A property only Vue's runtime (runtime-core) carries. */
 const VUE = '__v_isVNode'
+/** A name only jsonc-parser (and json.ts's messages for it) carries. */
+const JSONC = 'CloseBraceExpected'
 
 /** The entry script and the chunks it imports statically: what runs before the connection opens. */
 function entryChunks(): string[] {
@@ -84,6 +86,11 @@ describe('what the built renderer loads first', () => {
     expect(initial).not.toContain(HISTORY)
   })
 
+  it('leaves out jsonc-parser: a request body is checked with it only once it is invalid', () => {
+    expect(initial).not.toContain(JSONC)
+    expect(lazy.some((chunk) => chunk.includes(JSONC))).toBe(true)
+  })
+
   it('leaves out zod: the shared defaults it needs are plain values', () => {
     expect(initial).not.toContain(ZOD)
   })
@@ -109,6 +116,23 @@ describe('what the built renderer loads first', () => {
     )
     expect(preloaded.length).toBeGreaterThan(0)
     expect([...entry, ...preloaded].sort()).toEqual([...first].sort())
+  })
+
+  it("starts browser mode's connection from a classic script of its own, before the modules", () => {
+    const html = builtText('index.html')
+    const early = /<script src="\.\/(assets\/earlyBridge-[\w-]+\.js)"><\/script>/.exec(html)
+    expect(early).not.toBeNull()
+    // Classic and not async: it runs before any module script, so main.ts finds its worker.
+    expect(early![0]).not.toContain('type=')
+    expect(early![0]).not.toContain('async')
+    const script = builtText(early![1]!)
+    expect(script).not.toContain(VUE)
+    // It starts the same worker file the app would.
+    const worker = /"\.\/(assets\/bridgeSocket\.worker-[\w-]+\.js)"/.exec(script)
+    expect(worker).not.toBeNull()
+    expect(existsSync(join(RENDERER, worker![1]!))).toBe(true)
+    const fromModules = entryChunks().filter((f) => f !== early![1])
+    expect(fromModules.map(builtText).join('\n')).toContain(worker![1]!.replace('assets/', ''))
   })
 
   it('has each of them in a chunk of its own, loaded on first use', () => {

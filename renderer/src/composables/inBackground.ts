@@ -1,4 +1,4 @@
-import { runBodyJob, type BodyJob, type ResultOf } from '../workers/textJobs'
+import type { BodyJob, ResultOf } from '../workers/textJobs'
 import { parcelReceiver, postInPieces, type Parcel } from '../workers/textParcels'
 
 /** A job in progress: its result and a way to stop it. */
@@ -6,6 +6,15 @@ export interface BackgroundJob<T> {
   readonly result: Promise<T>
   /** Stops the work; `result` then never settles. */
   cancel(): void
+}
+
+/**
+ * The job on this thread. textJobs.ts is loaded only then: it brings jsonc-parser, which
+ * would otherwise be in the app's first chunk for a fallback Chromium never takes.
+ */
+async function runBodyJob<J extends BodyJob>(job: J): Promise<ResultOf<J>> {
+  const { runBodyJob: run } = await import('../workers/textJobs')
+  return run(job)
 }
 
 function inline<J extends BodyJob>(job: J): BackgroundJob<ResultOf<J>> {

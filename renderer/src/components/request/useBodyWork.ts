@@ -1,11 +1,13 @@
 import { computed, onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue'
-// formatJson.ts, not json.ts: json.ts brings jsonc-parser, which the first screen does not need.
+// formatJson.ts, not json.ts: json.ts brings jsonc-parser, which the first screen does not need
+// (jsonCheck.ts loads it when a body needs it).
 import { formatJsonOrProblem } from '../../../../shared/logic/formatJson'
 import type { JsonProblem } from '../../../../shared/logic/json'
 import type { RequestBody } from '../../../../shared/model/request'
 import { formatBytes } from '../response/formatResponse'
 import { inBackground, type BackgroundJob } from '../../composables/inBackground'
-import { checkJson, type CheckResult } from '../../workers/textJobs'
+import type { CheckResult } from '../../workers/textJobs'
+import { checkJsonNow, loadJsonProblemFinder } from './jsonCheck'
 
 /**
  * Above this many characters a body is checked and formatted in a worker, after typing
@@ -32,6 +34,8 @@ const isText = (b: RequestBody): b is TextBody => b.type === 'json' || b.type ==
  */
 export function useBodyWork(body: Ref<RequestBody>) {
   /** The last background check, for the exact text it checked. */
+  // The body editor is open: what locates a JSON problem loads now, before it is needed.
+  void loadJsonProblemFinder()
   const checked = shallowRef<{ text: string; problem: JsonProblem | null; bytes?: number }>()
   const formatting = ref(false)
   const readingFile = ref<string | null>(null)
@@ -52,7 +56,7 @@ export function useBodyWork(body: Ref<RequestBody>) {
     const b = body.value
     if (b.type !== 'json') return null
     // A big text is never trimmed here: that alone copies it.
-    if (!big.value) return b.text.trim() === '' ? null : checkJson(b.text)
+    if (!big.value) return b.text.trim() === '' ? null : checkJsonNow(b.text)
     return result.value ? result.value.problem : undefined
   })
   const checking = computed(() => jsonProblem.value === undefined)

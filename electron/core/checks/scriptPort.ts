@@ -94,6 +94,8 @@ export interface ScriptPort {
    * first: the sandbox readies what they use and nothing else (chai, for pm.expect, only if
    * one names it; see InstancePool.expectScripts). Optional: without it the sandbox decides
    * per script. A script that reaches something anyway (pm['exp' + 'ect']) still gets it.
+   * `iterations`: how many times the run goes through them (1 by default); a script that
+   * will run more than once is compiled ahead (InstancePool.expectScripts).
    */
-  expectScripts?(sources: readonly string[]): void
+  expectScripts?(sources: readonly string[], iterations?: number): void
 }

@@ -110,7 +110,7 @@ export async function runCollection(
   signal?.addEventListener('abort', cancel)
   const keep = deps.history ? (entry: AppendInput) => deps.history!.keep(runId, entry) : null
   // The sandbox readies what these scripts use (chai only if one names pm.expect).
-  deps.scripts?.expectScripts?.(planScripts(plan))
+  deps.scripts?.expectScripts?.(planScripts(plan), iterations)
 
   await emit({
     type: 'start',

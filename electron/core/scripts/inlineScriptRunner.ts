@@ -11,7 +11,7 @@ import { RunChannel } from './runChannel'
 import { failedRun } from './runState'
 import { runScripts } from './runScripts'
 import type { ScriptRunner, ScriptRunnerOptions } from './scriptRunner'
-import { InstancePool } from './sandboxInstance'
+import { InstancePool } from './instancePool'
 import { relaySendRequest } from './sendRelay'
 import { DEFAULT_SCRIPT_LIMITS, type ScriptLimits, type ScriptRunResult } from './scriptTypes'
 import { trustedRunInput } from './workerRunInput'
@@ -51,8 +51,8 @@ export function createInlineScriptRunner(options: InlineScriptRunnerOptions = {}
         for (const controller of sends.values()) controller.abort()
       }
     },
-    expectScripts(sources) {
-      pool.expectScripts(sources)
+    expectScripts(sources, iterations) {
+      pool.expectScripts(sources, iterations)
     },
     async close() {
       closed = true

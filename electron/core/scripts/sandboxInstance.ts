@@ -50,11 +50,11 @@ import {
   type QuickJSHandle,
   type QuickJSRuntime,
 } from 'quickjs-emscripten-core'
-import { namesChai } from './chaiHint'
 import { takeSnapshot, type MemorySnapshot } from './memorySnapshot'
 import { KERNEL_SOURCE } from './sandbox/kernel'
 import { readLayout, type WasmLayout } from './wasmLayout'
 import { moduleSource } from './sandbox/modules'
+import { SCRIPT_FILE, wrapScript } from './scriptWrap'
 
 /**
  * The WebAssembly API as used here. Node has it, but the main process's TypeScript config
@@ -69,8 +69,6 @@ const wasm = (globalThis as unknown as { WebAssembly: Wasm }).WebAssembly
 const PAGE = 64 * 1024
 /** What the Emscripten build starts with (its INITIAL_MEMORY): data, stack, first heap. */
 const START_BYTES = 16 * 1024 * 1024
-/** Idle instances kept for the next scripts. */
-const KEEP_IDLE = 2
 
 /** The kernel's functions the worker calls for each script (sandbox/kernel.ts). */
 const KERNEL_ENTRIES = ['begin', 'explain', 'fire', 'deliver', 'finish'] as const
@@ -233,6 +231,37 @@ export class SandboxInstance {
     this.chaiKept = true
   }
 
+  /** The run's scripts compiled into the pristine state (precompile), by source. */
+  private readonly compiled = new Map<string, QuickJSHandle>()
+  /** The list precompile was last given, so a take() with the same list costs nothing. */
+  private compiledFrom: readonly string[] | null = null
+
+  /**
+   * Compiles these scripts into the pristine state and copies that state anew, so a script
+   * among them starts with a call rather than a compile (sandboxScript.ts). Only on a
+   * pristine instance no script is using, as addChai. The compiled functions are handles
+   * made before the copy, as the kernel's entry points are, so every restore brings them
+   * back as they were; they are never disposed (they go with the instance). A script that
+   * does not compile is left out: it fails as it runs, with its error, as before.
+   */
+  precompile(sources: readonly string[]): void {
+    if (this.busy || this.used || this.spoiled || this.compiledFrom === sources) return
+    this.compiledFrom = sources
+    const fresh = sources.filter((source) => !this.compiled.has(source))
+    if (fresh.length === 0) return
+    for (const source of fresh) {
+      const result = this.ctx.evalCode(wrapScript(source), SCRIPT_FILE)
+      if (result.error) result.error.dispose()
+      else this.compiled.set(source, result.value)
+    }
+    this.snapshot = takeSnapshot(this.memory, wasmModule().layout)
+  }
+
+  /** The script compiled into the pristine state, if it is one of those precompile was given. */
+  compiledScript(source: string): QuickJSHandle | undefined {
+    return this.compiled.get(source)
+  }
+
   /** True once chai is in the state scripts start from. */
   get hasChai(): boolean {
     return this.chaiKept
@@ -270,87 +299,4 @@ export function loadModule(ctx: QuickJSContext, name: string): QuickJSHandle {
   const result = ctx.evalCode(source, `courier-${name}.js`)
   if (result.error) throw result.error
   return result.value
-}
-
-export class InstancePool {
-  private idle: SandboxInstance[] = []
-  /** A replacement being made for a dropped instance, so the next script need not wait for it. */
-  private making: Promise<SandboxInstance | null> | null = null
-  /**
-   * What the run said of its scripts (expectScripts): true, one names chai; false, none
-   * does; null, nothing said.
-   */
-  private chaiExpected: boolean | null = null
-
-  /**
-   * The scripts the run now starting will run. If one names chai it is added to the
-   * pristine state before the run's first script (and to any instance made for the run);
-   * if none does it is never added ahead, not even after many scripts, and a script that
-   * reaches it anyway loads it into its own context. The last run's word holds.
-   */
-  expectScripts(sources: readonly string[]): void {
-    this.chaiExpected = sources.some(namesChai)
-  }
-
-  /**
-   * An instance for one script: a kept one with the same memory cap, or a new one.
-   * `withChai`: the script names pm.expect, so chai is added to the instance's pristine
-   * state first if it is not there yet (a script loading it into its own context would
-   * pay the same, and could find prototypes it changed itself); so it is for every script
-   * of a run that expects chai.
-   */
-  async take(memoryBytes: number, stackBytes: number, withChai = false): Promise<SandboxInstance> {
-    const instance = await this.takeAny(memoryBytes, stackBytes)
-    if ((withChai || this.chaiExpected === true) && !instance.hasChai) {
-      instance.tidy()
-      instance.addChai()
-    }
-    return instance
-  }
-
-  private async takeAny(memoryBytes: number, stackBytes: number): Promise<SandboxInstance> {
-    const at = this.idle.findIndex((i) => i.memoryBytes === memoryBytes)
-    if (at >= 0) return this.idle.splice(at, 1)[0]!
-    const made = await this.making
-    if (made && made.memoryBytes === memoryBytes && this.idle.includes(made)) {
-      this.idle.splice(this.idle.indexOf(made), 1)
-      return made
-    }
-    return SandboxInstance.create(memoryBytes, stackBytes)
-  }
-
-  /** Back after a script: kept if it is sound and did not grow; dropped and replaced otherwise. */
-  give(instance: SandboxInstance): void {
-    instance.release()
-    if (this.idle.length >= KEEP_IDLE) return
-    if (!instance.spoiled && !instance.grown) {
-      this.idle.push(instance)
-      // Not now: the caller is on its way to its next send. take() resets it anyway if a
-      // script needs it first; tidy() does nothing to an instance back in use.
-      // Unref'd: a command that is done exits without them.
-      setImmediate(() => {
-        instance.tidy()
-        if (this.chaiExpected ?? instance.wantsChai) instance.addChai()
-      }).unref()
-      return
-    }
-    if (this.idle.length > 0 || this.making) return
-    // It never fails: a failure shows when a script next needs an instance.
-    this.making = SandboxInstance.create(instance.memoryBytes, instance.stackBytes)
-      .then(
-        (made) => {
-          if (this.idle.length < KEEP_IDLE) this.idle.push(made)
-          return made
-        },
-        () => null,
-      )
-      .finally(() => {
-        this.making = null
-      })
-  }
-
-  /** How many instances are kept idle (for tests and the bench). */
-  get idleCount(): number {
-    return this.idle.length
-  }
 }

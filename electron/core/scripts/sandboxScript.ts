@@ -20,9 +20,8 @@ import {
 } from './sandboxInstance'
 import type { SendOutcome, WorkerRunInput } from './scriptMessages'
 import { ScriptWaits } from './scriptWaits'
+import { SCRIPT_FILE, wrapScript } from './scriptWrap'
 
-const FILE = 'script.js'
-const WRAP = '(async function () {\n'
 const LINE_IN_STACK = /script\.js:(\d+):(\d+)/
 
 /** What a script threw, as the kernel's `explain` describes it: [text, stack, limit]. */
@@ -121,10 +120,18 @@ export class ScriptExecution implements InstanceHooks {
     if (this.state.error) return
     this.begun = true
 
-    const compiled = this.inVm(() => ctx.evalCode(`${WRAP}${this.script.source}\n})`, FILE))
-    if (compiled.error) return this.thrown(compiled.error)
-    const called = this.inVm(() => ctx.callFunction(compiled.value, ctx.undefined))
-    compiled.value.dispose()
+    // A script of the run compiled ahead (InstancePool.expectScripts) is only called; it
+    // belongs to the instance and is not disposed.
+    const ahead = this.instance.compiledScript(this.script.source)
+    let script = ahead
+    if (!script) {
+      const compiled = this.inVm(() => ctx.evalCode(wrapScript(this.script.source), SCRIPT_FILE))
+      if (compiled.error) return this.thrown(compiled.error)
+      script = compiled.value
+    }
+    const fn = script
+    const called = this.inVm(() => ctx.callFunction(fn, ctx.undefined))
+    if (!ahead) fn.dispose()
     if (called.error) return this.thrown(called.error)
     const done = called.value
     try {

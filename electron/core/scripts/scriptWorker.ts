@@ -5,7 +5,7 @@
  * runs); each script has a QuickJS instance to itself (InstancePool, sandboxInstance.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { InstancePool } from './sandboxInstance'
+import { InstancePool } from './instancePool'
 import { RunChannel } from './runChannel'
 import { failedRun } from './runState'
 import { runScripts } from './runScripts'

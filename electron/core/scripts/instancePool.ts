@@ -34,6 +34,14 @@ export class InstancePool {
    */
   expectScripts(sources: readonly string[], iterations = 1): void {
     this.chaiExpected = sources.some(namesChai)
+    this.compileAhead(sources, iterations)
+  }
+
+  /**
+   * Only the compiling part of expectScripts: for the app's worker, which keeps chai in
+   * its instances whatever a run says, for the scripts a user may type next.
+   */
+  compileAhead(sources: readonly string[], iterations = 1): void {
     this.ahead = precompilable(sources, iterations)
   }
 

@@ -94,6 +94,18 @@ throw new TypeError('on line 3')`
     pool.give(instance)
   })
 
+  it('compiles ahead for the app’s worker without changing what it keeps of chai', async () => {
+    const pool = new InstancePool()
+    pool.give(await pool.take(MEMORY, STACK, true))
+    pool.compileAhead([counting], 3)
+    const instance = await pool.take(MEMORY, STACK)
+    expect(instance.compiledScript(counting)).toBeDefined()
+    expect(instance.hasChai).toBe(true)
+    pool.give(instance)
+    const result = await runOn(pool, `pm.test('chai', () => pm.expect(1).to.equal(1))`)
+    expect(result.tests).toEqual([{ name: 'chai', passed: true }])
+  })
+
   it('compiles the scripts of the next run that says what it runs', async () => {
     const pool = new InstancePool()
     pool.expectScripts([counting], 2)

@@ -2,7 +2,6 @@ import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
 import { startChunkGroups } from './build/startChunks'
-import { earlyBridgeScript } from './build/earlyBridgeScript'
 import { preloadAppChunks } from './build/preloadAppChunks'
 import { zodSchemaNames } from './build/zodSchemaNames'
 
@@ -49,8 +48,6 @@ export default defineConfig({
       // code for it (~4.5 kB of the app chunk, evaluated at every start) is left out.
       vue({ features: { optionsAPI: false } }),
       preloadAppChunks('renderer/src/startApp.ts'),
-      // Browser mode's connection starts before the app's modules (see earlyBridgeScript).
-      earlyBridgeScript(resolve('renderer/src/api/earlyBridge.ts')),
     ],
   },
 })

@@ -118,23 +118,6 @@ describe('what the built renderer loads first', () => {
     expect([...entry, ...preloaded].sort()).toEqual([...first].sort())
   })
 
-  it("starts browser mode's connection from a classic script of its own, before the modules", () => {
-    const html = builtText('index.html')
-    const early = /<script src="\.\/(assets\/earlyBridge-[\w-]+\.js)"><\/script>/.exec(html)
-    expect(early).not.toBeNull()
-    // Classic and not async: it runs before any module script, so main.ts finds its worker.
-    expect(early![0]).not.toContain('type=')
-    expect(early![0]).not.toContain('async')
-    const script = builtText(early![1]!)
-    expect(script).not.toContain(VUE)
-    // It starts the same worker file the app would.
-    const worker = /"\.\/(assets\/bridgeSocket\.worker-[\w-]+\.js)"/.exec(script)
-    expect(worker).not.toBeNull()
-    expect(existsSync(join(RENDERER, worker![1]!))).toBe(true)
-    const fromModules = entryChunks().filter((f) => f !== early![1])
-    expect(fromModules.map(builtText).join('\n')).toContain(worker![1]!.replace('assets/', ''))
-  })
-
   it('has each of them in a chunk of its own, loaded on first use', () => {
     for (const marker of [EDITOR, JSON_LANGUAGE, HISTORY])
       expect(lazy.some((chunk) => chunk.includes(marker))).toBe(true)

@@ -17,21 +17,6 @@ export interface BridgeWorkerStart {
   calls: BridgeCall[]
 }
 
-/**
- * The bridge as index.html's early script started it (earlyBridge.ts), before the app's
- * modules: the worker, the calls it was started with, and what it said meanwhile.
- */
-export interface EarlyBridge {
-  worker: Worker
-  /** The calls in the worker's name, sent the moment its socket opens. */
-  sent: BridgeCall[]
-  /**
-   * Hands the worker's messages to `listener` from now on, after those it sent before
-   * (kept until this call, in order): none is lost or heard twice.
-   */
-  takeOver(listener: (event: MessageEvent<FromBridgeWorker>) => void): void
-}
-
 /** What the page tells the bridge worker once it runs. */
 export type ToBridgeWorker = { type: 'call'; call: BridgeCall }
 

@@ -1,27 +1,20 @@
 // Only modules without Vue or zod: the entry (main.ts) connects before the app's code is in.
 import { CallError } from '../../../shared/ipc/callError'
 import type { CourierApi, CourierBridge, IpcEnvelope } from '../../../shared/ipc'
-import type { EarlyBridge } from './bridgeWorkerMessages'
-import { adoptWebBridge, openWebBridge, type ApiConnection } from './webBridge'
+import { openWebBridge, type ApiConnection } from './webBridge'
 import { takeWebToken } from './webToken'
 
 declare global {
   interface Window {
     /** Set by the Electron preload; absent in browser mode. */
     courier?: CourierBridge
-    /**
-     * Browser mode's bridge as index.html's early script started it (earlyBridge.ts), until
-     * connectApi takes it; null once connectApi has run, so a late early script does nothing.
-     */
-    courierEarlyBridge?: EarlyBridge | null
   }
 }
 
 /**
  * Picks the transport once at start-up: Electron's preload bridge when present, else
  * the web host's WebSocket with the token from the URL's hash (taken out of the address
- * once read, see webToken.ts), on the bridge worker index.html's early script started if it
- * did (earlyBridge.ts; not on the dev server). Nothing else in the renderer knows which one runs. The api
+ * once read, see webToken.ts). Nothing else in the renderer knows which one runs. The api
  * takes calls at once; `opened` says whether the connection came up.
  *
  * @throws Error when browser mode was opened without its token.
@@ -29,9 +22,6 @@ declare global {
 export function connectApi(): ApiConnection {
   if (window.courier)
     return { api: fromPreload(window.courier), opened: Promise.resolve(performance.now()) }
-  const early = window.courierEarlyBridge
-  window.courierEarlyBridge = null
-  if (early) return adoptWebBridge(early)
   const token = takeWebToken()
   if (!token) {
     throw new Error(

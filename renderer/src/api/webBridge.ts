@@ -3,12 +3,11 @@
 import { CallError } from '../../../shared/ipc/callError'
 import type { CourierApi } from '../../../shared/ipc/contract'
 import { CALL_NAMES, splitCallName, type CallName, type EventName } from '../../../shared/ipc/names'
+import { WEB_SOCKET_PATH, WEB_TOKEN_PARAM } from '../../../shared/ipc/webAddress'
 import type { WireMessage } from '../../../shared/ipc/wire'
-import { bridgeSocketUrl } from './bridgeSocketUrl'
 import type {
   BridgeCall,
   BridgeWorkerStart,
-  EarlyBridge,
   FromBridgeWorker,
   ToBridgeWorker,
 } from './bridgeWorkerMessages'
@@ -34,40 +33,19 @@ export interface ApiConnection {
  * made until then (the first screen's, main.ts) in its name, and sends them the moment its
  * socket opens: they need no message from this thread, which the browser delivers to a
  * new worker only once this thread is free, and at start-up it is busy loading the app.
- * (When index.html's early script has started the worker already, see adoptWebBridge.)
  * Later calls are posted; the worker holds them while the socket still connects. If the
  * socket fails they fail with DISCONNECTED, and so does `opened`. Arguments must be plain
  * data (they are cloned or JSON-encoded): the app copies Vue's reactive values first
  * (withPlainArgs).
  */
 export function openWebBridge(token: string, origin = window.location.origin): ApiConnection {
-  return bridge({ url: bridgeSocketUrl(token, origin) })
-}
-
-/**
- * The same bridge on the worker index.html's early script started (earlyBridge.ts), with
- * the first screen's calls already in its name. A call the same as one of those (same name,
- * same arguments) is not sent again: it takes that call's answer, once, whether the answer
- * came before it was made or comes after. Every other call is posted as usual.
- */
-export function adoptWebBridge(early: EarlyBridge): ApiConnection {
-  return bridge(early)
-}
-
-/** The calls the worker was started with, by name and arguments, until someone makes them. */
-const callKey = (name: string, args: unknown) => `${name} ${JSON.stringify(args)}`
-
-function bridge(from: { url: string } | EarlyBridge): ApiConnection {
-  const early = 'worker' in from ? from : null
+  const url = new URL(WEB_SOCKET_PATH, origin.replace(/^http/, 'ws'))
+  url.searchParams.set(WEB_TOKEN_PARAM, token)
   let worker: Worker | null = null
   /** Calls made before the worker exists: they go in its name. */
-  const beforeWorker: BridgeCall[] = []
+  const early: BridgeCall[] = []
   let closed = false
-  const sentEarly = early?.sent ?? []
-  let nextId = Math.max(0, ...sentEarly.map((c) => c.id)) + 1
-  const unclaimed = new Map(sentEarly.map((c) => [callKey(c.call, c.args), c.id]))
-  /** Answers to the early calls that came before anyone made those calls. */
-  const unclaimedAnswers = new Map<number, WireMessage>()
+  let nextId = 1
   const pending = new Map<number, Pending>()
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   const settle = (data: WireMessage) => {
@@ -76,10 +54,7 @@ function bridge(from: { url: string } | EarlyBridge): ApiConnection {
       return
     }
     const waiter = pending.get(data.id)
-    if (!waiter) {
-      if (sentEarly.some((c) => c.id === data.id)) unclaimedAnswers.set(data.id, data)
-      return
-    }
+    if (!waiter) return
     pending.delete(data.id)
     if (data.ok) waiter.resolve(data.result)
     else waiter.reject(CallError.from(data.error))
@@ -117,15 +92,8 @@ function bridge(from: { url: string } | EarlyBridge): ApiConnection {
         pending.clear()
       }
     }
-    if (early) {
-      worker = early.worker
-      early.takeOver(hear)
-      return
-    }
-    const { url } = from as { url: string }
-    // At the end of this task, so the calls made in it go in the worker's name.
     queueMicrotask(() => {
-      const start: BridgeWorkerStart = { url, calls: beforeWorker }
+      const start: BridgeWorkerStart = { url: url.href, calls: early }
       // A classic worker, not a module one: the build makes the worker one plain script (an
       // IIFE, Vite's worker format), and Chromium starts a classic worker ~10 ms sooner, on
       // the path to the first screen's answers (its socket opens only once it runs).
@@ -138,18 +106,6 @@ function bridge(from: { url: string } | EarlyBridge): ApiConnection {
 
   const call = (name: CallName, args: unknown) =>
     new Promise<unknown>((resolve, reject) => {
-      const key = callKey(name, args ?? {})
-      const sentId = unclaimed.get(key)
-      if (sentId !== undefined) {
-        // Sent already, in the early worker's name: its answer, in or still to come.
-        unclaimed.delete(key)
-        const answer = unclaimedAnswers.get(sentId)
-        unclaimedAnswers.delete(sentId)
-        if (!answer && closed) reject(closedError())
-        else pending.set(sentId, { resolve, reject })
-        if (answer) settle(answer)
-        return
-      }
       if (closed) {
         reject(closedError())
         return
@@ -158,7 +114,7 @@ function bridge(from: { url: string } | EarlyBridge): ApiConnection {
       pending.set(id, { resolve, reject })
       const message: BridgeCall = { id, call: name, args: args ?? {} }
       if (worker) worker.postMessage({ type: 'call', call: message } satisfies ToBridgeWorker)
-      else beforeWorker.push(message)
+      else early.push(message)
     })
 
   const api: Record<string, unknown> = {

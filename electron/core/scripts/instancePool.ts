@@ -34,15 +34,16 @@ export class InstancePool {
    */
   expectScripts(sources: readonly string[], iterations = 1): void {
     this.chaiExpected = sources.some(namesChai)
-    this.compileAhead(sources, iterations)
+    this.compileAhead(precompilable(sources, iterations))
   }
 
   /**
-   * Only the compiling part of expectScripts: for the app's worker, which keeps chai in
-   * its instances whatever a run says, for the scripts a user may type next.
+   * Only the compiling part of expectScripts, with the scripts already chosen
+   * (precompilable): for the app's worker, which keeps chai in its instances whatever a
+   * run says, for the scripts a user may type next.
    */
-  compileAhead(sources: readonly string[], iterations = 1): void {
-    this.ahead = precompilable(sources, iterations)
+  compileAhead(scripts: readonly string[]): void {
+    this.ahead = scripts
   }
 
   /**

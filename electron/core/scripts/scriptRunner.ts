@@ -20,6 +20,7 @@ import { failedRun } from './runState'
 import type { FromWorker, ToWorker, WorkerRunInput } from './scriptMessages'
 import { checkRunResult } from './scriptShapes'
 import { relaySendRequest } from './sendRelay'
+import { precompilable } from './scriptWrap'
 import { workerRunInput } from './workerRunInput'
 import {
   DEFAULT_SCRIPT_LIMITS,
@@ -151,7 +152,9 @@ export function createScriptRunner(options: ScriptRunnerOptions = {}): ScriptRun
   worker = start()
 
   function expectScripts(sources: readonly string[], iterations = 1): void {
-    expected = { type: 'expect', sources: [...sources], iterations }
+    // Chosen here: a run lists a folder's script once per request under it, which the
+    // message would copy as many times.
+    expected = { type: 'compileAhead', scripts: precompilable(sources, iterations) }
     post(expected)
   }
 

@@ -97,7 +97,7 @@ throw new TypeError('on line 3')`
   it('compiles ahead for the app’s worker without changing what it keeps of chai', async () => {
     const pool = new InstancePool()
     pool.give(await pool.take(MEMORY, STACK, true))
-    pool.compileAhead([counting], 3)
+    pool.compileAhead([counting])
     const instance = await pool.take(MEMORY, STACK)
     expect(instance.compiledScript(counting)).toBeDefined()
     expect(instance.hasChai).toBe(true)

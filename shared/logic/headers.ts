@@ -4,6 +4,13 @@ import type { RequestAuth, RequestBody, RequestSpec } from '../model/request'
 /** The User-Agent Courier sends unless the user sets one. */
 export const USER_AGENT = 'Courier/0.1'
 
+/** What every request carries unless the user sets its own, in this order. */
+const DEFAULT_HEADERS: readonly (readonly [string, string])[] = [
+  ['User-Agent', USER_AGENT],
+  ['Accept', '*/*'],
+  ['Accept-Encoding', 'gzip, deflate, br'],
+]
+
 /** A header the engine adds on its own, and why. */
 export interface ImplicitHeader {
   name: string
@@ -72,9 +79,7 @@ export function implicitHeaders(spec: RequestSpec): ImplicitHeader[] {
   if (contentType) found.push({ name: 'Content-Type', value: contentType, source: 'body' })
   const auth = authHeader(spec.auth)
   if (auth) found.push({ name: auth[0], value: auth[1], source: 'auth' })
-  found.push({ name: 'User-Agent', value: USER_AGENT, source: 'default' })
-  found.push({ name: 'Accept', value: '*/*', source: 'default' })
-  found.push({ name: 'Accept-Encoding', value: 'gzip, deflate, br', source: 'default' })
+  for (const [name, value] of DEFAULT_HEADERS) found.push({ name, value, source: 'default' })
   return found.map((h) => ({ ...h, overridden: hasHeader(spec.headers, h.name) }))
 }
 
@@ -168,8 +173,6 @@ export function mergeHeaders(spec: RequestSpec): [string, string][] {
   if (contentType) add('Content-Type', contentType)
   const auth = authHeader(spec.auth)
   if (auth) add(auth[0], auth[1])
-  add('User-Agent', USER_AGENT)
-  add('Accept', '*/*')
-  add('Accept-Encoding', 'gzip, deflate, br')
+  for (const [name, value] of DEFAULT_HEADERS) add(name, value)
   return merged
 }

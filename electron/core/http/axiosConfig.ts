@@ -51,6 +51,20 @@ export const engineAxios = axios.create({
 // No default headers (axios's own Accept among them): the engine sends exactly the list
 // mergeHeaders made, which always has its own Accept, User-Agent and Accept-Encoding.
 engineAxios.defaults.headers = { common: {} } as typeof engineAxios.defaults.headers
+// Defaults axios's Node adapter never reads for this instance: the xsrf names are for
+// browsers, the engine keeps its own deadline and size limit, no response is a Blob, and
+// without `transitional` axios uses its own defaults (and skips checking them). Each would
+// be merged into every request's configuration: mergeConfig took 10-11.6 us a call with
+// them, 6.9-8.8 without (100k calls).
+for (const key of [
+  'transitional',
+  'env',
+  'xsrfCookieName',
+  'xsrfHeaderName',
+  'maxContentLength',
+  'timeout',
+] as const)
+  delete engineAxios.defaults[key]
 
 /** The per-request part of the configuration: where, what, and over which agents. */
 export function axiosConfigFor(request: ExchangeRequest): AxiosRequestConfig {

@@ -30,20 +30,12 @@ export class InstancePool {
    * reaches it anyway loads it into its own context. The scripts that will run more than
    * once (a level's script, listed for each request under it, or any over `iterations` > 1)
    * are compiled into it too, so each run of them starts with a call, not a compile (see
-   * scriptWrap.ts). The last run's word holds.
+   * scriptWrap.ts and SandboxInstance.precompile, which says why only `courier run`, whose
+   * process runs one collection, says this). The last run's word holds.
    */
   expectScripts(sources: readonly string[], iterations = 1): void {
     this.chaiExpected = sources.some(namesChai)
-    this.compileAhead(precompilable(sources, iterations))
-  }
-
-  /**
-   * Only the compiling part of expectScripts, with the scripts already chosen
-   * (precompilable): for the app's worker, which keeps chai in its instances whatever a
-   * run says, for the scripts a user may type next.
-   */
-  compileAhead(scripts: readonly string[]): void {
-    this.ahead = scripts
+    this.ahead = precompilable(sources, iterations)
   }
 
   /**

@@ -54,7 +54,7 @@ import { takeSnapshot, type MemorySnapshot } from './memorySnapshot'
 import { KERNEL_SOURCE } from './sandbox/kernel'
 import { readLayout, type WasmLayout } from './wasmLayout'
 import { moduleSource } from './sandbox/modules'
-import { SCRIPT_FILE, wrapScript } from './scriptWrap'
+import { SCRIPT_FILE, wrapScript, wrapScriptNested } from './scriptWrap'
 
 /**
  * The WebAssembly API as used here. Node has it, but the main process's TypeScript config
@@ -69,6 +69,8 @@ const wasm = (globalThis as unknown as { WebAssembly: Wasm }).WebAssembly
 const PAGE = 64 * 1024
 /** What the Emscripten build starts with (its INITIAL_MEMORY): data, stack, first heap. */
 const START_BYTES = 16 * 1024 * 1024
+/** Compiling ahead stops past this (wall clock): compiling runs no script's own limits. */
+const PRECOMPILE_MS = 2_000
 
 /** The kernel's functions the worker calls for each script (sandbox/kernel.ts). */
 const KERNEL_ENTRIES = ['begin', 'explain', 'fire', 'deliver', 'finish'] as const
@@ -243,16 +245,40 @@ export class SandboxInstance {
    * made before the copy, as the kernel's entry points are, so every restore brings them
    * back as they were; they are never disposed (they go with the instance). A script that
    * does not compile is left out: it fails as it runs, with its error, as before.
+   *
+   * Compiling evaluates the wrapped text, which for a script that breaks out of its
+   * function would run code, once, into the state every script of the run starts from.
+   * So a script is first compiled one block deeper without running (wrapScriptNested),
+   * and left out if that fails, which stops the plain break-outs; a crafted one can still
+   * pass both, so this is done only where every script is of the same run, in the process
+   * of `courier run` (InstancePool.expectScripts), never in the app's long-lived worker.
+   * Past PRECOMPILE_MS the rest is left out, so nothing here can hang the run.
    */
   precompile(sources: readonly string[]): void {
     if (this.busy || this.used || this.spoiled || this.compiledFrom === sources) return
     this.compiledFrom = sources
     const fresh = sources.filter((source) => !this.compiled.has(source))
     if (fresh.length === 0) return
-    for (const source of fresh) {
-      const result = this.ctx.evalCode(wrapScript(source), SCRIPT_FILE)
-      if (result.error) result.error.dispose()
-      else this.compiled.set(source, result.value)
+    const until = performance.now() + PRECOMPILE_MS
+    this.current = {
+      shouldInterrupt: () => performance.now() > until,
+      hostCall: () => {
+        throw new Error('No script runs while scripts are compiled ahead.')
+      },
+    }
+    try {
+      for (const source of fresh) {
+        const check = this.ctx.evalCode(wrapScriptNested(source), SCRIPT_FILE, {
+          compileOnly: true,
+        })
+        check.dispose()
+        if (check.error || performance.now() > until) continue
+        const result = this.ctx.evalCode(wrapScript(source), SCRIPT_FILE)
+        if (result.error) result.error.dispose()
+        else this.compiled.set(source, result.value)
+      }
+    } finally {
+      this.current = null
     }
     this.snapshot = takeSnapshot(this.memory, wasmModule().layout)
   }

@@ -48,8 +48,6 @@ export type ToWorker =
   | { type: 'sent'; id: number; call: number; outcome: SendOutcome }
   /** Stop a run now (the host's own deadline passed): answer `done` with what there is. */
   | { type: 'cancel'; id: number }
-  /** Scripts of the collection run about to start, to compile ahead (InstancePool.compileAhead). */
-  | { type: 'compileAhead'; scripts: string[] }
 
 export type FromWorker =
   /** A script called pm.sendRequest; `request` is checked by the host. */

@@ -3,10 +3,11 @@
  * thread (scriptWorker.ts) where scripts run in QuickJS, never on this thread and never
  * with node:vm. It checks what goes in and what comes back, relays pm.sendRequest to the
  * caller's `sendRequest`, and guards the wall clock itself: a worker that stops answering
- * is replaced, and the runs it held end with an error. Nothing ever hangs. The worker
- * compiles chai at start, off this thread, for whatever script a user types next, so the
- * app's Runner finds it there; `expectScripts` only has the worker compile ahead the
- * scripts a collection run will run more than once (InstancePool.compileAhead).
+ * is replaced, and the runs it held end with an error. Nothing ever hangs. It has no
+ * `expectScripts`: the worker compiles chai at start, off this thread, for whatever script
+ * a user types next, so the app's Runner finds it there and a run has nothing to decide;
+ * and its instances serve every run and send of the session, so no run's scripts are
+ * compiled into them ahead (see SandboxInstance.precompile).
  *
  * ```ts
  * const runner = createScriptRunner({ sendRequest: engineSendRequest(engine) })
@@ -20,7 +21,6 @@ import { failedRun } from './runState'
 import type { FromWorker, ToWorker, WorkerRunInput } from './scriptMessages'
 import { checkRunResult } from './scriptShapes'
 import { relaySendRequest } from './sendRelay'
-import { precompilable } from './scriptWrap'
 import { workerRunInput } from './workerRunInput'
 import {
   DEFAULT_SCRIPT_LIMITS,
@@ -51,8 +51,6 @@ export interface ScriptRunner extends ScriptPort {
    * rejects only for input that is not the documented shape, naming the field.
    */
   run(input: ScriptRunnerInput): Promise<ScriptRunResult>
-  /** See ScriptPort.expectScripts. */
-  expectScripts(sources: readonly string[], iterations?: number): void
   /** Stops the worker; runs not finished end with an error. */
   close(): Promise<void>
 }
@@ -78,8 +76,6 @@ export function createScriptRunner(options: ScriptRunnerOptions = {}): ScriptRun
   let worker: Worker | null = null
   let nextId = 1
   let closed = false
-  /** What the last run said of its scripts: told again to a worker that replaces one lost. */
-  let expected: ToWorker | null = null
 
   function settle(id: number, result: ScriptRunResult): void {
     const run = pending.get(id)
@@ -146,17 +142,9 @@ export function createScriptRunner(options: ScriptRunnerOptions = {}): ScriptRun
       lose(started, `The script sandbox stopped (exit code ${code}). Run the scripts again.`),
     )
     started.unref()
-    if (expected) started.postMessage(expected)
     return started
   }
   worker = start()
-
-  function expectScripts(sources: readonly string[], iterations = 1): void {
-    // Chosen here: a run lists a folder's script once per request under it, which the
-    // message would copy as many times.
-    expected = { type: 'compileAhead', scripts: precompilable(sources, iterations) }
-    post(expected)
-  }
 
   async function run(raw: ScriptRunnerInput): Promise<ScriptRunResult> {
     if (closed) throw new Error('The script runner was closed.')
@@ -192,5 +180,5 @@ export function createScriptRunner(options: ScriptRunnerOptions = {}): ScriptRun
     await running?.terminate()
   }
 
-  return { run, expectScripts, close }
+  return { run, close }
 }

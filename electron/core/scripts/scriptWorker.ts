@@ -41,7 +41,6 @@ port.on('message', (message: ToWorker) => {
   else if (message.type === 'sent') {
     runs.get(message.id)?.push({ kind: 'sent', call: message.call, outcome: message.outcome })
   } else if (message.type === 'cancel') runs.get(message.id)?.push({ kind: 'cancelled' })
-  else if (message.type === 'compileAhead') pool.compileAhead(message.scripts)
 })
 
 // Compile the WebAssembly and make the first instance, chai in it, now, not on the first send:

@@ -10,6 +10,15 @@ export function wrapScript(source: string): string {
 }
 
 /**
+ * The script one block deeper, compiled only (never run) before it is compiled ahead: a
+ * script that is a body of its own compiles in both, while one written to close the
+ * function early and run code beside it (`}, code(), function () {`) no longer does.
+ */
+export function wrapScriptNested(source: string): string {
+  return `(async function () { {\n${source}\n} })`
+}
+
+/**
  * Compiled ahead at most: a compiled script stays in the state every script starts from,
  * which is written back before each one (memorySnapshot.ts), so its bytecode costs every
  * script a little; past these, the rest compile as they run, as before.

@@ -35,20 +35,6 @@ describe('the script runner', () => {
     expect(logged(next)).toEqual(['undefined undefined'])
   })
 
-  it('runs the scripts a collection run said it would, compiled ahead in the worker, as written', async () => {
-    const counted = `const self = arguments.callee
-self.runs = (self.runs || 0) + 1
-pm.test('run ' + self.runs + ' of iteration ' + pm.info.iteration, () => {})
-if (pm.info.iteration === 1) throw new RangeError('on line 4')`
-    runner.expectScripts([counted], 2)
-    const first = await run(runner, counted, { info: { iteration: 0 } })
-    expect(first.tests).toEqual([{ name: 'run 1 of iteration 0', passed: true }])
-    expect(first.error).toBeUndefined()
-    const second = await run(runner, counted, { info: { iteration: 1 } })
-    expect(second.tests).toEqual([{ name: 'run 1 of iteration 1', passed: true }])
-    expect(second.error).toMatchObject({ message: 'RangeError: on line 4', line: 4 })
-  })
-
   it('runs nothing for no scripts', async () => {
     const result = await runner.run(inputOf([]))
     expect(result).toMatchObject({ tests: [], console: [], skipRequest: false })

@@ -19,6 +19,15 @@ function runOn(pool: InstancePool, source: string) {
   return runScripts(workerRunInput(inputOf([source]), DEFAULT_SCRIPT_LIMITS), channel, pool)
 }
 
+/** A pool told of a run's scripts, and its instance, which compiled them ahead (or not). */
+async function poolExpecting(sources: string[], iterations = 2) {
+  const pool = new InstancePool()
+  pool.expectScripts(sources, iterations)
+  const instance = await pool.take(MEMORY, STACK)
+  pool.give(instance)
+  return { pool, instance }
+}
+
 describe('which scripts of a run are compiled ahead', () => {
   it('takes each distinct, non-blank script that will run more than once, in the run’s order', () => {
     // Listed twice (a folder's script, once per request under it): runs twice.
@@ -47,21 +56,15 @@ throw new TypeError('on line 3')`
   const broken = `const a = 1\nconst b = {\n`
 
   it('compiles the scripts the run names, leaving out one that does not compile', async () => {
-    const pool = new InstancePool()
-    pool.expectScripts([counting, broken, throwing], 2)
-    const instance = await pool.take(MEMORY, STACK)
+    const { instance } = await poolExpecting([counting, broken, throwing])
     expect(instance.compiledScript(counting)).toBeDefined()
     expect(instance.compiledScript(throwing)).toBeDefined()
     expect(instance.compiledScript(broken)).toBeUndefined()
     expect(instance.compiledScript('pm.test("not in the run", () => {})')).toBeUndefined()
-    pool.give(instance)
   })
 
   it('runs a compiled script without compiling it again, afresh each time: nothing one run does to it or to the globals lasts', async () => {
-    const pool = new InstancePool()
-    pool.expectScripts([counting], 2)
-    const instance = await pool.take(MEMORY, STACK)
-    pool.give(instance)
+    const { pool, instance } = await poolExpecting([counting])
     const evals = vi.spyOn(instance.ctx, 'evalCode')
     const scriptCompiles = () => evals.mock.calls.filter(([, file]) => file === 'script.js').length
     for (let i = 0; i < 3; i++) {
@@ -90,12 +93,9 @@ throw new TypeError('on line 3')`
     // Compiled as `(async function () {\n<script>\n})`, this would create a function, run
     // the code between, and create another: while compiling, outside any script's limits.
     const breakingOut = `}, (globalThis.leaked = 'while compiling'), function () {`
-    const pool = new InstancePool()
-    pool.expectScripts([breakingOut, counting], 2)
-    const instance = await pool.take(MEMORY, STACK)
+    const { pool, instance } = await poolExpecting([breakingOut, counting])
     expect(instance.compiledScript(breakingOut)).toBeUndefined()
     expect(instance.compiledScript(counting)).toBeDefined()
-    pool.give(instance)
     const other = await runOn(pool, `console.log(typeof leaked)`)
     expect(other.console.map((line) => line.text)).toEqual(['undefined'])
   })
@@ -104,22 +104,16 @@ throw new TypeError('on line 3')`
     // It passes the deeper compile, but compiling it would call the function with a
     // never-ending argument: stopped at the limit, and left to run within its own.
     const crafted = `}((() => { for (;;) {} })()), {`
-    const pool = new InstancePool()
-    pool.expectScripts([counting, crafted], 2)
-    const instance = await pool.take(MEMORY, STACK)
+    const { pool, instance } = await poolExpecting([counting, crafted])
     expect(instance.compiledScript(crafted)).toBeUndefined()
     expect(instance.compiledScript(counting)).toBeDefined()
-    pool.give(instance)
     const result = await runOn(pool, counting)
     expect(result.tests).toEqual([{ name: 'runs 1, seen 1', passed: true }])
   })
 
   it('compiles nothing ahead for scripts that run once (a single send)', async () => {
-    const pool = new InstancePool()
-    pool.expectScripts([counting])
-    const instance = await pool.take(MEMORY, STACK)
+    const { instance } = await poolExpecting([counting], 1)
     expect(instance.compiledScript(counting)).toBeUndefined()
-    pool.give(instance)
   })
 
   it('compiles the scripts of the next run that says what it runs', async () => {

@@ -268,11 +268,13 @@ export class SandboxInstance {
     }
     try {
       for (const source of fresh) {
+        if (performance.now() > until) break
         const check = this.ctx.evalCode(wrapScriptNested(source), SCRIPT_FILE, {
           compileOnly: true,
         })
+        const compiles = !check.error
         check.dispose()
-        if (check.error || performance.now() > until) continue
+        if (!compiles) continue
         const result = this.ctx.evalCode(wrapScript(source), SCRIPT_FILE)
         if (result.error) result.error.dispose()
         else this.compiled.set(source, result.value)

@@ -1,4 +1,5 @@
 import { namesChai } from './chaiHint'
+import { librariesNamed } from './libraryHint'
 import { SandboxInstance } from './sandboxInstance'
 import { precompilable } from './scriptWrap'
 
@@ -22,6 +23,8 @@ export class InstancePool {
   private chaiExpected: boolean | null = null
   /** The run's scripts to compile into each instance's pristine state (scriptWrap.ts). */
   private ahead: readonly string[] = []
+  /** The libraries the run's scripts name (libraryHint.ts), added like chai. */
+  private librariesExpected: readonly string[] = []
 
   /**
    * The scripts the run now starting will run. If one names chai it is added to the
@@ -35,6 +38,7 @@ export class InstancePool {
    */
   expectScripts(sources: readonly string[], iterations = 1): void {
     this.chaiExpected = sources.some(namesChai)
+    this.librariesExpected = [...new Set(sources.flatMap(librariesNamed))]
     this.ahead = precompilable(sources, iterations)
   }
 
@@ -43,13 +47,24 @@ export class InstancePool {
    * `withChai`: the script names pm.expect, so chai is added to the instance's pristine
    * state first if it is not there yet (a script loading it into its own context would
    * pay the same, and could find prototypes it changed itself); so it is for every script
-   * of a run that expects chai.
+   * of a run that expects chai. `libraries`: those the script names (libraryHint.ts),
+   * added the same way, as are those any script of the run names.
    */
-  async take(memoryBytes: number, stackBytes: number, withChai = false): Promise<SandboxInstance> {
+  async take(
+    memoryBytes: number,
+    stackBytes: number,
+    withChai = false,
+    libraries: readonly string[] = [],
+  ): Promise<SandboxInstance> {
     const instance = await this.takeAny(memoryBytes, stackBytes)
-    if ((withChai || this.chaiExpected === true) && !instance.hasChai) {
+    const wanted = [
+      ...(withChai || this.chaiExpected === true ? ['chai'] : []),
+      ...libraries,
+      ...this.librariesExpected,
+    ].filter((name) => !instance.keeps(name))
+    if (wanted.length > 0) {
       instance.tidy()
-      instance.addChai()
+      instance.addModules(wanted)
     }
     if (this.ahead.length > 0) {
       instance.tidy()

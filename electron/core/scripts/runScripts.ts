@@ -7,6 +7,7 @@
  */
 import { randomFillSync } from 'node:crypto'
 import { namesChai } from './chaiHint'
+import { librariesNamed } from './libraryHint'
 import type { RunChannel } from './runChannel'
 import { RunState } from './runState'
 import type { InstancePool } from './instancePool'
@@ -82,6 +83,7 @@ export async function runScripts(
       input.limits.memoryBytes,
       input.limits.stackBytes,
       namesChai(script.source),
+      librariesNamed(script.source),
     )
     try {
       const execution = new ScriptExecution(instance, script, input, state, channel)

@@ -162,9 +162,9 @@ export class SandboxInstance {
 
   /** Scripts run so far. */
   private scriptsRun = 0
-  /** addChai() was done (or failed: it is not tried again). */
-  private chaiTried = false
-  private chaiKept = false
+  /** Modules addModules() tried (a failed one is not tried again), and those it kept. */
+  private readonly modulesTried = new Set<string>()
+  private readonly modulesKept = new Set<string>()
   /** True once a script ran since the memory was last put back (or made). */
   private used = false
   /** True from reset() until the pool has it back. */
@@ -204,33 +204,51 @@ export class SandboxInstance {
    * its scripts: a second script ran, so this process keeps running scripts.
    */
   get wantsChai(): boolean {
-    return !this.chaiTried && this.scriptsRun >= 2
+    return !this.modulesTried.has('chai') && this.scriptsRun >= 2
   }
 
   /**
    * Compiles chai (pm.expect, ~8 ms; many times that while the WebAssembly is still cold)
    * into the pristine state and copies that state anew, so every later script starts with
-   * it. Only on a pristine instance no script is using; nothing else changes: the module
-   * is what a script's first pm.expect would load, and no host function or lasting handle
-   * is made. If it fails, the previous copy is written back and chai stays lazy.
+   * it. See addModules.
    */
   addChai(): void {
-    if (this.busy || this.used || this.spoiled || this.chaiTried) return
-    this.chaiTried = true
+    this.addModules(['chai'])
+  }
+
+  /**
+   * Compiles these sandbox modules (chai, the libraries of sandbox/libraries.ts: lodash
+   * ~27 ms, crypto-js ~24 ms, moment ~12 ms) into the pristine state and copies that state
+   * anew, so every later script starts with them. Only on a pristine instance no script is
+   * using; nothing else changes: each module is what a script's first use would load, and
+   * no host function or lasting handle is made. One that fails is left out (its state
+   * written back) and stays lazy; none is tried twice.
+   */
+  addModules(names: readonly string[]): void {
+    if (this.busy || this.used || this.spoiled) return
     const { ctx } = this
-    const preload = ctx.getProp(this.kernel, 'preload')
-    const name = ctx.newString('chai')
-    const result = ctx.callFunction(preload, ctx.undefined, name)
-    preload.dispose()
-    name.dispose()
-    if (result.error) {
-      result.error.dispose()
-      this.snapshot.restore()
-      return
+    for (const name of names) {
+      if (this.modulesTried.has(name)) continue
+      this.modulesTried.add(name)
+      const preload = ctx.getProp(this.kernel, 'preload')
+      const handle = ctx.newString(name)
+      const result = ctx.callFunction(preload, ctx.undefined, handle)
+      preload.dispose()
+      handle.dispose()
+      if (result.error) {
+        result.error.dispose()
+        this.snapshot.restore()
+        continue
+      }
+      result.value.dispose()
+      this.snapshot = takeSnapshot(this.memory, wasmModule().layout)
+      this.modulesKept.add(name)
     }
-    result.value.dispose()
-    this.snapshot = takeSnapshot(this.memory, wasmModule().layout)
-    this.chaiKept = true
+  }
+
+  /** True once this module is in the state scripts start from. */
+  keeps(name: string): boolean {
+    return this.modulesKept.has(name)
   }
 
   /** The run's scripts compiled into the pristine state (precompile), by source. */
@@ -292,7 +310,7 @@ export class SandboxInstance {
 
   /** True once chai is in the state scripts start from. */
   get hasChai(): boolean {
-    return this.chaiKept
+    return this.modulesKept.has('chai')
   }
 
   /** True when the next script will start from the pristine state without a copy (tests). */

@@ -142,8 +142,8 @@ describe('errors', () => {
       ['pm.somethingNew()', 'pm.somethingNew is not supported by Courier'],
       ['postman.setGlobal("x")', 'postman.setGlobal is not supported by Courier'],
       [
-        'require("lodash")',
-        'require("lodash") is not supported by Courier: scripts cannot load modules',
+        'require("fs")',
+        'require("fs") is not supported by Courier: scripts can require lodash, crypto-js, moment only',
       ],
       ['setInterval(() => {}, 10)', 'setInterval is not supported by Courier'],
     ]

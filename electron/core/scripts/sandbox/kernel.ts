@@ -21,7 +21,15 @@ var input, event, info, requestState = null;
 delete G.SharedArrayBuffer;
 
 var mods = O.create(null), K;
-function use(name) { return mods[name] || (mods[name] = host('load', name)(K)); }
+var LIBRARIES = ['lodash', 'crypto-js', 'moment'];
+// A module being loaded reads as undefined to itself: lodash reads the global '_' (its own
+// lazy getter) while it starts.
+var loading = O.create(null);
+function use(name) {
+  if (mods[name] || loading[name]) return mods[name];
+  loading[name] = true;
+  try { return (mods[name] = host('load', name)(K)); } finally { loading[name] = false; }
+}
 
 function define(target, key, value) {
   O.defineProperty(target, key, { value: value, writable: true, enumerable: true, configurable: true });
@@ -59,7 +67,7 @@ class AssertionError extends Error {
 // What the sandbox modules get (sandbox/modules.ts).
 var calls = O.create(null), callSeq = 0;
 K = { host: host, use: use, define: define, lazy: lazy, refuse: refuse, unsupported: unsupported,
-  describe: describe, fatal: fatal, guard: guard, isLimit: isLimit, AssertionError: AssertionError,
+  describe: describe, fatal: fatal, guard: guard, isLimit: isLimit, AssertionError: AssertionError, random: random,
   call: function (request, answer) { var id = ++callSeq; calls[id] = answer; host('send', stringify([id, request])); } };
 var V = use('variables'), variables = V.variables;
 
@@ -202,13 +210,22 @@ var globals = {
   pm: pm, courier: pm, insomnia: pm, postman: postman, console: console, tests: {},
   setTimeout: setTimeout, clearTimeout: clearTimeout,
   setInterval: unsupported('setInterval'), setImmediate: unsupported('setImmediate'),
+  // The libraries Postman's sandbox lends by name (sandbox/libraries.ts); nothing else.
   require: function (name) {
-    throw new Error('require(' + stringify(String(name)) + ') is not supported by Courier: scripts cannot load modules');
+    name = String(name);
+    if (LIBRARIES.indexOf(name) >= 0) return use(name);
+    throw new Error('require(' + stringify(name) + ') is not supported by Courier: scripts can require ' + LIBRARIES.join(', ') + ' only');
   },
 };
 for (var g in globals) define(G, g, globals[g]);
-// Libraries Postman's sandbox has as globals: using one says so by name.
-[['_', '_ (lodash)'], ['CryptoJS', 'CryptoJS'], ['tv4', 'tv4'], ['cheerio', 'cheerio'], ['xml2Json', 'xml2Json']].forEach(function (l) {
+// Libraries Postman's sandbox has as globals: lodash and crypto-js load on first use; using
+// one of the others says so by name.
+[['_', 'lodash'], ['CryptoJS', 'crypto-js']].forEach(function (l) {
+  O.defineProperty(G, l[0], { configurable: true, enumerable: true,
+    get: function () { if (loading[l[1]]) return undefined; var v = use(l[1]); define(G, l[0], v); return v; },
+    set: function (v) { define(G, l[0], v); } });
+});
+[['tv4', 'tv4'], ['cheerio', 'cheerio'], ['xml2Json', 'xml2Json']].forEach(function (l) {
   O.defineProperty(G, l[0], { configurable: true, get: unsupported(l[1]), set: function (v) { define(G, l[0], v); } });
 });
 ['atob', 'btoa'].forEach(function (n) { lazy(G, n, function () { return use('base64')[n]; }); });

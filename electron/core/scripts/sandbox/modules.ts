@@ -1,6 +1,7 @@
 import { BASE64_SOURCE } from './base64'
 import { chaiModuleSource } from './chai'
 import { INSPECT_SOURCE } from './inspect'
+import { librarySource } from './libraries'
 import { LISTS_SOURCE } from './lists'
 import { REQUEST_SOURCE } from './request'
 import { RESPONSE_SOURCE } from './response'
@@ -17,11 +18,14 @@ const SOURCES: Record<string, () => string> = {
   inspect: () => INSPECT_SOURCE,
   base64: () => BASE64_SOURCE,
   chai: chaiModuleSource,
+  lodash: () => librarySource('lodash'),
+  'crypto-js': () => librarySource('crypto-js'),
+  moment: () => librarySource('moment'),
 }
 
 const built = new Map<string, string>()
 
-/** A module's source (chai's read from disk once per worker); undefined for an unknown name. */
+/** A module's source (chai's and the libraries' read from disk once per worker); undefined for an unknown name. */
 export function moduleSource(name: string): string | undefined {
   if (!Object.hasOwn(SOURCES, name)) return undefined
   let source = built.get(name)

@@ -1,0 +1,110 @@
+import { createHash, createHmac } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { InstancePool } from '../../../electron/core/scripts/instancePool'
+import { librariesNamed } from '../../../electron/core/scripts/libraryHint'
+import { RunChannel } from '../../../electron/core/scripts/runChannel'
+import { runScripts } from '../../../electron/core/scripts/runScripts'
+import { DEFAULT_SCRIPT_LIMITS } from '../../../electron/core/scripts/scriptTypes'
+import { workerRunInput } from '../../../electron/core/scripts/workerRunInput'
+import { fileRunner, inputOf, logged, run } from './harness'
+
+const runner = fileRunner()
+const { memoryBytes: MEMORY, stackBytes: STACK } = DEFAULT_SCRIPT_LIMITS
+
+/** Runs `source` as a test script on `pool`'s instances, as the in-thread runner does. */
+function runOn(pool: InstancePool, source: string) {
+  const channel = new RunChannel(
+    () => {},
+    () => {},
+  )
+  return runScripts(workerRunInput(inputOf([source]), DEFAULT_SCRIPT_LIMITS), channel, pool)
+}
+
+// Postman's sandbox lends scripts lodash, crypto-js and moment; real collections sign
+// requests with CryptoJS and reach into bodies with `_.get`. Each runs inside QuickJS.
+describe('the libraries of Postman sandbox', () => {
+  it('lodash: the global _ and require("lodash") are the same lodash', async () => {
+    const result = await run(
+      runner,
+      `const lodash = require('lodash')
+console.log(lodash === _, _.get(pm.response.json(), 'user.name'), _.chunk([1, 2, 3], 2).length)
+pm.test('sum', () => pm.expect(_.sum(pm.response.json().items)).to.equal(6))`,
+    )
+    expect(result.error).toBeUndefined()
+    expect(logged(result)).toEqual(['true Jane 2'])
+    expect(result.tests).toEqual([{ name: 'sum', passed: true }])
+  })
+
+  it('crypto-js: hashes and HMACs as Node computes them, and random words for nonces', async () => {
+    const result = await run(
+      runner,
+      `console.log(CryptoJS.HmacSHA256('GET /users', 'secret').toString())
+console.log(CryptoJS.MD5('abc').toString(), CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse('jane:s3cret')))
+const a = CryptoJS.lib.WordArray.random(16), b = require('crypto-js').lib.WordArray.random(16)
+console.log(a.sigBytes, a.toString() !== b.toString(), typeof crypto)
+console.log(CryptoJS.AES.decrypt(CryptoJS.AES.encrypt('payload', 'pass').toString(), 'pass').toString(CryptoJS.enc.Utf8))`,
+    )
+    expect(result.error).toBeUndefined()
+    expect(logged(result)).toEqual([
+      createHmac('sha256', 'secret').update('GET /users').digest('hex'),
+      `${createHash('md5').update('abc').digest('hex')} ${Buffer.from('jane:s3cret').toString('base64')}`,
+      // The crypto it is lent while it loads does not stay as a global of the script.
+      '16 true undefined',
+      'payload',
+    ])
+  })
+
+  it('moment: parses, formats and adds as moment does', async () => {
+    const result = await run(
+      runner,
+      `const moment = require('moment')
+console.log(moment.utc('2024-02-28T10:00:00Z').add(1, 'day').format('YYYY-MM-DD dddd'), moment().isValid())`,
+    )
+    expect(result.error).toBeUndefined()
+    expect(logged(result)).toEqual(['2024-02-29 Thursday true'])
+  })
+
+  it('a script may reuse the names for its own values', async () => {
+    const result = await run(runner, `_ = 'mine'; var CryptoJS = 2; console.log(_, CryptoJS)`)
+    expect(logged(result)).toEqual(['mine 2'])
+  })
+
+  it('loads a library a script reaches without naming it', async () => {
+    const result = await run(
+      runner,
+      `console.log(require(['lo', 'dash'].join('')).kebabCase('Hello World'))`,
+    )
+    expect(result.error).toBeUndefined()
+    expect(logged(result)).toEqual(['hello-world'])
+  })
+})
+
+describe('libraries in the pristine state', () => {
+  it('reads which libraries a script names', () => {
+    expect(librariesNamed(`const x = _.get(a, 'b'); _(list).map(f)`)).toEqual(['lodash'])
+    expect(librariesNamed(`CryptoJS.HmacSHA256(m, k); require('moment')`)).toEqual([
+      'crypto-js',
+      'moment',
+    ])
+    expect(librariesNamed(`const my_var = 1; pm.test('a_b', () => {})`)).toEqual([])
+  })
+
+  it('compiles a named library into the instance once, and nothing a script does to it lasts', async () => {
+    const pool = new InstancePool()
+    const first = await runOn(pool, `_.polluted = true; console.log(_.isEqual({ a: 1 }, { a: 1 }))`)
+    expect(logged(first)).toEqual(['true'])
+    const instance = await pool.take(MEMORY, STACK)
+    expect([instance.keeps('lodash'), instance.keeps('moment')]).toEqual([true, false])
+    pool.give(instance)
+    const after = await runOn(pool, `console.log(typeof _.polluted, _.camelCase('a b'))`)
+    expect(logged(after)).toEqual(['undefined aB'])
+  })
+
+  it('compiles the libraries a run names before its first script', async () => {
+    const pool = new InstancePool()
+    pool.expectScripts([`pm.test('t', () => {})`, `const m = require('moment')`])
+    const instance = await pool.take(MEMORY, STACK)
+    expect([instance.keeps('moment'), instance.keeps('lodash')]).toEqual([true, false])
+    pool.give(instance)
+  })
+})

@@ -31,8 +31,19 @@ beforeAll(async () => {
   ])
   const proxyHost = new URL(proxy.url).host
   const socksHost = new URL(socks.url).host
-  deadPort = await freePort()
-  pac = await startPacServer(`
+  brokenPac = await startPacServer('function FindProxyForURL(url, host) { return nope(; }')
+  // A port nothing listens on: the OS may hand the port it just freed to the PAC server
+  // started next (seen once in a full run), so a PAC server on it is replaced.
+  for (;;) {
+    deadPort = await freePort()
+    pac = await startPacServer(pacSource(proxyHost, socksHost))
+    if (new URL(pac.url).port !== String(deadPort)) break
+    await pac.close()
+  }
+})
+
+function pacSource(proxyHost: string, socksHost: string): string {
+  return `
     function FindProxyForURL(url, host) {
       if (shExpMatch(url, "*/failover-proxy*")) return "PROXY 127.0.0.1:${deadPort}; PROXY ${proxyHost}";
       if (shExpMatch(url, "*/failover-direct*")) return "PROXY 127.0.0.1:${deadPort}; DIRECT";
@@ -40,9 +51,8 @@ beforeAll(async () => {
       if (shExpMatch(url, "*/via-pac-proxy*")) return "PROXY ${proxyHost}; DIRECT";
       if (shExpMatch(url, "*/via-pac-socks*")) return "SOCKS5 ${socksHost}";
       return "DIRECT";
-    }`)
-  brokenPac = await startPacServer('function FindProxyForURL(url, host) { return nope(; }')
-})
+    }`
+}
 afterEach(() => engines.splice(0).forEach((engine) => engine.close()))
 afterAll(async () =>
   Promise.all([target, proxy, socks, pac, brokenPac].map((server) => server.close())),

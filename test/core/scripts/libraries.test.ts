@@ -64,6 +64,16 @@ console.log(moment.utc('2024-02-28T10:00:00Z').add(1, 'day').format('YYYY-MM-DD 
     expect(logged(result)).toEqual(['2024-02-29 Thursday true'])
   })
 
+  it("uuid: Postman's require('uuid'), a function for version 4 UUIDs, also as its v4", async () => {
+    const result = await run(
+      runner,
+      `const uuid = require('uuid'); const a = uuid(), b = uuid.v4()
+console.log(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(a), a !== b, b.length)`,
+    )
+    expect(result.error).toBeUndefined()
+    expect(logged(result)).toEqual(['true true 36'])
+  })
+
   it('a script may reuse the names for its own values', async () => {
     const result = await run(runner, `_ = 'mine'; var CryptoJS = 2; console.log(_, CryptoJS)`)
     expect(logged(result)).toEqual(['mine 2'])

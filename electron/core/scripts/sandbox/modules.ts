@@ -6,6 +6,7 @@ import { LISTS_SOURCE } from './lists'
 import { REQUEST_SOURCE } from './request'
 import { RESPONSE_SOURCE } from './response'
 import { SEND_SOURCE } from './sendRequest'
+import { UUID_SOURCE } from './uuid'
 import { VARIABLES_SOURCE } from './variables'
 
 /** The sandbox modules the kernel loads on first use, by name: each evaluates to `function (K)`. */
@@ -21,6 +22,7 @@ const SOURCES: Record<string, () => string> = {
   lodash: () => librarySource('lodash'),
   'crypto-js': () => librarySource('crypto-js'),
   moment: () => librarySource('moment'),
+  uuid: () => UUID_SOURCE,
 }
 
 const built = new Map<string, string>()

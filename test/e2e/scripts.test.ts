@@ -18,6 +18,12 @@ pm.test("echoes the id", function () {
 pm.test("a test that fails", () => pm.expect(jsonData.method).to.eql("POST"));
 pm.environment.set("lastUrl", jsonData.url);`
 
+const SIGNING = `pm.request.headers.add({ key: "X-Signature", value: CryptoJS.HmacSHA256("GET", "secret").toString() });`
+
+const WITH_LIBRARIES = `var headers = pm.response.json().headers;
+pm.test("signed by CryptoJS", () => pm.expect(_.get(headers, "X-Signature")).to.eql(CryptoJS.HmacSHA256("GET", "secret").toString()));
+pm.test("a date by moment", () => pm.expect(require("moment").utc("2024-02-28").add(1, "day").format("D MMM")).to.eql("29 Feb"));`
+
 describe('scripts in the app', () => {
   it('run pre-request and post-response scripts as Postman does, showing their tests and console', async () => {
     const { page } = ctx.bench
@@ -62,6 +68,25 @@ describe('scripts in the app', () => {
       .poll(() => dialog.getByRole('textbox', { name: 'Variable name' }).first().inputValue())
       .toBe('lastUrl')
     expect(await dialog.getByLabel('Variable value').first().inputValue()).toMatch(/anything\/42$/)
+    await dialog.getByRole('button', { name: 'Close' }).first().click()
+    expect(ctx.bench.errors).toEqual([])
+  })
+
+  it("use Postman's libraries: CryptoJS signs the request, lodash and moment check the response", async () => {
+    const { ui } = ctx
+    await ui.newTab()
+    await ui.setUrl(`${ctx.server.url}/headers`)
+    await ui.requestTab('Scripts')
+    await ui.typeInEditor('Pre-request script', SIGNING)
+    await ui.request.getByRole('radio', { name: 'Post-response' }).check()
+    await ui.typeInEditor('Post-response script', WITH_LIBRARIES)
+    expect(await ui.send()).toBe('200 OK')
+    const tests = ui.response.getByRole('tab', { name: /^Tests/ })
+    await expect
+      .poll(() => tests.getAttribute('aria-label').then((l) => l ?? tests.textContent()))
+      .toMatch(/2 of 2 passed|2\/2 passed/)
+    await tests.click()
+    await screenshot(ctx.bench.page, 'scripts-libraries')
     expect(ctx.bench.errors).toEqual([])
   })
 })

@@ -74,6 +74,19 @@ console.log(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12
     expect(logged(result)).toEqual(['true true 36'])
   })
 
+  it("chai: require('chai') is the chai behind pm.expect", async () => {
+    const result = await run(
+      runner,
+      `const { expect } = require('chai')
+pm.test('by require', () => expect(pm.response.json().items).to.have.lengthOf(3))
+pm.test('fails', () => expect(1).to.equal(2))`,
+    )
+    expect(result.tests).toMatchObject([
+      { name: 'by require', passed: true },
+      { name: 'fails', passed: false, error: 'expected 1 to equal 2' },
+    ])
+  })
+
   it('a script may reuse the names for its own values', async () => {
     const result = await run(runner, `_ = 'mine'; var CryptoJS = 2; console.log(_, CryptoJS)`)
     expect(logged(result)).toEqual(['mine 2'])

@@ -21,7 +21,7 @@ var input, event, info, requestState = null;
 delete G.SharedArrayBuffer;
 
 var mods = O.create(null), K;
-var LIBRARIES = ['lodash', 'crypto-js', 'moment', 'uuid'];
+var LIBRARIES = ['lodash', 'crypto-js', 'moment', 'uuid', 'chai'];
 // A module being loaded reads as undefined to itself: lodash reads the global '_' (its own
 // lazy getter) while it starts.
 var loading = O.create(null);

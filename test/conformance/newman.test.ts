@@ -119,10 +119,10 @@ describe('courier run agrees with newman 6', () => {
     ])
   })
 
-  it("Postman's sandbox libraries: an HMAC signature by crypto-js, a date by moment, a uuid, lodash in tests", async () => {
+  it("Postman's sandbox libraries: an HMAC signature by crypto-js, a date by moment, a uuid, lodash in tests; pm.info.requestId is the item's id", async () => {
     const run = await both('libraries')
     expectAgreement(run)
-    expect(run.newman.stats.assertions).toEqual({ total: 6, failed: 1 })
+    expect(run.newman.stats.assertions).toEqual({ total: 7, failed: 1 })
     expect(run.newman.failures).toEqual(['0 Signed request: assertion a lodash check that fails'])
   })
 

@@ -12,6 +12,11 @@ export interface ImportedFolder {
    * has one: a run follows it. Absent: requests first, then folders.
    */
   order?: { kind: 'request' | 'folder'; index: number }[]
+  /**
+   * The source's own id of each request, by index into `requests`, where it gives one (a
+   * Postman item's `id`): what a run's scripts see as pm.info.requestId, as in newman.
+   */
+  sourceIds?: (string | undefined)[]
 }
 
 /** What a source file holds, in Courier's terms, plus what could not be carried over. */

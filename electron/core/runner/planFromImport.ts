@@ -42,7 +42,15 @@ export function planFromImport(result: ImportResult, options: ImportPlanOptions 
         const path = [...names, saved.name].join('/')
         if (only.has(saved.name)) matched.add(saved.name)
         if (picked || only.size === 0 || only.has(saved.name))
-          found.push({ id: path, folders: names, saved, chain })
+          found.push({
+            id: path,
+            folders: names,
+            saved,
+            chain,
+            ...(folder.sourceIds?.[entry.index] !== undefined && {
+              sourceId: folder.sourceIds[entry.index],
+            }),
+          })
         continue
       }
       const child = folder.folders[entry.index]!

@@ -7,6 +7,8 @@ import type { RunPlanItem } from './runPlan'
 /** A request found while walking a collection or workspace, with the levels above it. */
 export interface FoundRequest {
   id: string
+  /** The source's own id of the request (a Postman item's `id`), if it has one. */
+  sourceId?: string
   /** Folder names, outermost first. */
   folders: string[]
   saved: SavedRequest
@@ -26,6 +28,7 @@ export function planItem(found: FoundRequest): RunPlanItem {
     scriptLevels: inheritedScripts(chain),
     collection: scopes.collection,
     request: scopes.request,
+    ...(found.sourceId !== undefined && { sourceId: found.sourceId }),
   }
 }
 

@@ -104,8 +104,9 @@ export async function runCollection(
   let responseMs = 0
   let totalBytes = 0
   let requestId = ''
-  // pm.info.requestId: one per request of the plan, the same in every iteration (as newman).
-  const scriptRequestIds = plan.items.map(() => randomUUID())
+  // pm.info.requestId, as newman gives it: the request's own id in the collection, else one
+  // made per request of the plan; the same in every iteration.
+  const scriptRequestIds = plan.items.map((item) => item.sourceId ?? randomUUID())
   const cancel = () => deps.engine.cancel(requestId)
   signal?.addEventListener('abort', cancel)
   const keep = deps.history ? (entry: AppendInput) => deps.history!.keep(runId, entry) : null

@@ -14,6 +14,8 @@ export interface RunPlanItem extends RunItemRef {
   request: Record<string, string>
   /** Names of the folders above, outermost first (for --folder and the runner's tree). */
   folders: string[]
+  /** The source's own id (a Postman item's `id`): pm.info.requestId, as newman gives it. */
+  sourceId?: string
 }
 
 /** What a run runs: the requests in order, and the variables they start from. */

@@ -69,6 +69,9 @@ function readGroup(
       folder.folders.push(readGroup(child, childName, notes, childPath, depth + 1))
     } else if (child.request !== undefined) {
       order.push({ kind: 'request', index: folder.requests.length })
+      const id =
+        typeof child.id === 'string' && child.id !== '' ? child.id.slice(0, 200) : undefined
+      ;(folder.sourceIds ??= [])[folder.requests.length] = id
       folder.requests.push(readItem(child, childName, notes, childPath))
     } else {
       notes.push(`"${childPath}" is neither a request nor a folder and was skipped.`)

@@ -4,7 +4,7 @@ import type { LibraryName } from './sandbox/libraries'
  * The libraries a script may use (sandbox/libraries.ts), read from its text, as chaiHint.ts
  * reads chai: `_.` or `_(` or `lodash`; `CryptoJS` or `crypto-js`; `moment`. The pool
  * compiles each named one into the instance's pristine state before the script (or before
- * a run that names it), once, instead of into every script that uses it (~27 ms for
+ * a run that names it), once, instead of into every script that uses it (~50 ms for
  * lodash). A miss costs time only: the script loads the library into its own context.
  */
 const HINTS: [LibraryName, RegExp][] = [

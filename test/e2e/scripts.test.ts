@@ -24,6 +24,30 @@ const WITH_LIBRARIES = `var headers = pm.response.json().headers;
 pm.test("signed by CryptoJS", () => pm.expect(_.get(headers, "X-Signature")).to.eql(CryptoJS.HmacSHA256("GET", "secret").toString()));
 pm.test("a date by moment", () => pm.expect(require("moment").utc("2024-02-28").add(1, "day").format("D MMM")).to.eql("29 Feb"));`
 
+/**
+ * Writes both scripts of the open request (screenshot `<shot>-editor`), sends it, and waits
+ * for its Tests tab to say `summary`.
+ */
+async function sendWithScripts(
+  preRequest: string,
+  postResponse: string,
+  summary: RegExp,
+  shot: string,
+) {
+  const { ui } = ctx
+  await ui.requestTab('Scripts')
+  await ui.typeInEditor('Pre-request script', preRequest)
+  await ui.request.getByRole('radio', { name: 'Post-response' }).check()
+  await ui.typeInEditor('Post-response script', postResponse)
+  await screenshot(ctx.bench.page, `${shot}-editor`)
+  expect(await ui.send()).toBe('200 OK')
+  const tests = ui.response.getByRole('tab', { name: /^Tests/ })
+  await expect
+    .poll(() => tests.getAttribute('aria-label').then((l) => l ?? tests.textContent()))
+    .toMatch(summary)
+  await tests.click()
+}
+
 describe('scripts in the app', () => {
   it('run pre-request and post-response scripts as Postman does, showing their tests and console', async () => {
     const { page } = ctx.bench
@@ -39,18 +63,7 @@ describe('scripts in the app', () => {
 
     await ui.newTab()
     await ui.setUrl(`${ctx.server.url}/anything/{{id}}`)
-    await ui.requestTab('Scripts')
-    await ui.typeInEditor('Pre-request script', PRE_REQUEST)
-    await ui.request.getByRole('radio', { name: 'Post-response' }).check()
-    await ui.typeInEditor('Post-response script', POST_RESPONSE)
-    await screenshot(page, 'scripts-editor')
-
-    expect(await ui.send()).toBe('200 OK')
-    const tests = ui.response.getByRole('tab', { name: /^Tests/ })
-    await expect
-      .poll(() => tests.getAttribute('aria-label').then((l) => l ?? tests.textContent()))
-      .toMatch(/2 of 3 passed|2\/3 passed/)
-    await tests.click()
+    await sendWithScripts(PRE_REQUEST, POST_RESPONSE, /2 of 3 passed|2\/3 passed/, 'scripts')
     const results = ui.response.getByRole('list', { name: 'Test results' }).getByRole('listitem')
     await expect.poll(() => results.count()).toBe(3)
     expect(await results.nth(0).textContent()).toMatch(/Passed:.*Status code is 200/)
@@ -76,16 +89,7 @@ describe('scripts in the app', () => {
     const { ui } = ctx
     await ui.newTab()
     await ui.setUrl(`${ctx.server.url}/headers`)
-    await ui.requestTab('Scripts')
-    await ui.typeInEditor('Pre-request script', SIGNING)
-    await ui.request.getByRole('radio', { name: 'Post-response' }).check()
-    await ui.typeInEditor('Post-response script', WITH_LIBRARIES)
-    expect(await ui.send()).toBe('200 OK')
-    const tests = ui.response.getByRole('tab', { name: /^Tests/ })
-    await expect
-      .poll(() => tests.getAttribute('aria-label').then((l) => l ?? tests.textContent()))
-      .toMatch(/2 of 2 passed|2\/2 passed/)
-    await tests.click()
+    await sendWithScripts(SIGNING, WITH_LIBRARIES, /2 of 2 passed|2\/2 passed/, 'scripts-libraries')
     await screenshot(ctx.bench.page, 'scripts-libraries')
     expect(ctx.bench.errors).toEqual([])
   })

@@ -3,29 +3,17 @@ import { SchemaCheck } from '../../../electron/core/assertions/schemaCheck'
 import { HttpEngine } from '../../../electron/core/http/engine'
 import { runCollection } from '../../../electron/core/runner/runCollection'
 import { createInlineScriptRunner } from '../../../electron/core/scripts/inlineScriptRunner'
-import { RunChannel } from '../../../electron/core/scripts/runChannel'
-import { runScripts } from '../../../electron/core/scripts/runScripts'
 import { InstancePool } from '../../../electron/core/scripts/instancePool'
 import { DEFAULT_SCRIPT_LIMITS } from '../../../electron/core/scripts/scriptTypes'
-import { workerRunInput } from '../../../electron/core/scripts/workerRunInput'
 import type { RunEvent } from '../../../shared/model/run'
 import { startHttpbin } from '../../servers'
 import { collection, planOf } from '../runner/runHarness'
-import { inputOf } from './harness'
+import { runOn } from './harness'
 
 const MEMORY = DEFAULT_SCRIPT_LIMITS.memoryBytes
 const STACK = DEFAULT_SCRIPT_LIMITS.stackBytes
 const STATUS = `pm.test('status', () => pm.response.to.have.status(200))`
 const EXPECT = `pm.test('expect', () => pm.expect(pm.response.code).to.equal(200))`
-
-/** Runs `source` as a test script on `pool`'s instances, as the in-thread runner does. */
-function runOn(pool: InstancePool, source: string) {
-  const channel = new RunChannel(
-    () => {},
-    () => {},
-  )
-  return runScripts(workerRunInput(inputOf([source]), DEFAULT_SCRIPT_LIMITS), channel, pool)
-}
 
 /** Whether the pool's kept instance has chai in its pristine state, once its tidy has run. */
 async function chaiKept(pool: InstancePool): Promise<boolean> {

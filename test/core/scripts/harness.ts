@@ -1,4 +1,7 @@
 import { afterAll } from 'vitest'
+import type { InstancePool } from '../../../electron/core/scripts/instancePool'
+import { RunChannel } from '../../../electron/core/scripts/runChannel'
+import { runScripts } from '../../../electron/core/scripts/runScripts'
 import {
   createScriptRunner,
   type ScriptRunnerOptions,
@@ -9,6 +12,8 @@ import type {
   ScriptRunResult,
   ScriptVariables,
 } from '../../../electron/core/scripts/scriptTypes'
+import { DEFAULT_SCRIPT_LIMITS } from '../../../electron/core/scripts/scriptTypes'
+import { workerRunInput } from '../../../electron/core/scripts/workerRunInput'
 
 /** A runner for one test file, closed after it. */
 export function fileRunner(options: ScriptRunnerOptions = {}) {
@@ -87,3 +92,12 @@ export function run(
 
 /** The console lines' text. */
 export const logged = (result: ScriptRunResult) => result.console.map((l) => l.text)
+
+/** Runs `source` as a test script on `pool`'s instances, as the in-thread runner does. */
+export function runOn(pool: InstancePool, source: string): Promise<ScriptRunResult> {
+  const channel = new RunChannel(
+    () => {},
+    () => {},
+  )
+  return runScripts(workerRunInput(inputOf([source]), DEFAULT_SCRIPT_LIMITS), channel, pool)
+}

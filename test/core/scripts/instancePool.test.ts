@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { RunChannel } from '../../../electron/core/scripts/runChannel'
-import { runScripts } from '../../../electron/core/scripts/runScripts'
 import { InstancePool } from '../../../electron/core/scripts/instancePool'
 import type { SandboxInstance } from '../../../electron/core/scripts/sandboxInstance'
-import { DEFAULT_SCRIPT_LIMITS } from '../../../electron/core/scripts/scriptTypes'
-import { workerRunInput } from '../../../electron/core/scripts/workerRunInput'
-import { inputOf, logged } from './harness'
+import { logged, runOn } from './harness'
 
 const MEMORY = 64 * 1024 * 1024
 const STACK = 512 * 1024
@@ -16,15 +12,6 @@ function evaluate(instance: SandboxInstance, code: string): unknown {
   const value: unknown = instance.ctx.dump(handle)
   handle.dispose()
   return value
-}
-
-/** Runs `source` as a test script on `pool`'s instances, as the in-thread runner does. */
-function runOn(pool: InstancePool, source: string) {
-  const channel = new RunChannel(
-    () => {},
-    () => {},
-  )
-  return runScripts(workerRunInput(inputOf([source]), DEFAULT_SCRIPT_LIMITS), channel, pool)
 }
 
 /** One turn of the event loop's check phase: immediates queued before it have run. */

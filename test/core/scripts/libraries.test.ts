@@ -2,23 +2,11 @@ import { createHash, createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { InstancePool } from '../../../electron/core/scripts/instancePool'
 import { librariesNamed } from '../../../electron/core/scripts/libraryHint'
-import { RunChannel } from '../../../electron/core/scripts/runChannel'
-import { runScripts } from '../../../electron/core/scripts/runScripts'
 import { DEFAULT_SCRIPT_LIMITS } from '../../../electron/core/scripts/scriptTypes'
-import { workerRunInput } from '../../../electron/core/scripts/workerRunInput'
-import { fileRunner, inputOf, logged, run } from './harness'
+import { fileRunner, logged, run, runOn } from './harness'
 
 const runner = fileRunner()
 const { memoryBytes: MEMORY, stackBytes: STACK } = DEFAULT_SCRIPT_LIMITS
-
-/** Runs `source` as a test script on `pool`'s instances, as the in-thread runner does. */
-function runOn(pool: InstancePool, source: string) {
-  const channel = new RunChannel(
-    () => {},
-    () => {},
-  )
-  return runScripts(workerRunInput(inputOf([source]), DEFAULT_SCRIPT_LIMITS), channel, pool)
-}
 
 // Postman's sandbox lends scripts lodash, crypto-js and moment; real collections sign
 // requests with CryptoJS and reach into bodies with `_.get`. Each runs inside QuickJS.

@@ -1,24 +1,13 @@
 import { describe, expect, it, vi } from 'vitest'
 import { InstancePool } from '../../../electron/core/scripts/instancePool'
-import { RunChannel } from '../../../electron/core/scripts/runChannel'
-import { runScripts } from '../../../electron/core/scripts/runScripts'
 import { DEFAULT_SCRIPT_LIMITS } from '../../../electron/core/scripts/scriptTypes'
 import { precompilable } from '../../../electron/core/scripts/scriptWrap'
-import { workerRunInput } from '../../../electron/core/scripts/workerRunInput'
-import { inputOf } from './harness'
+import { runOn } from './harness'
 
 const MEMORY = DEFAULT_SCRIPT_LIMITS.memoryBytes
 const STACK = DEFAULT_SCRIPT_LIMITS.stackBytes
 
 /** Runs `source` as a test script on `pool`'s instances, as `courier run` does. */
-function runOn(pool: InstancePool, source: string) {
-  const channel = new RunChannel(
-    () => {},
-    () => {},
-  )
-  return runScripts(workerRunInput(inputOf([source]), DEFAULT_SCRIPT_LIMITS), channel, pool)
-}
-
 /** A pool told of a run's scripts, and its instance, which compiled them ahead (or not). */
 async function poolExpecting(sources: string[], iterations = 2) {
   const pool = new InstancePool()

@@ -126,6 +126,17 @@ describe('courier run agrees with newman 6', () => {
     expect(run.newman.failures).toEqual(['0 Signed request: assertion a lodash check that fails'])
   })
 
+  it('JSON Schema checks: pm.response.to.have.jsonSchema and pm.expect(...).to.have.jsonSchema by ajv, tv4.validate in tests[]', async () => {
+    const run = await both('schemas')
+    expectAgreement(run)
+    expect(run.newman.stats.assertions).toEqual({ total: 8, failed: 3 })
+    expect(run.newman.failures).toEqual([
+      '0 Echoed arguments: assertion a schema the body does not match',
+      '0 Echoed arguments: assertion formats are checked',
+      '0 Echoed arguments: assertion tv4 rejects a title that is not a number',
+    ])
+  })
+
   it('pm.sendRequest: each script request counts in run.stats.requests, as in newman', async () => {
     const { newman, courier } = await both('sendRequest')
     expect(courier.stats).toEqual(newman.stats)

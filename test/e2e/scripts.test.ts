@@ -22,7 +22,9 @@ const SIGNING = `pm.request.headers.add({ key: "X-Signature", value: CryptoJS.Hm
 
 const WITH_LIBRARIES = `var headers = pm.response.json().headers;
 pm.test("signed by CryptoJS", () => pm.expect(_.get(headers, "X-Signature")).to.eql(CryptoJS.HmacSHA256("GET", "secret").toString()));
-pm.test("a date by moment", () => pm.expect(require("moment").utc("2024-02-28").add(1, "day").format("D MMM")).to.eql("29 Feb"));`
+pm.test("a date by moment", () => pm.expect(require("moment").utc("2024-02-28").add(1, "day").format("D MMM")).to.eql("29 Feb"));
+pm.test("the body matches a schema, by ajv", () => pm.response.to.have.jsonSchema({ type: "object", required: ["headers"], properties: { headers: { required: ["X-Signature"] } } }));
+tests["tv4 agrees"] = tv4.validate(headers, { required: ["X-Signature"] });`
 
 /**
  * Writes both scripts of the open request (screenshot `<shot>-editor`), sends it, and waits
@@ -85,11 +87,11 @@ describe('scripts in the app', () => {
     expect(ctx.bench.errors).toEqual([])
   })
 
-  it("use Postman's libraries: CryptoJS signs the request, lodash and moment check the response", async () => {
+  it("use Postman's libraries: CryptoJS signs the request; lodash, moment, a JSON Schema and tv4 check the response", async () => {
     const { ui } = ctx
     await ui.newTab()
     await ui.setUrl(`${ctx.server.url}/headers`)
-    await sendWithScripts(SIGNING, WITH_LIBRARIES, /2 of 2 passed|2\/2 passed/, 'scripts-libraries')
+    await sendWithScripts(SIGNING, WITH_LIBRARIES, /4 of 4 passed|4\/4 passed/, 'scripts-libraries')
     await screenshot(ctx.bench.page, 'scripts-libraries')
     expect(ctx.bench.errors).toEqual([])
   })

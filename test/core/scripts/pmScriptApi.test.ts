@@ -143,7 +143,7 @@ describe('errors', () => {
       ['postman.setGlobal("x")', 'postman.setGlobal is not supported by Courier'],
       [
         'require("fs")',
-        'require("fs") is not supported by Courier: scripts can require lodash, crypto-js, moment, uuid, chai only',
+        'require("fs") is not supported by Courier: scripts can require lodash, crypto-js, moment, uuid, chai, ajv, tv4 only',
       ],
       ['setInterval(() => {}, 10)', 'setInterval is not supported by Courier'],
     ]

@@ -21,7 +21,7 @@ var input, event, info, requestState = null;
 delete G.SharedArrayBuffer;
 
 var mods = O.create(null), K;
-var LIBRARIES = ['lodash', 'crypto-js', 'moment', 'uuid', 'chai'];
+var LIBRARIES = ['lodash', 'crypto-js', 'moment', 'uuid', 'chai', 'ajv', 'tv4'];
 // A module being loaded reads as undefined to itself: lodash reads the global '_' (its own
 // lazy getter) while it starts.
 var loading = O.create(null);
@@ -218,14 +218,14 @@ var globals = {
   },
 };
 for (var g in globals) define(G, g, globals[g]);
-// Libraries Postman's sandbox has as globals: lodash and crypto-js load on first use; using
-// one of the others says so by name.
-[['_', 'lodash'], ['CryptoJS', 'crypto-js']].forEach(function (l) {
+// Libraries Postman's sandbox has as globals: lodash, crypto-js and tv4 load on first use;
+// using one of the others says so by name.
+[['_', 'lodash'], ['CryptoJS', 'crypto-js'], ['tv4', 'tv4']].forEach(function (l) {
   O.defineProperty(G, l[0], { configurable: true, enumerable: true,
     get: function () { if (loading[l[1]]) return undefined; var v = use(l[1]); define(G, l[0], v); return v; },
     set: function (v) { define(G, l[0], v); } });
 });
-[['tv4', 'tv4'], ['cheerio', 'cheerio'], ['xml2Json', 'xml2Json']].forEach(function (l) {
+[['cheerio', 'cheerio'], ['xml2Json', 'xml2Json']].forEach(function (l) {
   O.defineProperty(G, l[0], { configurable: true, get: unsupported(l[1]), set: function (v) { define(G, l[0], v); } });
 });
 ['atob', 'btoa'].forEach(function (n) { lazy(G, n, function () { return use('base64')[n]; }); });

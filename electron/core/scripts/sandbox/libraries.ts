@@ -3,16 +3,21 @@ import { createRequire } from 'node:module'
 
 /**
  * The libraries of Postman's sandbox that Courier's gives scripts too, by the name
- * `require` takes: lodash (also the global `_`), crypto-js (also `CryptoJS`) and moment.
- * Real collections lean on them: an HMAC signature in a pre-request script, a timestamp, a
- * `_.get` into a body. Each is the package's own browser build (node_modules, read as text,
- * so the app and the tests load the same code), run inside QuickJS like any script: it
- * reaches nothing a script cannot.
+ * `require` takes: lodash (also the global `_`), crypto-js (also `CryptoJS`), moment, ajv
+ * (which pm.response.to.have.jsonSchema uses) and tv4 (also `tv4`). Real collections lean
+ * on them: an HMAC signature in a pre-request script, a timestamp, a `_.get` into a body, a
+ * schema check. Each is the package's own browser build (node_modules, read as text, so the
+ * app and the tests load the same code), run inside QuickJS like any script: it reaches
+ * nothing a script cannot, and a pattern in a schema runs under the script's CPU limit.
  */
 export const LIBRARY_FILES = {
   lodash: 'lodash/lodash.min.js',
   'crypto-js': 'crypto-js/crypto-js.js',
   moment: 'moment/min/moment.min.js',
+  // ajv's own browser bundle (draft-07, as the ajv 6 of Postman's jsonSchema); ajv-formats'
+  // format checks are added to it (ajvAsPostmans).
+  ajv: 'ajv-dist/dist/ajv7.min.js',
+  tv4: 'tv4/tv4.js',
 } as const
 
 export type LibraryName = keyof typeof LIBRARY_FILES
@@ -39,6 +44,39 @@ const CRYPTO_JS_RETURN = [
 ]
 
 /**
+ * Postman's ajv is ajv 6, which checked formats ("fast" ones) and let keywords it did not
+ * know pass (draft-04's `id` among them). ajv 8 leaves formats to ajv-formats and, strict by
+ * default, throws at a schema's `example` or `id`: so `require('ajv')` gives ajv 8 made lenient and given
+ * ajv-formats' own fast formats (its formats.js, plain CommonJS with no imports). A script's
+ * own options still win.
+ */
+function ajvAsPostmans(): string[] {
+  const formats = readFileSync(
+    createRequire(import.meta.url).resolve('ajv-formats/dist/formats.js'),
+    'utf8',
+  )
+  return [
+    'var formats = (function () {',
+    'var module = { exports: {} }, exports = module.exports;',
+    formats,
+    'return module.exports.fastFormats;',
+    '})();',
+    'var Ajv = module.exports;',
+    'class PostmanAjv extends Ajv {',
+    '  constructor(options) {',
+    '    options = Object.assign({ strict: false }, options);',
+    '    options.formats = Object.assign({}, formats, options.formats);',
+    '    super(options);',
+    // ajv 8 throws at a draft-04 `id`; ajv 6 ignored it.
+    "    if (!options.strict) this.removeKeyword('id');",
+    '  }',
+    '}',
+    'PostmanAjv.default = PostmanAjv;',
+    'module.exports = PostmanAjv;',
+  ]
+}
+
+/**
  * A library as a sandbox module (a function of the kernel's K, see modules.ts): its UMD
  * file given a CommonJS `module` to fill (and no AMD `define`), so it sets no global of its
  * own; the kernel names it.
@@ -55,6 +93,7 @@ export function librarySource(name: LibraryName): string {
     '(function () {',
     text,
     '}).call(undefined);',
+    ...(name === 'ajv' ? ajvAsPostmans() : []),
     '} finally {',
     ...(crypto ? CRYPTO_JS_RETURN : []),
     '}',

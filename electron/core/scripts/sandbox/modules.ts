@@ -5,6 +5,7 @@ import { librarySource } from './libraries'
 import { LISTS_SOURCE } from './lists'
 import { REQUEST_SOURCE } from './request'
 import { RESPONSE_SOURCE } from './response'
+import { SCHEMA_SOURCE } from './schema'
 import { SEND_SOURCE } from './sendRequest'
 import { UUID_SOURCE } from './uuid'
 import { VARIABLES_SOURCE } from './variables'
@@ -22,6 +23,9 @@ const SOURCES: Record<string, () => string> = {
   lodash: () => librarySource('lodash'),
   'crypto-js': () => librarySource('crypto-js'),
   moment: () => librarySource('moment'),
+  ajv: () => librarySource('ajv'),
+  tv4: () => librarySource('tv4'),
+  schema: () => SCHEMA_SOURCE,
   uuid: () => UUID_SOURCE,
 }
 

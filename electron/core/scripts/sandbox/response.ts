@@ -7,7 +7,7 @@
  * response's Set-Cookie headers.
  *
  * `to.be.ok` and the named statuses (notFound, ...) check the status code only: HTTP/2 has
- * no reason phrase to compare.
+ * no reason phrase to compare. `to.have.jsonSchema` is the schema module's check (ajv).
  */
 export const RESPONSE_SOURCE = `(function (K) {
 'use strict';
@@ -140,7 +140,10 @@ function numberCheck(label, actual, negate) {
 }
 O.defineProperty(Chain.prototype, 'responseTime', { get: function () { return numberCheck('response time', this.res.responseTime, this.negate); } });
 O.defineProperty(Chain.prototype, 'responseSize', { get: function () { var s = this.res.size(); return numberCheck('response size', s.body + s.header, this.negate); } });
-Chain.prototype.jsonSchema = K.unsupported('pm.response.to.have.jsonSchema (use an assertion row with "valid against JSON Schema")');
+Chain.prototype.jsonSchema = function (schema, options) {
+  K.use('schema').jsonSchema(this.res.json(), schema, options, this.negate);
+  return this;
+};
 
 function cookiesOf(headers) {
   var list = L.list([], false);
@@ -193,6 +196,11 @@ function installChai(chai) {
       if (!this._obj || !this._obj.isCourierResponse) throw new K.AssertionError('expected a response for .' + name + '()');
       checks[name].apply(null, [this._obj, !!flag(this, 'negate')].concat([].slice.call(arguments)));
     });
+  });
+  // Of a response, its JSON body; of anything else, the value itself (chai-postman's rule).
+  A.addMethod('jsonSchema', function (schema, options) {
+    var obj = this._obj, data = obj && obj.isCourierResponse ? obj.json() : obj;
+    K.use('schema').jsonSchema(data, schema, options, !!flag(this, 'negate'));
   });
   PROPERTIES.forEach(function (name) {
     var own = function () { checks[name](this._obj, !!flag(this, 'negate')); };

@@ -51,6 +51,7 @@ export const SCRIPT_API: Members = {
               header: 'to.have.header(name, value?)',
               body: 'to.have.body(text)',
               jsonBody: 'to.have.jsonBody(path?, value?)',
+              jsonSchema: 'to.have.jsonSchema(schema): the JSON body is valid (ajv, draft-07)',
             },
           },
           be: {

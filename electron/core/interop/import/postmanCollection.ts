@@ -23,7 +23,25 @@ import {
 } from './importHelpers'
 
 // A CommonJS package: its classes come from the default export under Node's ESM loader.
-const { Request } = postman
+const { HeaderList, Url } = postman
+
+/**
+ * A request's URL, headers and method as Postman's SDK reads them (a request may be a bare
+ * URL; `header` an array or a "Key: value" block; no method is GET). Only the SDK's Url and
+ * HeaderList are made: its Request would also parse the body, auth, proxy and certificate,
+ * which readItem reads itself, and fill its headers twice: about half an import's time,
+ * which `courier run` pays for every request of a collection before the first is sent.
+ */
+function sdkParts(raw: unknown) {
+  const json = typeof raw === 'string' ? { url: raw } : obj(raw)
+  const method = json.method === undefined || json.method === null ? 'GET' : String(json.method)
+  return {
+    json,
+    method: method.toUpperCase(),
+    url: new Url(json.url as ConstructorParameters<typeof Url>[0]),
+    headers: new HeaderList(null, json.header as ConstructorParameters<typeof HeaderList>[1]),
+  }
+}
 
 /** A Postman collection v2.0 or v2.1: folders walked here, each request read by Postman's SDK. */
 export function importPostmanCollection(data: Obj): ImportResult {
@@ -82,10 +100,7 @@ function readGroup(
 
 function readItem(raw: Obj, name: string, notes: string[], path: string) {
   const where = `Request "${path}"`
-  // The request alone, as Item would make it (Item adds ids, events and example responses
-  // we read ourselves: a third of an import's time, which `courier run` pays per request).
-  const request = new Request(raw.request as ConstructorParameters<typeof Request>[0])
-  const json = obj(raw.request)
+  const { json, method, url, headers: headerList } = sdkParts(raw.request)
   describe(where, json.description, notes)
   const scripts = postmanScripts(raw.event, where, notes)
   const pathVariables = arr(obj(json.url).variable).filter(isObj)
@@ -96,14 +111,13 @@ function readItem(raw: Obj, name: string, notes: string[], path: string) {
   if (arr(raw.response).length > 0)
     notes.push(`${where}: its saved example responses were not imported.`)
   // Ours to change: its query goes to params, the rest is the URL.
-  const url = request.url
   const params: KeyValueRow[] = url.query
     .all()
     .map((q: { key: string | null; value: string | null; disabled?: boolean }) =>
       row(q.key, q.value ?? '', q.disabled !== true),
     )
   url.query.clear()
-  const headers = request.headers
+  const headers = headerList
     .all()
     .map((h: { key: string; value: string; disabled?: boolean }) =>
       row(h.key, h.value, h.disabled !== true),
@@ -116,7 +130,7 @@ function readItem(raw: Obj, name: string, notes: string[], path: string) {
   return savedRequest(
     name,
     {
-      method: cleanMethod(request.method),
+      method: cleanMethod(method),
       url: url.toString(),
       params,
       headers,

@@ -150,6 +150,48 @@ describe('Postman collection v2.0', () => {
   })
 })
 
+describe('Postman requests in their short forms', () => {
+  it('reads a request given as a URL, a header block, no method and a lower-case one', async () => {
+    const collection = {
+      info: {
+        name: 'Short forms',
+        schema: 'https://schema.getpostman.com/json/collection/v2.0.0/collection.json',
+      },
+      item: [
+        { name: 'Bare URL', request: 'https://short.test/a?x=1&y' },
+        {
+          name: 'Header block',
+          request: {
+            url: 'https://short.test/b',
+            header: 'Accept: application/json\nX-Trace: t-1',
+          },
+        },
+        { name: 'Lower case', request: { method: 'patch', url: 'https://short.test/c' } },
+        { name: 'Null method', request: { method: null, url: 'https://short.test/d#top' } },
+      ],
+    }
+    const { root } = await importText(JSON.stringify(collection))
+    expect(requestAt(root, 'Bare URL')).toMatchObject({
+      method: 'GET',
+      url: 'https://short.test/a',
+      params: [
+        { key: 'x', value: '1', enabled: true },
+        { key: 'y', value: '', enabled: true },
+      ],
+      headers: [],
+    })
+    expect(requestAt(root, 'Header block').headers).toEqual([
+      { key: 'Accept', value: 'application/json', enabled: true },
+      { key: 'X-Trace', value: 't-1', enabled: true },
+    ])
+    expect(requestAt(root, 'Lower case').method).toBe('PATCH')
+    expect(requestAt(root, 'Null method')).toMatchObject({
+      method: 'GET',
+      url: 'https://short.test/d#top',
+    })
+  })
+})
+
 describe('Postman environments and globals', () => {
   it('imports an environment; a secret keeps its name, not its value', async () => {
     const result = await importText(fixture('postman.environment.json'))

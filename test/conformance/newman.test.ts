@@ -137,6 +137,15 @@ describe('courier run agrees with newman 6', () => {
     ])
   })
 
+  it("xml2Json: an XML response read into the shape of Postman's xml2js", async () => {
+    const run = await both('xml')
+    expectAgreement(run)
+    expect(run.newman.stats.assertions).toEqual({ total: 5, failed: 1 })
+    expect(run.newman.failures).toEqual([
+      '0 Slideshow XML: assertion a check on the XML that fails',
+    ])
+  })
+
   it('pm.sendRequest: each script request counts in run.stats.requests, as in newman', async () => {
     const { newman, courier } = await both('sendRequest')
     expect(courier.stats).toEqual(newman.stats)

@@ -146,7 +146,7 @@ console.log(typeof pm.environment.get("timestamp"));`,
         'const cheerio = require("cheerio"); cheerio.load("<p></p>")',
         'require("cheerio") is not supported by Courier: scripts can require lodash, crypto-js, moment, uuid, chai, ajv, tv4 only',
       ],
-      ['var jsonObject = xml2Json(responseBody);', 'xml2Json is not supported by Courier'],
+      ['var $ = cheerio.load(responseBody);', 'cheerio is not supported by Courier'],
     ]
     for (const [source, message] of cases) {
       expect((await run(runner, source)).error?.message, source).toBe(`Error: ${message}`)

@@ -218,17 +218,18 @@ var globals = {
   },
 };
 for (var g in globals) define(G, g, globals[g]);
-// Libraries Postman's sandbox has as globals: lodash, crypto-js and tv4 load on first use;
-// using one of the others says so by name.
+// Libraries Postman's sandbox has as globals: lodash, crypto-js and tv4 load on first use
+// (as xml2Json does, below); using cheerio says so by name.
 [['_', 'lodash'], ['CryptoJS', 'crypto-js'], ['tv4', 'tv4']].forEach(function (l) {
   O.defineProperty(G, l[0], { configurable: true, enumerable: true,
     get: function () { if (loading[l[1]]) return undefined; var v = use(l[1]); define(G, l[0], v); return v; },
     set: function (v) { define(G, l[0], v); } });
 });
-[['cheerio', 'cheerio'], ['xml2Json', 'xml2Json']].forEach(function (l) {
+[['cheerio', 'cheerio']].forEach(function (l) {
   O.defineProperty(G, l[0], { configurable: true, get: unsupported(l[1]), set: function (v) { define(G, l[0], v); } });
 });
 ['atob', 'btoa'].forEach(function (n) { lazy(G, n, function () { return use('base64')[n]; }); });
+lazy(G, 'xml2Json', function () { return use('xml2Json'); });
 // The pre-pm globals of old collections.
 lazy(G, 'environment', function () { return api.environment.toObject(); });
 lazy(G, 'globals', function () { return api.globals.toObject(); });

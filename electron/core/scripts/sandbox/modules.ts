@@ -9,6 +9,7 @@ import { SCHEMA_SOURCE } from './schema'
 import { SEND_SOURCE } from './sendRequest'
 import { UUID_SOURCE } from './uuid'
 import { VARIABLES_SOURCE } from './variables'
+import { xml2JsonSource } from './xml2Json'
 
 /** The sandbox modules the kernel loads on first use, by name: each evaluates to `function (K)`. */
 const SOURCES: Record<string, () => string> = {
@@ -26,6 +27,7 @@ const SOURCES: Record<string, () => string> = {
   ajv: () => librarySource('ajv'),
   tv4: () => librarySource('tv4'),
   schema: () => SCHEMA_SOURCE,
+  xml2Json: xml2JsonSource,
   uuid: () => UUID_SOURCE,
 }
 

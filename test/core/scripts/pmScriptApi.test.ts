@@ -133,9 +133,29 @@ describe('errors', () => {
     expect(result.error?.message).toBe('just a string')
   })
 
+  it('takes pm.visualizer calls as newman does, drawing nothing and saying so', async () => {
+    const result = await run(
+      runner,
+      `pm.visualizer.set('<b>{{name}}</b>', { name: 'Jane' }, { key: 1 }); pm.visualizer.clear()
+pm.test('after it', () => {})`,
+    )
+    expect(result.error).toBeUndefined()
+    expect(result.console).toMatchObject([
+      {
+        level: 'info',
+        text: 'pm.visualizer.set(): Courier does not draw visualizations; this one is not shown.',
+      },
+    ])
+    expect(result.tests).toEqual([{ name: 'after it', passed: true }])
+    // Postman's own checks of the arguments.
+    const bad = await run(runner, `pm.visualizer.set(42)`)
+    expect(bad.error?.message).toBe(
+      'Error: Invalid template. Template must be of type string, found number',
+    )
+  })
+
   it('names the unsupported Postman APIs', async () => {
     const cases: [string, string][] = [
-      ['pm.visualizer.set("<b></b>")', 'pm.visualizer is not supported by Courier'],
       ['pm.vault.get("k")', 'pm.vault is not supported by Courier'],
       ['pm.require("npm:lodash")', 'pm.require is not supported by Courier'],
       ['pm.execution.runRequest("x")', 'pm.execution.runRequest is not supported by Courier'],

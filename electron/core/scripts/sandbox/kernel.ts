@@ -180,7 +180,18 @@ O.defineProperty(api, 'info', { enumerable: true, get: function () { return info
 lazy(api, 'request', function () { requestState = use('request')(parse(input.request)); return requestState.request; });
 lazy(api, 'response', function () { return input.response ? use('response').makeResponse(input.response) : undefined; });
 lazy(api, 'cookies', function () { return use('response').cookiesOf(input.response ? input.response.headers : []); });
-refuse(api, ['visualizer', 'vault', 'require'], 'pm.');
+// Postman's checks, so a bad call fails as there; newman ignores what a visualization
+// would draw, and so does Courier, saying so in the console rather than failing the script.
+api.visualizer = {
+  set: function (template, data, options) {
+    if (typeof template !== 'string') throw new Error('Invalid template. Template must be of type string, found ' + typeof template);
+    if (data && typeof data !== 'object') throw new Error('Invalid data. Data must be an object, found ' + typeof data);
+    if (options && typeof options !== 'object') throw new Error('Invalid options. Options must be an object, found ' + typeof options);
+    console.info('pm.visualizer.set(): Courier does not draw visualizations; this one is not shown.');
+  },
+  clear: function () {},
+};
+refuse(api, ['vault', 'require'], 'pm.');
 var pm = new Proxy(api, {
   get: function (target, key) {
     if (typeof key !== 'string' || key in target || key === 'then' || key === 'toJSON') return target[key];

@@ -75,6 +75,18 @@ pm.test('fails', () => expect(1).to.equal(2))`,
     ])
   })
 
+  it("require('atob') and require('btoa') are the globals, as Postman's are", async () => {
+    const result = await run(
+      runner,
+      `const atob2 = require('atob'), btoa2 = require('btoa')
+console.log(btoa2('jane:s3cret'), atob2('amFuZTpzM2NyZXQ='), atob2 === atob, btoa2 === btoa)`,
+    )
+    expect(result.error).toBeUndefined()
+    expect(logged(result)).toEqual([
+      `${Buffer.from('jane:s3cret').toString('base64')} jane:s3cret true true`,
+    ])
+  })
+
   it('a script may reuse the names for its own values', async () => {
     const result = await run(runner, `_ = 'mine'; var CryptoJS = 2; console.log(_, CryptoJS)`)
     expect(logged(result)).toEqual(['mine 2'])

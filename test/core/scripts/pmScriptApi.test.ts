@@ -163,7 +163,7 @@ pm.test('after it', () => {})`,
       ['postman.setGlobal("x")', 'postman.setGlobal is not supported by Courier'],
       [
         'require("fs")',
-        'require("fs") is not supported by Courier: scripts can require lodash, crypto-js, moment, uuid, chai, ajv, tv4 only',
+        'require("fs") is not supported by Courier: scripts can require lodash, crypto-js, moment, uuid, chai, ajv, tv4, atob, btoa only',
       ],
       ['setInterval(() => {}, 10)', 'setInterval is not supported by Courier'],
     ]

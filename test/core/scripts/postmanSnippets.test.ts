@@ -144,7 +144,7 @@ console.log(typeof pm.environment.get("timestamp"));`,
     const cases: [string, string][] = [
       [
         'const cheerio = require("cheerio"); cheerio.load("<p></p>")',
-        'require("cheerio") is not supported by Courier: scripts can require lodash, crypto-js, moment, uuid, chai, ajv, tv4 only',
+        'require("cheerio") is not supported by Courier: scripts can require lodash, crypto-js, moment, uuid, chai, ajv, tv4, atob, btoa only',
       ],
       ['var $ = cheerio.load(responseBody);', 'cheerio is not supported by Courier'],
     ]

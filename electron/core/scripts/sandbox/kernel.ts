@@ -224,8 +224,9 @@ var globals = {
   // The libraries Postman's sandbox lends by name (sandbox/libraries.ts); nothing else.
   require: function (name) {
     name = String(name);
+    if (name === 'atob' || name === 'btoa') return use('base64')[name];
     if (LIBRARIES.indexOf(name) >= 0) return use(name);
-    throw new Error('require(' + stringify(name) + ') is not supported by Courier: scripts can require ' + LIBRARIES.join(', ') + ' only');
+    throw new Error('require(' + stringify(name) + ') is not supported by Courier: scripts can require ' + LIBRARIES.join(', ') + ', atob, btoa only');
   },
 };
 for (var g in globals) define(G, g, globals[g]);

@@ -237,9 +237,7 @@ for (var g in globals) define(G, g, globals[g]);
     get: function () { if (loading[l[1]]) return undefined; var v = use(l[1]); define(G, l[0], v); return v; },
     set: function (v) { define(G, l[0], v); } });
 });
-[['cheerio', 'cheerio']].forEach(function (l) {
-  O.defineProperty(G, l[0], { configurable: true, get: unsupported(l[1]), set: function (v) { define(G, l[0], v); } });
-});
+O.defineProperty(G, 'cheerio', { configurable: true, get: unsupported('cheerio'), set: function (v) { define(G, 'cheerio', v); } });
 ['atob', 'btoa'].forEach(function (n) { lazy(G, n, function () { return use('base64')[n]; }); });
 lazy(G, 'xml2Json', function () { return use('xml2Json'); });
 // The pre-pm globals of old collections.

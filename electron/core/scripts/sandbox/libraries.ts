@@ -43,22 +43,35 @@ const CRYPTO_JS_RETURN = [
   "if (had) Object.defineProperty(globalThis, 'crypto', had); else delete globalThis.crypto;",
 ]
 
+/** A package's file, by the path `require` takes, as text. */
+export function packageFile(path: string): string {
+  return readFileSync(createRequire(import.meta.url).resolve(path), 'utf8')
+}
+
+/**
+ * A package file run as a function of its own, with a CommonJS `module` to fill (and no AMD
+ * `define`), so that a UMD file sets no global: what it exports is `module.exports` after.
+ */
+export function asCommonJs(text: string): string[] {
+  return [
+    'var module = { exports: {} }, exports = module.exports, define;',
+    '(function () {',
+    text,
+    '}).call(undefined);',
+  ]
+}
+
 /**
  * Postman's ajv is ajv 6, which checked formats ("fast" ones) and let keywords it did not
- * know pass (draft-04's `id` among them). ajv 8 leaves formats to ajv-formats and, strict by
- * default, throws at a schema's `example` or `id`: so `require('ajv')` gives ajv 8 made lenient and given
- * ajv-formats' own fast formats (its formats.js, plain CommonJS with no imports). A script's
- * own options still win.
+ * know pass (draft-04's `id` among them). ajv 8 leaves formats to ajv-formats and, strict
+ * by default, throws at a schema's `example` or `id`: so `require('ajv')` gives ajv 8 made
+ * lenient and given ajv-formats' own fast formats (its formats.js, plain CommonJS with no
+ * imports). A script's own options still win.
  */
 function ajvAsPostmans(): string[] {
-  const formats = readFileSync(
-    createRequire(import.meta.url).resolve('ajv-formats/dist/formats.js'),
-    'utf8',
-  )
   return [
     'var formats = (function () {',
-    'var module = { exports: {} }, exports = module.exports;',
-    formats,
+    ...asCommonJs(packageFile('ajv-formats/dist/formats.js')),
     'return module.exports.fastFormats;',
     '})();',
     'var Ajv = module.exports;',
@@ -78,21 +91,15 @@ function ajvAsPostmans(): string[] {
 
 /**
  * A library as a sandbox module (a function of the kernel's K, see modules.ts): its UMD
- * file given a CommonJS `module` to fill (and no AMD `define`), so it sets no global of its
- * own; the kernel names it.
+ * file run as CommonJS (asCommonJs), so it sets no global of its own; the kernel names it.
  */
 export function librarySource(name: LibraryName): string {
-  const path = createRequire(import.meta.url).resolve(LIBRARY_FILES[name])
-  const text = readFileSync(path, 'utf8')
   const crypto = name === 'crypto-js'
   return [
     '(function (K) {',
-    'var module = { exports: {} }, exports = module.exports, define;',
     ...(crypto ? CRYPTO_JS_LOAN : []),
     'try {',
-    '(function () {',
-    text,
-    '}).call(undefined);',
+    ...asCommonJs(packageFile(LIBRARY_FILES[name])),
     ...(name === 'ajv' ? ajvAsPostmans() : []),
     '} finally {',
     ...(crypto ? CRYPTO_JS_RETURN : []),

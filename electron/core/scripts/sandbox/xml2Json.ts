@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { asCommonJs } from './libraries'
 
 /**
  * Sandbox module `xml2Json`: Postman's global `xml2Json(text)`, which SOAP and other XML
@@ -42,13 +43,5 @@ export function xml2JsonSource(): string {
   // The package exports only its entry (lib/fxp.cjs); the browser build sits beside it.
   const entry = createRequire(import.meta.url).resolve('fast-xml-parser')
   const path = join(dirname(entry), 'fxp.min.js')
-  return [
-    '(function (K) {',
-    'var module = { exports: {} }, exports = module.exports, define;',
-    '(function () {',
-    readFileSync(path, 'utf8'),
-    '}).call(undefined);',
-    XML2JSON,
-    '})',
-  ].join('\n')
+  return ['(function (K) {', ...asCommonJs(readFileSync(path, 'utf8')), XML2JSON, '})'].join('\n')
 }

@@ -1,6 +1,6 @@
 import { createServer as createHttpServer } from 'node:http'
 import { createServer as createTcpServer } from 'node:net'
-import { gzipSync } from 'node:zlib'
+import { createDeflate, createGzip, gzipSync } from 'node:zlib'
 import { listen, type RunningServer } from './listen'
 
 /** Accepts the connection, reads the request, then resets the socket without answering. */
@@ -55,14 +55,29 @@ export function startRedirectLoopServer(): Promise<RunningServer> {
 }
 
 /**
- * `/no-response` never answers; `/never-ends` sends headers and one chunk, then stalls.
+ * `/no-response` never answers; `/never-ends` sends headers and one chunk, then stalls;
+ * `/never-ends/gzip` and `/never-ends/deflate` do the same with a compressed chunk (the
+ * body goes through a decoder), and `/headers-only/deflate` stalls before any of its body.
  * Sockets are destroyed on close() by listen().
  */
 export function startHangingServer(): Promise<RunningServer> {
   const server = createHttpServer((req, res) => {
+    const chunk = 'first chunk, and nothing after it'
     if (req.url === '/never-ends') {
       res.writeHead(200, { 'Content-Type': 'text/plain' })
-      res.write('first chunk, and nothing after it')
+      res.write(chunk)
+    }
+    const coding = /^\/never-ends\/(gzip|deflate)$/.exec(req.url ?? '')?.[1]
+    if (coding) {
+      res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Encoding': coding })
+      const encoder = coding === 'gzip' ? createGzip() : createDeflate()
+      encoder.pipe(res)
+      encoder.write(chunk)
+      encoder.flush()
+    }
+    if (req.url === '/headers-only/deflate') {
+      res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Encoding': 'deflate' })
+      res.flushHeaders()
     }
   })
   return listen(server)

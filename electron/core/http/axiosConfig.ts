@@ -1,6 +1,7 @@
 import type https from 'node:https'
 import axios, { type AxiosRequestConfig } from 'axios'
 import type { RequestDefaults } from '../../../shared/model/settings'
+import type { ExchangeSignal } from './abort'
 import type { EncodedBody } from './requestBody'
 import type { AgentSet } from './timedAgents'
 
@@ -15,7 +16,8 @@ export interface ExchangeRequest {
   agents: AgentSet
   /** The agent for this request's TLS settings (extra CAs, client certificate); default: the engine's plain ones. */
   httpsAgent?: https.Agent
-  signal: AbortSignal
+  /** axios takes it as a GenericAbortSignal. */
+  abort: ExchangeSignal
 }
 
 /**
@@ -77,7 +79,7 @@ export function axiosConfigFor(request: ExchangeRequest): AxiosRequestConfig {
     // The engine's own agents, which keep sockets alive and record their connection phases.
     httpAgent: agents.http,
     httpsAgent: request.httpsAgent ?? (settings.verifyTls ? agents.https : agents.httpsInsecure),
-    signal: request.signal,
+    signal: request.abort,
   }
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { withOAuth2Token } from '../auth/oauth2/authorizeSend'
 import { BodyStore } from '../bodies/bodyStore'
-import { abortFailure, cancelExchange } from './abort'
+import { abortFailure, cancelExchange, ExchangeAbort } from './abort'
 import { describeFailure } from './describeFailure'
 import { runExchange } from './exchange'
 import { HopSender } from './hopSender'
@@ -25,7 +25,7 @@ export type { EngineOptions, SendOptions } from './sendOptions'
  */
 export class HttpEngine {
   private readonly sender: HopSender
-  private readonly inFlight = new Map<string, AbortController>()
+  private readonly inFlight = new Map<string, ExchangeAbort>()
   private ownBodies: BodyStore | null = null
   private readonly maxReceiveBytes: number
   private tlsProblem: RequestFailure | null = null
@@ -63,24 +63,24 @@ export class HttpEngine {
 
   /** Cancels a running request; false when no request has that id. */
   cancel(requestId: string): boolean {
-    const controller = this.inFlight.get(requestId)
-    if (!controller) return false
-    cancelExchange(controller)
+    const exchange = this.inFlight.get(requestId)
+    if (!exchange) return false
+    cancelExchange(exchange)
     return true
   }
 
   /** Closes kept-alive sockets (and drops the bodies of a store the engine made itself). */
   close(): void {
-    for (const c of this.inFlight.values()) cancelExchange(c)
+    for (const exchange of this.inFlight.values()) cancelExchange(exchange)
     this.sender.destroy()
     void this.ownBodies?.close()
   }
 
   async send(options: SendOptions): Promise<SendResult> {
     const settings = effectiveSettings(options.defaults, options.spec.settings)
-    const controller = new AbortController()
+    const abort = new ExchangeAbort()
     const id = options.requestId
-    if (id) this.inFlight.set(id, controller)
+    if (id) this.inFlight.set(id, abort)
     let target = ''
     try {
       const { spec, url, host } = prepareRequest(
@@ -94,7 +94,7 @@ export class HttpEngine {
         spec,
         this.options.oauth2,
         options.workspace ?? null,
-        controller.signal,
+        () => abort.signal,
         settings.verifyTls,
       )
       const variables = options.variables ?? {}
@@ -106,14 +106,14 @@ export class HttpEngine {
         bodies: this.bodies,
         maxReceiveBytes: this.maxReceiveBytes,
       }
-      const response = await runExchange(parts, authorized, url, settings, controller, {
+      const response = await runExchange(parts, authorized, url, settings, abort, {
         ...options,
         secretValues,
       })
       return { ok: true, response }
     } catch (error) {
       const context = { target, timeoutMs: settings.timeoutMs }
-      const failure = abortFailure(controller.signal, context) ?? describeFailure(error, context)
+      const failure = abortFailure(abort, context) ?? describeFailure(error, context)
       return { ok: false, error: failure.toRequestError() }
     } finally {
       if (id) this.inFlight.delete(id)

@@ -4,7 +4,7 @@ import type { RequestSpec } from '../../../shared/model/request'
 import type { ResponseRecord } from '../../../shared/model/response'
 import type { RequestDefaults } from '../../../shared/model/settings'
 import type { BodyStore } from '../bodies/bodyStore'
-import { startDeadline } from './abort'
+import { startDeadline, type ExchangeAbort } from './abort'
 import { ChallengeAnswer } from './auth/challengeAnswer'
 import { signedHeaders } from './auth/hopAuth'
 import { checkHeaders } from './checkHeaders'
@@ -39,7 +39,7 @@ export async function runExchange(
   spec: RequestSpec,
   url: string,
   settings: RequestDefaults,
-  controller: AbortController,
+  abort: ExchangeAbort,
   { onProgress, cookies, files, secretValues }: ExchangeOptions,
 ): Promise<ResponseRecord> {
   const headers = checkHeaders(mergeHeaders(spec))
@@ -72,8 +72,8 @@ export async function runExchange(
   })
   // NTLM signs a connection in: its exchange keeps to one socket per origin, closed after.
   const sender = challenge.needsOneConnection ? parts.sender.oneConnection() : parts.sender
-  const send = (hop: Hop) => sender.send(hop, settings, controller.signal)
-  const stopDeadline = startDeadline(controller, settings.timeoutMs)
+  const send = (hop: Hop) => sender.send(hop, settings, abort)
+  const stopDeadline = startDeadline(abort, settings.timeoutMs)
   try {
     let hop: Hop = { url, method: spec.method, headers: sentHeaders, data: body.data }
     let response = await send(hop)
@@ -109,7 +109,7 @@ export async function runExchange(
       settings,
       bodies: parts.bodies,
       hardLimit: parts.maxReceiveBytes,
-      signal: controller.signal,
+      abort,
       onProgress,
       jar,
       redirects,

@@ -4,6 +4,7 @@ import type { AxiosResponse } from 'axios'
 import type { ResponseRecord } from '../../../shared/model/response'
 import type { RequestDefaults } from '../../../shared/model/settings'
 import type { BodyStore } from '../bodies/bodyStore'
+import type { ExchangeSignal } from './abort'
 import type { ExchangeClock } from './exchangeClock'
 import { setCookieValues, type CookieHooks, type RedirectTrail } from './redirects'
 import { keepResponseBody, receiveResponseBody } from './responseBody'
@@ -17,7 +18,7 @@ export interface FinalResponse {
   bodies: BodyStore
   /** Decoded bytes after which receiving stops. */
   hardLimit: number
-  signal: AbortSignal
+  abort: ExchangeSignal
   onProgress?: (receivedBytes: number, totalBytes: number | null) => void
   jar: CookieHooks | null
   redirects: RedirectTrail
@@ -42,7 +43,7 @@ export async function recordFinalResponse(final: FinalResponse): Promise<Respons
     bodies,
     hardLimit: final.hardLimit,
     maxResponseBytes: settings.maxResponseBytes,
-    signal: final.signal,
+    abort: final.abort,
     onProgress: final.onProgress,
   })
   clock.ended()

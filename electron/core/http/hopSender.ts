@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import { Readable } from 'node:stream'
 import type { AxiosResponse } from 'axios'
 import type { RequestDefaults } from '../../../shared/model/settings'
+import type { ExchangeSignal } from './abort'
 import { axiosConfigFor, engineAxios } from './axiosConfig'
 import type { AuthHop } from './auth/hopAuth'
 import type { HopResponse } from './redirects'
@@ -70,12 +71,12 @@ export class HopSender {
   async send(
     hop: Hop,
     settings: RequestDefaults,
-    signal: AbortSignal,
+    abort: ExchangeSignal,
   ): Promise<AxiosResponse<Readable>> {
     const routes = (await this.proxy?.routesFor(hop.url)) ?? [null]
     for (let i = 0; ; i++) {
       try {
-        return await this.sendVia(routes[i] ?? null, hop, settings, signal)
+        return await this.sendVia(routes[i] ?? null, hop, settings, abort)
       } catch (error) {
         // A PAC or system answer's next route when this proxy cannot be reached. A streamed
         // body may be partly read by then, so it is not sent again.
@@ -96,13 +97,13 @@ export class HopSender {
     proxy: URL | null,
     hop: Hop,
     settings: RequestDefaults,
-    signal: AbortSignal,
+    abort: ExchangeSignal,
   ): Promise<AxiosResponse<Readable>> {
     // Through a proxy its own agents tunnel, with the same TLS settings (ProxyAgentPool.useTls).
     const agents = proxy ? this.proxyAgents.agentsFor(proxy) : this.agents
     const httpsAgent = proxy ? undefined : this.tlsAgentFor(hop.url, settings.verifyTls)
     const response = await engineAxios.request<Readable>(
-      axiosConfigFor({ ...hop, settings, agents, httpsAgent, signal }),
+      axiosConfigFor({ ...hop, settings, agents, httpsAgent, abort }),
     )
     const failure = proxy && proxyAnswerFailure(proxy, hop.url, response.status)
     if (failure) {

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises'
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib'
 import { MemorySource, type ByteSource } from '../bodies/byteSource'
 import type { SpoolWriter } from '../bodies/spoolWriter'
+import type { ExchangeSignal } from './abort'
 import { receivePlainBody } from './receivePlainBody'
 import { RequestFailure } from './requestFailure'
 
@@ -34,7 +35,7 @@ export interface ReceiveOptions {
   writer: SpoolWriter
   /** Decoded bytes beyond this fail the exchange (a disk-filling stream or bomb). */
   hardLimit: number
-  signal: AbortSignal
+  abort: ExchangeSignal
   onProgress: (received: number) => void
 }
 
@@ -60,7 +61,7 @@ export async function receiveBody(
     .filter((c) => c && c !== 'identity')
     .reverse()
   if (codings.length === 0) return receiveAsSent(stream, options)
-  const firstBytes = codings[0] === 'deflate' ? await peek(stream, options.signal) : null
+  const firstBytes = codings[0] === 'deflate' ? await peek(stream, options.abort.signal) : null
   const stages: Transform[] = []
   for (const coding of codings) {
     const pick = decoders.get(coding)
@@ -104,7 +105,7 @@ export async function receiveBody(
     },
   })
   try {
-    await pipeline([stream, counter, ...stages, sink], { signal: options.signal })
+    await pipeline([stream, counter, ...stages, sink], { signal: options.abort.signal })
   } catch (error) {
     await writer.abort()
     if (error instanceof RequestFailure) throw error
@@ -131,7 +132,7 @@ async function receiveAsSent(stream: Readable, options: ReceiveOptions): Promise
   try {
     const wireBytes = await receivePlainBody(stream, {
       writer,
-      signal: options.signal,
+      abort: options.abort,
       onChunk: (received) => {
         if (received - reported < PROGRESS_STEP || performance.now() - reportedAt < PROGRESS_MS)
           return

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Readable } from 'node:stream'
 import type { BodyStore } from '../bodies/bodyStore'
+import type { ExchangeSignal } from './abort'
 import { decodeBody, isJsonMediaType, parseContentType, type DecodedBody } from './decodeBody'
 import { receiveBody, type ReceivedBody } from './receiveBody'
 
@@ -15,7 +16,7 @@ export interface ResponseBodyOptions {
   hardLimit: number
   /** "Max response size": a JSON body up to it is formatted as it arrives. */
   maxResponseBytes: number
-  signal: AbortSignal
+  abort: ExchangeSignal
   /** Bytes received so far, and the Content-Length when the server gave one. */
   onProgress?: (receivedBytes: number, totalBytes: number | null) => void
 }
@@ -39,7 +40,7 @@ export function receiveResponseBody(
     contentEncoding: headers?.['content-encoding'],
     writer: options.bodies.createWriter(json ? pretty : undefined),
     hardLimit: options.hardLimit,
-    signal: options.signal,
+    abort: options.abort,
     onProgress: (n) => options.onProgress?.(n, total),
   })
 }

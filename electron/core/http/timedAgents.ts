@@ -43,7 +43,10 @@ function track(socket: Duplex | null | undefined): void {
  */
 export const KEEP_ALIVE = {
   keepAlive: true,
-  keepAliveMsecs: 1_000,
+  // TCP keep-alive probes after 60 s idle, as axios sets on each request's socket: with any
+  // other value the agent set its own back whenever a socket returned to the pool, four
+  // setsockopt calls per exchange each way (Node skips the call when nothing changes).
+  keepAliveMsecs: 60_000,
   maxSockets: 64,
   maxFreeSockets: 16,
   timeout: 4_000,
@@ -58,38 +61,11 @@ export type KeepAliveOptions = typeof KEEP_ALIVE
  */
 export const ONE_SOCKET: KeepAliveOptions = { ...KEEP_ALIVE, maxSockets: 1, maxFreeSockets: 1 }
 
-/** Sockets whose TCP keep-alive is on already. */
-const keepAliveOn = new WeakSet<object>()
-
-/**
- * Node's agent turns TCP keep-alive on again (a setsockopt call) every time a socket goes
- * back to the pool, about a tenth of a small kept-alive exchange's CPU time. It stays on
- * once set, so from the second time the rest of Node's bookkeeping runs without it.
- */
-function keepAliveOnce(socket: Duplex, keepSocketAlive: () => boolean): boolean {
-  if (!keepAliveOn.has(socket)) {
-    keepAliveOn.add(socket)
-    return keepSocketAlive()
-  }
-  const net = socket as Duplex & { setKeepAlive: (on?: boolean, delay?: number) => unknown }
-  net.setKeepAlive = () => socket
-  try {
-    return keepSocketAlive()
-  } finally {
-    delete (net as Partial<typeof net>).setKeepAlive
-  }
-}
-
 class TimedHttpAgent extends http.Agent {
   override createConnection(...args: Parameters<http.Agent['createConnection']>) {
     const socket = super.createConnection(...args)
     track(socket)
     return socket
-  }
-
-  override keepSocketAlive(socket: Duplex): boolean {
-    // Node returns whether the socket may be kept (its types say void).
-    return keepAliveOnce(socket, () => super.keepSocketAlive(socket) as unknown as boolean)
   }
 }
 
@@ -98,11 +74,6 @@ class TimedHttpsAgent extends https.Agent {
     const socket = super.createConnection(...args)
     track(socket)
     return socket
-  }
-
-  override keepSocketAlive(socket: Duplex): boolean {
-    // Node returns whether the socket may be kept (its types say void).
-    return keepAliveOnce(socket, () => super.keepSocketAlive(socket) as unknown as boolean)
   }
 }
 

@@ -105,6 +105,16 @@ describe('every transport failure has a code and a message a tester understands'
     )
   })
 
+  it('TIMEOUT when a compressed body never ends, or never starts (a decoder is reading it)', async () => {
+    for (const path of ['/never-ends/gzip', '/never-ends/deflate', '/headers-only/deflate']) {
+      expectReadable(
+        await failure({ url: `${servers.hanging!.url}${path}`, settings: { timeoutMs: 300 } }),
+        'TIMEOUT',
+        /300 ms/,
+      )
+    }
+  })
+
   it('TLS for a self-signed certificate, and a response once verification is off', async () => {
     expectReadable(await failure({ url: `${servers.tls!.url}/` }), 'TLS', /self-signed/)
     const ok = await engine.send({

@@ -11,7 +11,8 @@ export async function withOAuth2Token(
   spec: RequestSpec,
   tokens: OAuth2Tokens | undefined,
   workspace: string | null,
-  signal: AbortSignal,
+  /** The send's abort signal, asked for only when a token is fetched. */
+  signal: () => AbortSignal,
   /** The send's "verify TLS": the token request is verified as the send is. */
   verifyTls?: boolean,
 ): Promise<RequestSpec> {
@@ -23,7 +24,7 @@ export async function withOAuth2Token(
     )
   }
   const options = verifyTls === undefined ? {} : { verifyTls }
-  const token = await tokens.current(spec.auth, workspace, signal, options)
+  const token = await tokens.current(spec.auth, workspace, signal(), options)
   return {
     ...spec,
     auth: { type: 'apikey', key: 'Authorization', value: authorizationValue(token), in: 'header' },

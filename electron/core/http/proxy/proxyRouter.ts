@@ -34,8 +34,15 @@ export interface ProxyRouterDeps {
 /** Chooses the proxy of each request (or none) from the settings. */
 export class ProxyRouter {
   private readonly pacFiles = new PacFiles()
+  /**
+   * The environment's proxy variables, read once: each read of process.env is a call into
+   * Node, and the environment was read six times for every request of a run.
+   */
+  private readonly env: Readonly<Record<string, string>>
 
-  constructor(private readonly deps: ProxyRouterDeps) {}
+  constructor(private readonly deps: ProxyRouterDeps) {
+    this.env = proxyVariables(deps.env ?? process.env)
+  }
 
   /** The proxy for `target`, null to go straight to it. */
   async proxyFor(target: string): Promise<URL | null> {
@@ -58,28 +65,31 @@ export class ProxyRouter {
         return routesOf(await this.pacFiles.resolverFor(config.pacUrl.trim()).resolveProxy(target))
       case 'system':
         if (this.deps.system) return routesOf(await this.deps.system.resolveProxy(target))
-        return [environmentProxy(url, this.deps.env ?? process.env)]
+        return [environmentProxy(url, this.env)]
       default:
-        return [environmentProxy(url, this.deps.env ?? process.env)]
+        return [environmentProxy(url, this.env)]
     }
   }
 }
 
 /**
- * The proxy the environment names for a URL, as curl reads it: `http_proxy` for http,
- * `https_proxy` for https, `all_proxy` for either, lower case first then upper case;
- * `no_proxy` / `NO_PROXY` lists the hosts that go direct.
+ * The variables that name proxies, each by its lower-case name: `http_proxy` for http,
+ * `https_proxy` for https, `all_proxy` for either, lower case first then upper case, as
+ * curl reads them; `no_proxy` / `NO_PROXY` lists the hosts that go direct.
  */
-export function environmentProxy(
-  target: URL,
+function proxyVariables(
   env: Readonly<Record<string, string | undefined>>,
-): URL | null {
-  const read = (name: string) => env[name.toLowerCase()] || env[name.toUpperCase()] || ''
-  const noProxy = read('no_proxy')
+): Readonly<Record<string, string>> {
+  const names = ['http_proxy', 'https_proxy', 'all_proxy', 'no_proxy']
+  return Object.fromEntries(names.map((n) => [n, env[n] || env[n.toUpperCase()] || '']))
+}
+
+/** The proxy the environment (its proxyVariables) names for a URL. */
+function environmentProxy(target: URL, env: Readonly<Record<string, string>>): URL | null {
+  const noProxy = env.no_proxy ?? ''
   if (noProxy !== '' && bypassesProxy(target, noProxy)) return null
-  const scheme = target.protocol.replace(':', '')
-  const value = read(`${scheme}_proxy`) || read('all_proxy')
-  return value.trim() === '' ? null : proxyUrl(value)
+  const value = env[`${target.protocol.slice(0, -1)}_proxy`] || env.all_proxy
+  return !value || value.trim() === '' ? null : proxyUrl(value)
 }
 
 /** Schemes a proxy URL may have. */

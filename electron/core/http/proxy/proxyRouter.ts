@@ -40,8 +40,12 @@ export class ProxyRouter {
    */
   private readonly env: Readonly<Record<string, string>>
 
+  private readonly environmentHasProxy: boolean
+
   constructor(private readonly deps: ProxyRouterDeps) {
     this.env = proxyVariables(deps.env ?? process.env)
+    const { http_proxy, https_proxy, all_proxy } = this.env
+    this.environmentHasProxy = [http_proxy, https_proxy, all_proxy].some((v) => v?.trim())
   }
 
   /** The proxy for `target`, null to go straight to it. */
@@ -55,8 +59,13 @@ export class ProxyRouter {
    */
   async routesFor(target: string): Promise<(URL | null)[]> {
     const config = this.deps.config()
+    // What the environment names, where it is read: with no proxy in it (nearly always),
+    // every request goes direct, and its URL need not be parsed again.
+    const fromEnvironment =
+      config.mode === 'environment' || (config.mode === 'system' && !this.deps.system)
+    if (config.mode === 'none' || (fromEnvironment && !this.environmentHasProxy)) return [null]
     const url = new URL(target)
-    if (config.mode === 'none' || bypassesProxy(url, config.noProxy)) return [null]
+    if (bypassesProxy(url, config.noProxy)) return [null]
     switch (config.mode) {
       case 'manual':
         return [config.url.trim() === '' ? null : proxyUrl(config.url)]

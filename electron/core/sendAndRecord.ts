@@ -13,7 +13,8 @@ import type { ScriptPort } from './checks/scriptPort'
 import type { AppendInput } from './history/entryRecord'
 import type { HttpEngine } from './http/engine'
 import type { FileGate } from './http/fileGate'
-import type { CookieHooks } from './http/redirects'
+import type { JarCookies } from './cookies/jarCookies'
+import { ScriptJar } from './cookies/scriptCookieJar'
 
 /** Where a send is kept: the app's history store (possibly later), or the CLI's. */
 export interface HistorySink {
@@ -41,8 +42,11 @@ export interface SendAndRecordInput extends CheckedSendInput {
   context: SendContext
   /** The local files its body may read (absent: none). */
   files?: FileGate
-  /** The cookie jar it reads and fills (absent: none); the request's `cookies` setting may turn it off. */
-  cookies?: CookieHooks
+  /**
+   * The cookie jar it reads and fills (absent: none); the request's `cookies` setting may
+   * turn it off. Its scripts reach it through pm.cookies.jar().
+   */
+  cookies?: JarCookies
   /** What history keeps as the request (the app passes the body it already had). */
   recordedSpec?: RequestSpec
   /** The result as history keeps it (the CLI's whole body); the sent one by default. */
@@ -74,6 +78,7 @@ export async function sendAndRecord(
           workspace: input.context.workspace,
         }),
       scripts: deps.scripts,
+      scriptJar: input.cookies ? new ScriptJar(input.cookies) : null,
       schemas: deps.schemas,
       bodyText: deps.bodyText,
     },

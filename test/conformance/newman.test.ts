@@ -146,6 +146,15 @@ describe('courier run agrees with newman 6', () => {
     ])
   })
 
+  it("pm.cookies.jar(): a script reads the server's cookie, sets, unsets and clears cookies in the run's jar, and the next requests send what is left", async () => {
+    const run = await both('cookieJar')
+    expectAgreement(run)
+    expect(run.newman.stats.assertions).toEqual({ total: 6, failed: 1 })
+    expect(run.newman.failures).toEqual([
+      '0 Sent with the next request: assertion a check on the jar that fails',
+    ])
+  })
+
   it('pm.sendRequest: each script request counts in run.stats.requests, as in newman', async () => {
     const { newman, courier } = await both('sendRequest')
     expect(courier.stats).toEqual(newman.stats)

@@ -26,6 +26,15 @@ pm.test("a date by moment", () => pm.expect(require("moment").utc("2024-02-28").
 pm.test("the body matches a schema, by ajv", () => pm.response.to.have.jsonSchema({ type: "object", required: ["headers"], properties: { headers: { required: ["X-Signature"] } } }));
 tests["tv4 agrees"] = tv4.validate(headers, { required: ["X-Signature"] });`
 
+const JAR_SET = `pm.cookies.jar().set(pm.request.url.toString(), "from_script", "yes", (err) => {
+  if (err) throw err;
+});`
+
+const JAR_CHECK = `pm.test("the cookie the script set was sent", () => pm.expect(pm.response.json().cookies).to.eql({ from_script: "yes" }));
+pm.cookies.jar().get(pm.request.url.toString(), "from_script", (err, value) => {
+  pm.test("the jar holds it", () => pm.expect(value).to.eql("yes"));
+});`
+
 /**
  * Writes both scripts of the open request (screenshot `<shot>-editor`), sends it, and waits
  * for its Tests tab to say `summary`.
@@ -93,6 +102,15 @@ describe('scripts in the app', () => {
     await ui.setUrl(`${ctx.server.url}/headers`)
     await sendWithScripts(SIGNING, WITH_LIBRARIES, /4 of 4 passed|4\/4 passed/, 'scripts-libraries')
     await screenshot(ctx.bench.page, 'scripts-libraries')
+    expect(ctx.bench.errors).toEqual([])
+  })
+
+  it("use the workspace's cookie jar: a pre-request script sets a cookie the send carries, a test reads it back", async () => {
+    const { ui } = ctx
+    await ui.newTab()
+    await ui.setUrl(`${ctx.server.url}/cookies`)
+    await sendWithScripts(JAR_SET, JAR_CHECK, /2 of 2 passed|2\/2 passed/, 'scripts-cookie-jar')
+    await screenshot(ctx.bench.page, 'scripts-cookie-jar')
     expect(ctx.bench.errors).toEqual([])
   })
 })

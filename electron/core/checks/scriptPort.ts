@@ -87,8 +87,45 @@ export interface ScriptRunOutput {
   sentRequests?: { total: number; failed: number }
 }
 
+/** A cookie as pm.cookies.jar() gives and takes it (Postman's Cookie, as JSON). */
+export interface ScriptCookie {
+  name: string
+  value: string
+  domain?: string
+  path?: string
+  /** An ISO date; absent for a session cookie. */
+  expires?: string
+  maxAge?: number
+  secure?: boolean
+  httpOnly?: boolean
+  hostOnly?: boolean
+}
+
+/**
+ * The cookie jar a script reaches through pm.cookies.jar(): the run's in a collection run
+ * (the one the engine sends from), the workspace's for a send. Each URL is absolute.
+ */
+export interface ScriptCookieJar {
+  /** The value of the cookie `name` that `url` would be sent; null when there is none. */
+  get(url: string, name: string): Promise<string | null>
+  /** The cookies `url` would be sent; `http: false` leaves HttpOnly ones out. */
+  getAll(url: string, options: { http?: boolean; secure?: boolean }): Promise<ScriptCookie[]>
+  /** Keeps a cookie (or a Set-Cookie line) as if `url` had set it; rejects when it may not. */
+  set(url: string, cookie: ScriptCookie | string): Promise<ScriptCookie | null>
+  /** Removes the cookie `name` that `url` would be sent. */
+  unset(url: string, name: string): Promise<void>
+  /** Removes every cookie `url` would be sent. */
+  clear(url: string): Promise<void>
+}
+
+/** What the scripts of one run may reach on the host besides pm.sendRequest. */
+export interface ScriptHost {
+  /** pm.cookies.jar(); absent or null: there is no jar here, and the script is told so. */
+  cookies?: ScriptCookieJar | null
+}
+
 export interface ScriptPort {
-  run(input: ScriptRunInput): Promise<ScriptRunOutput>
+  run(input: ScriptRunInput, host?: ScriptHost): Promise<ScriptRunOutput>
   /**
    * Every script a run (a collection run, a command's send) is about to run, before the
    * first: the sandbox readies what they use and nothing else (chai, for pm.expect, only if

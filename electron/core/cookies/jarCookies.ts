@@ -33,4 +33,9 @@ export class JarCookies implements CookieHooks {
     }
     if (changed) this.onChange?.()
   }
+
+  /** Something other than a response changed the jar (a script, through pm.cookies.jar()). */
+  changed(): void {
+    this.onChange?.()
+  }
 }

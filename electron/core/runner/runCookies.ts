@@ -25,6 +25,11 @@ export class RunCookies extends JarCookies {
     return this.holdsCookies ? super.cookieFor(url) : ''
   }
 
+  override changed(): void {
+    this.holdsCookies = true
+    super.changed()
+  }
+
   override keep(setCookies: readonly string[], url: string): void {
     if (setCookies.length === 0) return
     // Set first: tough-cookie may keep a cookie even when a later one in the list fails.

@@ -12,7 +12,7 @@ import { failedRun } from './runState'
 import { runScripts } from './runScripts'
 import type { ScriptRunner, ScriptRunnerOptions } from './scriptRunner'
 import { InstancePool } from './instancePool'
-import { relaySendRequest } from './sendRelay'
+import { relayHostCall } from './sendRelay'
 import { DEFAULT_SCRIPT_LIMITS, type ScriptLimits, type ScriptRunResult } from './scriptTypes'
 import { trustedRunInput } from './workerRunInput'
 
@@ -27,7 +27,7 @@ export function createInlineScriptRunner(options: InlineScriptRunnerOptions = {}
   let closed = false
 
   return {
-    async run(raw): Promise<ScriptRunResult> {
+    async run(raw, host): Promise<ScriptRunResult> {
       if (closed) throw new Error('The script runner was closed.')
       const input = trustedRunInput(raw, base)
       const sends = new Map<number, AbortController>()
@@ -35,10 +35,12 @@ export function createInlineScriptRunner(options: InlineScriptRunnerOptions = {}
         (call, request) => {
           const controller = new AbortController()
           sends.set(call, controller)
-          void relaySendRequest(options.sendRequest, request, controller.signal).then((outcome) => {
-            sends.delete(call)
-            channel.push({ kind: 'sent', call, outcome })
-          })
+          void relayHostCall(options.sendRequest, host, request, controller.signal).then(
+            (outcome) => {
+              sends.delete(call)
+              channel.push({ kind: 'sent', call, outcome })
+            },
+          )
         },
         (call) => sends.get(call)?.abort(),
       )

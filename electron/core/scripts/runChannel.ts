@@ -14,20 +14,28 @@ export type RunEvent =
 export class RunChannel {
   private queue: RunEvent[] = []
   private wake: (() => void) | null = null
+  private seq = 0
+  /** pm.sendRequest calls, which newman counts as requests; pm.cookies.jar() calls are not. */
   private calls = 0
   private failedCalls = 0
+  private readonly requestCalls = new Set<number>()
   cancelled = false
 
   constructor(
-    /** Posts a script's pm.sendRequest to the host. */
+    /** Posts a script's pm.sendRequest (or pm.cookies.jar() call) to the host. */
     readonly send: (call: number, request: unknown) => void,
     /** Tells the host the script no longer waits for that call. */
     readonly abandon: (call: number) => void,
   ) {}
 
   /** A call id unique within the run (scripts number their own calls from 1). */
-  nextCall(): number {
-    return ++this.calls
+  nextCall(isRequest = true): number {
+    const call = ++this.seq
+    if (isRequest) {
+      this.calls++
+      this.requestCalls.add(call)
+    }
+    return call
   }
 
   /** pm.sendRequest calls the run made, and how many got no response (newman counts them as requests). */
@@ -37,7 +45,8 @@ export class RunChannel {
 
   push(event: RunEvent): void {
     if (event.kind === 'cancelled') this.cancelled = true
-    if (event.kind === 'sent' && !event.outcome.ok) this.failedCalls++
+    if (event.kind === 'sent' && this.requestCalls.delete(event.call) && !event.outcome.ok)
+      this.failedCalls++
     this.queue.push(event)
     this.wake?.()
   }

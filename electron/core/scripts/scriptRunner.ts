@@ -16,11 +16,11 @@
  * ```
  */
 import { Worker } from 'node:worker_threads'
-import type { ScriptPort } from '../checks/scriptPort'
+import type { ScriptHost, ScriptPort } from '../checks/scriptPort'
 import { failedRun } from './runState'
 import type { FromWorker, ToWorker, WorkerRunInput } from './scriptMessages'
 import { checkRunResult } from './scriptShapes'
-import { relaySendRequest } from './sendRelay'
+import { relayHostCall } from './sendRelay'
 import { workerRunInput } from './workerRunInput'
 import {
   DEFAULT_SCRIPT_LIMITS,
@@ -50,7 +50,7 @@ export interface ScriptRunner extends ScriptPort {
    * they did, a script error included (naming the script, the line and any limit hit);
    * rejects only for input that is not the documented shape, naming the field.
    */
-  run(input: ScriptRunnerInput): Promise<ScriptRunResult>
+  run(input: ScriptRunnerInput, host?: ScriptHost): Promise<ScriptRunResult>
   /** Stops the worker; runs not finished end with an error. */
   close(): Promise<void>
 }
@@ -67,6 +67,8 @@ interface Pending {
   resolve: (result: ScriptRunResult) => void
   guard: NodeJS.Timeout
   sends: Map<number, AbortController>
+  /** What its scripts reach on the host (pm.cookies.jar()). */
+  host?: ScriptHost
 }
 
 export function createScriptRunner(options: ScriptRunnerOptions = {}): ScriptRunner {
@@ -105,7 +107,7 @@ export function createScriptRunner(options: ScriptRunnerOptions = {}): ScriptRun
     if (!run) return
     const controller = new AbortController()
     run.sends.set(call, controller)
-    const outcome = await relaySendRequest(options.sendRequest, request, controller.signal)
+    const outcome = await relayHostCall(options.sendRequest, run.host, request, controller.signal)
     run.sends.delete(call)
     if (pending.has(id)) post({ type: 'sent', id, call, outcome })
   }
@@ -146,7 +148,7 @@ export function createScriptRunner(options: ScriptRunnerOptions = {}): ScriptRun
   }
   worker = start()
 
-  async function run(raw: ScriptRunnerInput): Promise<ScriptRunResult> {
+  async function run(raw: ScriptRunnerInput, host?: ScriptHost): Promise<ScriptRunResult> {
     if (closed) throw new Error('The script runner was closed.')
     const input = workerRunInput(raw, base)
     const limits = input.limits
@@ -165,7 +167,7 @@ export function createScriptRunner(options: ScriptRunnerOptions = {}): ScriptRun
           ),
         input.scripts.length * perScript + GRACE_MS,
       )
-      pending.set(id, { input, worker: running, resolve, guard, sends: new Map() })
+      pending.set(id, { input, worker: running, resolve, guard, sends: new Map(), host })
       running.ref()
       post({ type: 'run', id, input: JSON.stringify(input) })
     })

@@ -1,9 +1,11 @@
 /**
- * What a script waits for besides its own code: pm.sendRequest calls in flight and timers.
+ * What a script waits for besides its own code: pm.sendRequest calls in flight (and
+ * pm.cookies.jar() calls, which take the same way to the host) and timers.
  * The kernel numbers each of its own; the run numbers calls run-wide (runChannel.ts).
  * Bounded, as they are held outside the sandbox: at most 1,000 of each, and requests in
  * flight holding no more characters than the script's memory limit in bytes.
  */
+import { isJarCall } from './jarRelay'
 import type { RunChannel } from './runChannel'
 
 const MAX_PENDING = 1_000
@@ -37,7 +39,7 @@ export class ScriptWaits {
       return 'Too many pm.sendRequest calls waiting at once.'
     }
     const [local, request] = JSON.parse(arg) as [number, unknown]
-    const call = this.channel.nextCall()
+    const call = this.channel.nextCall(!isJarCall(request))
     this.sends.set(call, { local, chars: arg.length })
     this.sendChars += arg.length
     this.channel.send(call, request)

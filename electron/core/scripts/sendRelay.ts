@@ -1,6 +1,20 @@
+import type { ScriptHost } from '../checks/scriptPort'
+import { isJarCall, relayJarCall } from './jarRelay'
 import type { SendOutcome } from './scriptMessages'
 import { httpRequest, response } from './scriptShapes'
 import type { ScriptSendRequest } from './scriptTypes'
+
+/** Carries out a script's call to the host: a pm.cookies.jar() call, or a pm.sendRequest. */
+export function relayHostCall(
+  sendRequest: ScriptSendRequest | undefined,
+  host: ScriptHost | undefined,
+  request: unknown,
+  signal: AbortSignal,
+): Promise<SendOutcome> {
+  return isJarCall(request)
+    ? relayJarCall(host?.cookies, request)
+    : relaySendRequest(sendRequest, request, signal)
+}
 
 /**
  * Carries out one pm.sendRequest for a script: checks the request it asked for, sends it

@@ -103,14 +103,12 @@ describe('pm.response', () => {
     expect(logged(result)).toEqual(['undefined'])
   })
 
-  it('reads cookies from the Set-Cookie headers; the cookie jar is not supported', async () => {
+  it('reads cookies from the Set-Cookie headers', async () => {
     const result = await run(
       runner,
       `console.log(pm.cookies.get('session'), pm.cookies.has('session'), pm.cookies.has('other'))
-       console.log(postman.getResponseCookie('session').httpOnly, postman.getResponseHeader('x-trace'))
-       pm.cookies.jar()`,
+       console.log(postman.getResponseCookie('session').httpOnly, postman.getResponseHeader('x-trace'))`,
     )
     expect(logged(result)).toEqual(['abc123 true false', 'true two'])
-    expect(result.error?.message).toBe('Error: pm.cookies.jar() is not supported by Courier')
   })
 })

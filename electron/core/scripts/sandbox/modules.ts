@@ -1,5 +1,6 @@
 import { BASE64_SOURCE } from './base64'
 import { chaiModuleSource } from './chai'
+import { JAR_SOURCE } from './cookieJar'
 import { INSPECT_SOURCE } from './inspect'
 import { librarySource } from './libraries'
 import { LISTS_SOURCE } from './lists'
@@ -18,6 +19,7 @@ const SOURCES: Record<string, () => string> = {
   request: () => REQUEST_SOURCE,
   response: () => RESPONSE_SOURCE,
   send: () => SEND_SOURCE,
+  cookieJar: () => JAR_SOURCE,
   inspect: () => INSPECT_SOURCE,
   base64: () => BASE64_SOURCE,
   chai: chaiModuleSource,

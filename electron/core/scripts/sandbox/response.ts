@@ -4,7 +4,7 @@
  * here rather than through chai, so a status test does not load chai's 140 KB. Their
  * messages are Postman's (chai-postman). The same checks are added to chai when it loads,
  * for `pm.expect(pm.response).to.have.status(200)`. Also pm.cookies, read from the
- * response's Set-Cookie headers.
+ * response's Set-Cookie headers, and pm.cookies.jar() (the cookieJar module).
  *
  * `to.be.ok` and the named statuses (notFound, ...) check the status code only: HTTP/2 has
  * no reason phrase to compare. `to.have.jsonSchema` is the schema module's check (ajv).
@@ -160,7 +160,7 @@ function cookiesOf(headers) {
     cookie.name = cookie.key;
     list.members.push(cookie);
   });
-  list.jar = K.unsupported('pm.cookies.jar()');
+  list.jar = function () { return K.use('cookieJar')(); };
   return list;
 }
 

@@ -14,7 +14,7 @@ import type { AppendInput } from './history/entryRecord'
 import type { HttpEngine } from './http/engine'
 import type { FileGate } from './http/fileGate'
 import type { JarCookies } from './cookies/jarCookies'
-import { ScriptJar } from './cookies/scriptCookieJar'
+import { scriptHostOf } from './cookies/scriptCookieJar'
 
 /** Where a send is kept: the app's history store (possibly later), or the CLI's. */
 export interface HistorySink {
@@ -78,7 +78,7 @@ export async function sendAndRecord(
           workspace: input.context.workspace,
         }),
       scripts: deps.scripts,
-      scriptJar: input.cookies ? new ScriptJar(input.cookies) : null,
+      scriptHost: scriptHostOf(input.cookies),
       schemas: deps.schemas,
       bodyText: deps.bodyText,
     },

@@ -9,7 +9,7 @@ import type { SchemaCheck } from '../assertions/schemaCheck'
 import { toScriptRequest, withScriptEdits } from './scriptRequest'
 import { failuresOf, ranCount, record, scriptTests, type ScriptEvent } from './scriptOutcome'
 import type {
-  ScriptCookieJar,
+  ScriptHost,
   ScriptPort,
   ScriptRunOutput,
   ScriptSource,
@@ -52,8 +52,8 @@ export interface CheckedSendDeps {
   send: (spec: RequestSpec, variables: Record<string, string>) => Promise<SendResult>
   /** The sandbox; null where scripts cannot run (a request with scripts then fails to send). */
   scripts: ScriptPort | null
-  /** The jar scripts reach through pm.cookies.jar(): the one the send uses (absent: none). */
-  scriptJar?: ScriptCookieJar | null
+  /** The send's jar, for pm.cookies.jar() and pm.sendRequest (absent: none). */
+  scriptHost?: ScriptHost
   schemas: SchemaCheck
   /** A response's whole body as text (read back from the body store for big ones); null for binary. */
   bodyText: (response: ResponseRecord) => Promise<string | null>
@@ -261,7 +261,7 @@ async function runScripts(
   input: Omit<Parameters<ScriptPort['run']>[0], 'scripts'>,
 ): Promise<ScriptRunOutput | { unavailable: string }> {
   if (!deps.scripts) return { unavailable: 'scripts cannot run in this process' }
-  return deps.scripts.run({ ...input, scripts }, { cookies: deps.scriptJar ?? null })
+  return deps.scripts.run({ ...input, scripts }, deps.scriptHost)
 }
 
 /** Scripts that could not run at all: the send counts as failed, saying why. */

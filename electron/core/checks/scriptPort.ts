@@ -3,6 +3,7 @@
  * of scripts for one event on a request (and response), with the variables by scope, and
  * get back tests, console output, edits and variable changes. Only JSON-shaped data.
  */
+import type { CookieHooks } from '../http/redirects'
 
 export interface ScriptSource {
   /** "workspace", "folder Users", "request Get user": named in results and errors. */
@@ -118,10 +119,15 @@ export interface ScriptCookieJar {
   clear(url: string): Promise<void>
 }
 
-/** What the scripts of one run may reach on the host besides pm.sendRequest. */
+/** What the scripts of one run reach on the host: the send's or the run's cookie jar. */
 export interface ScriptHost {
   /** pm.cookies.jar(); absent or null: there is no jar here, and the script is told so. */
   cookies?: ScriptCookieJar | null
+  /**
+   * The same jar as the engine takes it: pm.sendRequest sends its cookies and keeps what
+   * its responses set, as newman's does (a login by pm.sendRequest carries its session).
+   */
+  requestCookies?: CookieHooks | null
 }
 
 export interface ScriptPort {

@@ -1,6 +1,11 @@
 import { Cookie } from 'tough-cookie'
-import type { ScriptCookie, ScriptCookieJar } from '../checks/scriptPort'
+import type { ScriptCookie, ScriptCookieJar, ScriptHost } from '../checks/scriptPort'
 import type { JarCookies } from './jarCookies'
+
+/** What the scripts of a send or run reach of its jar: pm.cookies.jar(), and pm.sendRequest's cookies. */
+export function scriptHostOf(cookies: JarCookies | null | undefined): ScriptHost {
+  return cookies ? { cookies: new ScriptJar(cookies), requestCookies: cookies } : {}
+}
 
 /**
  * Bounds on what scripts may put in a jar, which lives outside the sandbox's memory limit:

@@ -9,7 +9,7 @@ import type { SchemaCheck } from '../assertions/schemaCheck'
 import { bodyTextOf } from '../checks/bodyText'
 import { checkedSend } from '../checks/checkedSend'
 import type { ScriptPort } from '../checks/scriptPort'
-import { ScriptJar } from '../cookies/scriptCookieJar'
+import { scriptHostOf } from '../cookies/scriptCookieJar'
 import type { AppendInput } from '../history/entryRecord'
 import type { HttpEngine } from '../http/engine'
 import type { FileGate } from '../http/fileGate'
@@ -105,7 +105,7 @@ export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<I
         return sending
       },
       scripts: deps.scripts,
-      scriptJar: input.cookies && new ScriptJar(input.cookies),
+      scriptHost: scriptHostOf(input.cookies),
       schemas: deps.schemas,
       bodyText: async (response) => (bodyText = await bodyTextOf(response, deps.engine.bodies)),
     },

@@ -55,7 +55,7 @@ export function engineSendRequest(
 ): ScriptSendRequest {
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024 * 1024
   let sequence = 0
-  return async (request, { signal }) => {
+  return async (request, { signal, cookies }) => {
     const requestId = `script-${process.pid}-${++sequence}`
     const cancel = () => engine.cancel(requestId)
     signal.addEventListener('abort', cancel, { once: true })
@@ -64,6 +64,7 @@ export function engineSendRequest(
         spec: scriptRequestSpec(request),
         requestId,
         ...(options.defaults && { defaults: options.defaults }),
+        ...(cookies && { cookies }),
       })
       if (!sent.ok) {
         const { code, message, hint } = sent.error

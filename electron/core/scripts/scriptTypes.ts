@@ -10,6 +10,7 @@ import type {
   ScriptRunOutput,
   ScriptVariables,
 } from '../checks/scriptPort'
+import type { CookieHooks } from '../http/redirects'
 
 export type {
   ScriptRequest,
@@ -98,5 +99,9 @@ export type ScriptHttpResponse = ScriptResponse
  */
 export type ScriptSendRequest = (
   request: ScriptHttpRequest,
-  options: { signal: AbortSignal },
+  options: {
+    signal: AbortSignal
+    /** The jar of the send or run the script belongs to: newman's pm.sendRequest shares it. */
+    cookies?: CookieHooks | null
+  },
 ) => Promise<ScriptHttpResponse>

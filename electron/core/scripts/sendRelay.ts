@@ -1,4 +1,5 @@
 import type { ScriptHost } from '../checks/scriptPort'
+import type { CookieHooks } from '../http/redirects'
 import { isJarCall, relayJarCall } from './jarRelay'
 import type { SendOutcome } from './scriptMessages'
 import { httpRequest, response } from './scriptShapes'
@@ -13,7 +14,7 @@ export function relayHostCall(
 ): Promise<SendOutcome> {
   return isJarCall(request)
     ? relayJarCall(host?.cookies, request)
-    : relaySendRequest(sendRequest, request, signal)
+    : relaySendRequest(sendRequest, request, signal, host?.requestCookies)
 }
 
 /**
@@ -25,6 +26,7 @@ export async function relaySendRequest(
   sendRequest: ScriptSendRequest | undefined,
   request: unknown,
   signal: AbortSignal,
+  cookies?: CookieHooks | null,
 ): Promise<SendOutcome> {
   let checked
   try {
@@ -39,7 +41,7 @@ export async function relaySendRequest(
     }
   }
   try {
-    const sent = await sendRequest(checked, { signal })
+    const sent = await sendRequest(checked, { signal, cookies })
     return { ok: true, response: response(sent, 'response') }
   } catch (error) {
     const e = error as Error & { code?: unknown }

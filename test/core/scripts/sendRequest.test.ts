@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { JarCookies } from '../../../electron/core/cookies/jarCookies'
+import { scriptHostOf } from '../../../electron/core/cookies/scriptCookieJar'
 import { HttpEngine } from '../../../electron/core/http/engine'
 import { engineSendRequest } from '../../../electron/core/scripts/engineSendRequest'
 import type { ScriptSendRequest } from '../../../electron/core/scripts/scriptTypes'
@@ -10,7 +12,7 @@ import {
   startHttpbin,
   type RunningServer,
 } from '../../servers'
-import { fileRunner, logged, run } from './harness'
+import { fileRunner, inputOf, logged, run } from './harness'
 
 // pm.sendRequest against real servers, through the real engine (engineSendRequest).
 let httpbin: RunningServer
@@ -127,6 +129,23 @@ describe('pm.sendRequest', () => {
       { variables: { environment: { baseUrl: httpbin.url } } },
     )
     expect(logged(result)).toEqual(['UNRESOLVED_VARIABLES', '200'])
+  })
+
+  it("sends with the send's cookie jar and keeps what its responses set there, as newman shares the run's", async () => {
+    const cookies = new JarCookies()
+    cookies.keep(['before=1; Path=/'], `${httpbin.url}/`)
+    // /cookies/set answers with a redirect to /cookies, which echoes what it was sent.
+    const result = await runner.run(
+      inputOf([
+        `pm.sendRequest('${httpbin.url}/cookies/set?after=2', (err, res) => {
+           const sent = res.json().cookies
+           console.log(sent.before, sent.after)
+         })`,
+      ]),
+      scriptHostOf(cookies),
+    )
+    expect(logged(result)).toEqual(['1 2'])
+    expect(cookies.cookieFor(`${httpbin.url}/`).split('; ').sort()).toEqual(['after=2', 'before=1'])
   })
 
   it('refuses a request it cannot send, saying why', async () => {

@@ -156,6 +156,20 @@ function clearTimeout(id) {
   delete timers[id];
   host('untimer', String(id));
 }
+// An interval is a timer that arms itself again before each call (so the call may clear
+// it); as in Postman's sandbox, one never cleared keeps the script waiting to its limit.
+function setInterval(fn, ms) {
+  if (typeof fn !== 'function') throw new TypeError('setInterval needs a function');
+  var id = ++timerSeq, args = [].slice.call(arguments, 2), arm = stringify([id, Number(ms) || 0]);
+  var tick = function () { timers[id] = tick; host('timer', arm); fn.apply(undefined, args); };
+  timers[id] = tick;
+  host('timer', arm);
+  return id;
+}
+function setImmediate(fn) {
+  if (typeof fn !== 'function') throw new TypeError('setImmediate needs a function');
+  return setTimeout.apply(undefined, [fn, 0].concat([].slice.call(arguments, 1)));
+}
 
 var nextRequest = function (name) { host('next', stringify(name === undefined ? null : name === null ? null : String(name))); };
 var execution = {
@@ -219,8 +233,8 @@ var postman = new Proxy({
 var globals = {
   // Insomnia's script API is modelled on Postman's: imported Insomnia scripts run as written.
   pm: pm, courier: pm, insomnia: pm, postman: postman, console: console, tests: {},
-  setTimeout: setTimeout, clearTimeout: clearTimeout,
-  setInterval: unsupported('setInterval'), setImmediate: unsupported('setImmediate'),
+  setTimeout: setTimeout, clearTimeout: clearTimeout, setInterval: setInterval, clearInterval: clearTimeout,
+  setImmediate: setImmediate, clearImmediate: clearTimeout,
   // The libraries Postman's sandbox lends by name (sandbox/libraries.ts); nothing else.
   require: function (name) {
     name = String(name);

@@ -94,6 +94,20 @@ describe('variables', () => {
     ])
   })
 
+  it("gives a scope as Postman's toJSON does, so JSON.stringify(pm.environment) shows its values", async () => {
+    const result = await run(
+      runner,
+      `pm.iterationData.toJSON()
+       console.log(JSON.stringify(pm.environment))
+       console.log(JSON.stringify(pm.iterationData.toJSON()))`,
+      { variables: { environment: { baseUrl: 'http://x' }, iterationData: { user: 'ann' } } },
+    )
+    expect(logged(result)).toEqual([
+      '{"values":[{"type":"any","value":"http://x","key":"baseUrl"}]}',
+      '{"values":[{"type":"any","value":"ann","key":"user"}]}',
+    ])
+  })
+
   it('replaces {{names}} in text, leaving unknown ones, with dynamic values', async () => {
     const result = await run(
       runner,

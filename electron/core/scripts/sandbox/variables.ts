@@ -103,6 +103,11 @@ function scopeApi(scope, label) {
       return o;
     },
     replaceIn: function (text) { return replaceIn(text, function (k) { return S()[scope][k]; }); },
+    // Postman's VariableScope.toJSON: the values as a list of {type, value, key}.
+    toJSON: function () {
+      var values = S()[scope];
+      return { values: O.keys(values).map(function (k) { return { type: 'any', value: copy(values[k]), key: k }; }) };
+    },
   };
 }
 var variables = scopeApi('local', 'pm.variables');

@@ -111,6 +111,12 @@ describe('scripts in the app', () => {
     await ui.setUrl(`${ctx.server.url}/cookies`)
     await sendWithScripts(JAR_SET, JAR_CHECK, /2 of 2 passed|2\/2 passed/, 'scripts-cookie-jar')
     await screenshot(ctx.bench.page, 'scripts-cookie-jar')
+    // Typing the API offers its members: the jar among pm.cookies'.
+    await ui.typeInEditor('Post-response script', 'pm.cookies.')
+    await ctx.bench.page.keyboard.type('j')
+    const offered = ctx.bench.page.getByRole('listbox').getByRole('option')
+    await expect.poll(() => offered.allTextContents()).toEqual([expect.stringMatching(/^jar/)])
+    await screenshot(ctx.bench.page, 'scripts-cookie-jar-completion')
     expect(ctx.bench.errors).toEqual([])
   })
 })

@@ -100,6 +100,15 @@ export const SCRIPT_API: Members = {
     },
   },
   sendRequest: 'sendRequest(request, callback?): another request; returns a promise too',
+  cookies: {
+    doc: "the response's cookies, and the cookie jar",
+    members: {
+      get: 'get(name): the value of a cookie the response set',
+      has: 'has(name)',
+      toObject: 'toObject(): the cookies by name',
+      jar: 'jar(): the cookie jar the requests use: get, getAll, set, unset, clear (with a callback)',
+    },
+  },
   execution: {
     doc: 'the runner',
     members: {

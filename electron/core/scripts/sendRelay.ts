@@ -22,7 +22,7 @@ export function relayHostCall(
  * with the host's `sendRequest`, and words the outcome the way the script will see it.
  * Never rejects: a bad request or a failed send is an outcome with an error.
  */
-export async function relaySendRequest(
+async function relaySendRequest(
   sendRequest: ScriptSendRequest | undefined,
   request: unknown,
   signal: AbortSignal,

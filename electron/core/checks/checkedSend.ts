@@ -6,7 +6,7 @@ import type { Checks } from '../../../shared/model/assertion'
 import type { RequestSpec } from '../../../shared/model/request'
 import type { ResponseRecord } from '../../../shared/model/response'
 import type { SchemaCheck } from '../assertions/schemaCheck'
-import { toScriptRequest, withScriptEdits } from './scriptRequest'
+import { requestAsSent, toScriptRequest, withScriptEdits } from './scriptRequest'
 import { failuresOf, ranCount, record, scriptTests, type ScriptEvent } from './scriptOutcome'
 import type {
   ScriptHost,
@@ -209,7 +209,7 @@ export async function checkedSend(
   if (post.length > 0 && (sent.ok || go)) {
     const output = await runScripts(deps, post, {
       event: 'test',
-      request: toScriptRequest(spec, input.requestName),
+      request: requestAsSent(spec, input.requestName, resolving, sent),
       response: sent.ok
         ? {
             code: sent.response.status,

@@ -1,7 +1,9 @@
+import type { SendResult } from '../../../shared/ipc/contract'
+import { resolvedOrAsWritten, resolveTextOrAsWritten } from '../../../shared/logic/variables'
 import type { RequestSpec } from '../../../shared/model/request'
 import type { ScriptRequest } from './scriptPort'
 
-/** The request as a script sees it (`pm.request`): placeholders not yet resolved, as in Postman. */
+/** The request as a pre-request script sees it (`pm.request`): placeholders not yet resolved, as in Postman. */
 export function toScriptRequest(spec: RequestSpec, name: string): ScriptRequest {
   // Query rows appended as typed: the script sees {{placeholders}} and no encoding.
   const query = spec.params
@@ -35,4 +37,27 @@ export function withScriptEdits(spec: RequestSpec, edited: ScriptRequest): Reque
     next = { ...next, body: { ...body, text: edited.body } }
   }
   return next
+}
+
+/**
+ * The request as a post-response script sees it: as it went out, as newman gives it. Its
+ * method, URL (the first, before any redirect) and headers (auth and content type
+ * included) as the engine sent them, and its text body with variables resolved; with no
+ * response, the whole request resolved.
+ */
+export function requestAsSent(
+  spec: RequestSpec,
+  name: string,
+  variables: Readonly<Record<string, string>>,
+  sent: SendResult,
+): ScriptRequest {
+  if (!sent.ok) return toScriptRequest(resolvedOrAsWritten(spec, variables), name)
+  const { sent: wire, redirects } = sent.response
+  return {
+    name,
+    url: redirects[0]?.url ?? wire.url,
+    method: wire.method,
+    headers: wire.headers.map(([key, value]) => [key, value]),
+    body: 'text' in spec.body ? resolveTextOrAsWritten(spec.body.text, variables) : null,
+  }
 }

@@ -150,6 +150,43 @@ describe('a send with scripts', () => {
     ])
   })
 
+  it("gives post-response scripts the request as sent, as newman does: resolved, with the engine's headers, and its URL before redirects", async () => {
+    const { port, runs } = recordingScripts()
+    await checkedSend(deps(port), {
+      spec: spec({
+        method: 'POST',
+        url: `${httpbin.url}/redirect-to?url={{to}}&status_code=307`,
+        headers: [{ key: 'X-Id', value: '{{id}}', enabled: true }],
+        body: { type: 'raw', contentType: 'application/json', text: '{"id":"{{id}}"}' },
+        scripts: { preRequest: '', postResponse: 'pm.test(...)' },
+      }),
+      variables: { to: '/anything', id: '7' },
+      scriptLevels: [],
+      requestName: 'Redirected',
+    })
+    const [post] = runs
+    expect(post?.request.url).toBe(`${httpbin.url}/redirect-to?url=/anything&status_code=307`)
+    expect(post?.request.method).toBe('POST')
+    expect(post?.request.headers).toContainEqual(['X-Id', '7'])
+    expect(post?.request.headers.map(([name]) => name.toLowerCase())).toContain('content-type')
+    expect(post?.request.body).toBe('{"id":"7"}')
+
+    // No response (a run goes on): the request resolved all the same.
+    const failed = recordingScripts()
+    await checkedSend(deps(failed.port), {
+      spec: spec({
+        url: 'http://127.0.0.1:1/{{path}}',
+        scripts: { preRequest: '', postResponse: 'pm.test(...)' },
+      }),
+      variables: { path: 'nowhere' },
+      scriptLevels: [],
+      requestName: 'Unreachable',
+      onScriptError: 'continue',
+    })
+    expect(failed.runs[0]?.response?.code).toBe(0)
+    expect(failed.runs[0]?.request.url).toBe('http://127.0.0.1:1/nowhere')
+  })
+
   it('sends nothing when a pre-request script fails, naming the script and the line', async () => {
     const { port, runs } = recordingScripts(() => ({
       error: { script: 'request Login', message: "ReferenceError: 'x' is not defined", line: 2 },

@@ -29,7 +29,16 @@ const noVue = { name: 'vue', message: 'Only the renderer uses Vue.' }
 const restrict = (paths, patterns) => ({ 'no-restricted-imports': ['error', { paths, patterns }] })
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'coverage/**',
+      'vendor/sandbox-libraries/*.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],

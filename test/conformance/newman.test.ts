@@ -164,6 +164,15 @@ describe('courier run agrees with newman 6', () => {
     ])
   })
 
+  it("Node's modules and the other libraries Postman lends: Buffer for a Basic auth header, url, querystring, util, path, events, string_decoder, assert, cheerio, xml2js and csv-parse", async () => {
+    const run = await both('nodeModules')
+    expectAgreement(run)
+    expect(run.newman.stats.assertions).toEqual({ total: 13, failed: 1 })
+    expect(run.newman.failures).toEqual([
+      "0 Node's modules in tests: assertion assert fails a test as pm.expect does",
+    ])
+  })
+
   it("pm.cookies.jar(): a script reads the server's cookie, sets, unsets and clears cookies in the run's jar, and the next requests send what is left; pm.sendRequest shares that jar", async () => {
     const run = await both('cookieJar')
     expectAgreementWithScriptRequests(run)

@@ -35,6 +35,15 @@ pm.cookies.jar().get(pm.request.url.toString(), "from_script", (err, value) => {
   pm.test("the jar holds it", () => pm.expect(value).to.eql("yes"));
 });`
 
+const BASIC_BY_BUFFER = `const token = Buffer.from("user:passwd").toString("base64");
+pm.request.headers.add({ key: "Authorization", value: "Basic " + token });`
+
+const NODE_MODULES_CHECK = `pm.test("the server took the credentials", () => pm.response.to.have.status(200));
+pm.test("the request as sent carries them", () => pm.expect(pm.request.headers.get("Authorization")).to.eql("Basic dXNlcjpwYXNzd2Q="));
+const $ = cheerio.load("<form><input name='csrf' value='t0k3n'></form>");
+pm.test("cheerio reads a form field", () => pm.expect($("input[name=csrf]").val()).to.eql("t0k3n"));
+pm.test("url parses the address", () => pm.expect(require("url").parse(pm.request.url.toString()).pathname).to.eql("/basic-auth/user/passwd"));`
+
 /**
  * Writes both scripts of the open request (screenshot `<shot>-editor`), sends it, and waits
  * for its Tests tab to say `summary`.
@@ -117,6 +126,20 @@ describe('scripts in the app', () => {
     const offered = ctx.bench.page.getByRole('listbox').getByRole('option')
     await expect.poll(() => offered.allTextContents()).toEqual([expect.stringMatching(/^jar/)])
     await screenshot(ctx.bench.page, 'scripts-cookie-jar-completion')
+    expect(ctx.bench.errors).toEqual([])
+  })
+
+  it("use Node's modules as Postman's sandbox lends them: Buffer builds a Basic auth header, cheerio and url read in tests", async () => {
+    const { ui } = ctx
+    await ui.newTab()
+    await ui.setUrl(`${ctx.server.url}/basic-auth/user/passwd`)
+    await sendWithScripts(
+      BASIC_BY_BUFFER,
+      NODE_MODULES_CHECK,
+      /4 of 4 passed|4\/4 passed/,
+      'scripts-node-modules',
+    )
+    await screenshot(ctx.bench.page, 'scripts-node-modules')
     expect(ctx.bench.errors).toEqual([])
   })
 })

@@ -75,7 +75,7 @@ describe('escape corpus: reaching the host', () => {
       runner,
       `const names = new Set()
        for (let o = globalThis; o; o = Object.getPrototypeOf(o)) Object.getOwnPropertyNames(o).forEach((n) => names.add(n))
-       const wanted = ['process', 'Buffer', 'module', 'exports', '__dirname', 'std', 'os', 'host', 'WebAssembly',
+       const wanted = ['process', 'module', 'exports', '__dirname', 'std', 'os', 'host', 'WebAssembly',
          'SharedArrayBuffer', 'Atomics', 'fetch', 'XMLHttpRequest', 'Worker', 'importScripts', '${CANARY}']
        console.log(wanted.filter((n) => names.has(n)).join() || 'none')
        console.log(typeof globalThis.${CANARY}, (globalThis.${CANARY} = 'changed'))`,
@@ -102,9 +102,11 @@ describe('escape corpus: reaching the host', () => {
          walk(Object.getPrototypeOf(v), depth + 1)
        }
        walk(pm, 0); walk(pm.response, 0); walk(pm.request, 0); walk(console, 0)
+       walk(Buffer, 0); walk(require('util'), 0); walk(require('stream'), 0); walk(cheerio, 0)
        console.log(seen.size > 100, [...new Set(found)].join(' | '))`,
     )
-    expect(logged(result)).toEqual(['true undefinedfunctionundefined'])
+    // (Reading stream's deprecated getters logs their warnings first.)
+    expect(logged(result).at(-1)).toBe('true undefinedfunctionundefined')
     await hostUntouched()
   })
 

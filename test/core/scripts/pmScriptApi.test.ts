@@ -187,7 +187,7 @@ pm.test('after it', () => {})`,
       ['postman.setGlobal("x")', 'postman.setGlobal is not supported by Courier'],
       [
         'require("fs")',
-        'require("fs") is not supported by Courier: scripts can require lodash, crypto-js, moment, uuid, chai, ajv, tv4, atob, btoa only',
+        'require("fs") is not supported by Courier: scripts can require lodash, crypto-js, moment, uuid, chai, ajv, tv4, buffer, events, path, punycode, querystring, url, util, string_decoder, assert, stream, timers, xml2js, cheerio, csv-parse/lib/sync, atob, btoa only',
       ],
     ]
     for (const [source, message] of cases) {

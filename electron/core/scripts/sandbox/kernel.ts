@@ -1,3 +1,5 @@
+import { VENDORED_FILES } from './libraries'
+
 /**
  * The script API's core: pm.test, console, pm.info, pm.execution,
  * timers, the legacy globals of old collections and the names of what Courier does not
@@ -21,7 +23,9 @@ var input, event, info, requestState = null;
 delete G.SharedArrayBuffer;
 
 var mods = O.create(null), K;
-var LIBRARIES = ['lodash', 'crypto-js', 'moment', 'uuid', 'chai', 'ajv', 'tv4'];
+// What require() gives, as Postman's sandbox: its libraries, then Node's built-in modules
+// and the packages bundled for the sandbox (sandbox/libraries.ts).
+var LIBRARIES = ['lodash', 'crypto-js', 'moment', 'uuid', 'chai', 'ajv', 'tv4'].concat(${JSON.stringify(Object.keys(VENDORED_FILES))});
 // A module being loaded reads as undefined to itself: lodash reads the global '_' (its own
 // lazy getter) while it starts.
 var loading = O.create(null);
@@ -29,6 +33,13 @@ function use(name) {
   if (mods[name] || loading[name]) return mods[name];
   loading[name] = true;
   try { return (mods[name] = host('load', name)(K)); } finally { loading[name] = false; }
+}
+
+function requireModule(name) {
+  name = String(name);
+  if (name === 'atob' || name === 'btoa') return use('base64')[name];
+  if (LIBRARIES.indexOf(name) >= 0) return use(name);
+  throw new Error('require(' + stringify(name) + ') is not supported by Courier: scripts can require ' + LIBRARIES.join(', ') + ', atob, btoa only');
 }
 
 function define(target, key, value) {
@@ -66,7 +77,7 @@ class AssertionError extends Error {
 
 // What the sandbox modules get (sandbox/modules.ts).
 var calls = O.create(null), callSeq = 0;
-K = { host: host, use: use, define: define, lazy: lazy, refuse: refuse, unsupported: unsupported,
+K = { host: host, use: use, require: requireModule, define: define, lazy: lazy, refuse: refuse, unsupported: unsupported,
   describe: describe, fatal: fatal, guard: guard, isLimit: isLimit, AssertionError: AssertionError, random: random,
   call: function (request, answer) { var id = ++callSeq; calls[id] = answer; host('send', stringify([id, request])); } };
 var V = use('variables'), variables = V.variables;
@@ -236,22 +247,18 @@ var globals = {
   setTimeout: setTimeout, clearTimeout: clearTimeout, setInterval: setInterval, clearInterval: clearTimeout,
   setImmediate: setImmediate, clearImmediate: clearTimeout,
   // The libraries Postman's sandbox lends by name (sandbox/libraries.ts); nothing else.
-  require: function (name) {
-    name = String(name);
-    if (name === 'atob' || name === 'btoa') return use('base64')[name];
-    if (LIBRARIES.indexOf(name) >= 0) return use(name);
-    throw new Error('require(' + stringify(name) + ') is not supported by Courier: scripts can require ' + LIBRARIES.join(', ') + ', atob, btoa only');
-  },
+  require: requireModule,
 };
 for (var g in globals) define(G, g, globals[g]);
 // Libraries Postman's sandbox has as globals: lodash, crypto-js and tv4 load on first use
-// (as xml2Json does, below); using cheerio says so by name.
+// (as xml2Json, cheerio and Buffer do, below).
 [['_', 'lodash'], ['CryptoJS', 'crypto-js'], ['tv4', 'tv4']].forEach(function (l) {
   O.defineProperty(G, l[0], { configurable: true, enumerable: true,
     get: function () { if (loading[l[1]]) return undefined; var v = use(l[1]); define(G, l[0], v); return v; },
     set: function (v) { define(G, l[0], v); } });
 });
-O.defineProperty(G, 'cheerio', { configurable: true, get: unsupported('cheerio'), set: function (v) { define(G, 'cheerio', v); } });
+lazy(G, 'cheerio', function () { return use('cheerio'); });
+lazy(G, 'Buffer', function () { return use('buffer').Buffer; });
 ['atob', 'btoa'].forEach(function (n) { lazy(G, n, function () { return use('base64')[n]; }); });
 lazy(G, 'xml2Json', function () { return use('xml2Json'); });
 // The pre-pm globals of old collections.

@@ -20,7 +20,33 @@ export const LIBRARY_FILES = {
   tv4: 'tv4/tv4.js',
 } as const
 
+/**
+ * The rest of what Postman's sandbox lends to `require`: Node's built-in modules (as the
+ * browser shims it bundles: `Buffer.from(user + ':' + pass).toString('base64')` in a
+ * pre-request script), xml2js, cheerio and csv-parse's sync parser. None ships a build
+ * that runs alone, so each is bundled once into vendor/sandbox-libraries (the
+ * `courier-sandbox-libraries` package; scripts/build-sandbox-libraries.mjs), where a
+ * module that needs another `require`s it: the sandbox then holds one of each, as Node does.
+ */
+export const VENDORED_FILES = {
+  buffer: 'buffer.js',
+  events: 'events.js',
+  path: 'path.js',
+  punycode: 'punycode.js',
+  querystring: 'querystring.js',
+  url: 'url.js',
+  util: 'util.js',
+  string_decoder: 'string_decoder.js',
+  assert: 'assert.js',
+  stream: 'stream.js',
+  timers: 'timers.js',
+  xml2js: 'xml2js.js',
+  cheerio: 'cheerio.js',
+  'csv-parse/lib/sync': 'csv-parse-sync.js',
+} as const
+
 export type LibraryName = keyof typeof LIBRARY_FILES
+export type VendoredName = keyof typeof VENDORED_FILES
 
 export function isLibrary(name: string): name is LibraryName {
   return Object.hasOwn(LIBRARY_FILES, name)
@@ -87,6 +113,20 @@ function ajvAsPostmans(): string[] {
     'PostmanAjv.default = PostmanAjv;',
     'module.exports = PostmanAjv;',
   ]
+}
+
+/**
+ * A vendored module as a sandbox module: its CommonJS bundle, whose `require` is the
+ * kernel's (K.require, what a script's `require` gives), so what it needs is loaded once.
+ */
+export function vendoredSource(name: VendoredName): string {
+  return [
+    '(function (K) {',
+    'var require = K.require;',
+    ...asCommonJs(packageFile(`courier-sandbox-libraries/${VENDORED_FILES[name]}`)),
+    'return module.exports;',
+    '})',
+  ].join('\n')
 }
 
 /**

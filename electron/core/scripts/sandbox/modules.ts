@@ -2,7 +2,7 @@ import { BASE64_SOURCE } from './base64'
 import { chaiModuleSource } from './chai'
 import { JAR_SOURCE } from './cookieJar'
 import { INSPECT_SOURCE } from './inspect'
-import { librarySource } from './libraries'
+import { librarySource, VENDORED_FILES, vendoredSource, type VendoredName } from './libraries'
 import { LISTS_SOURCE } from './lists'
 import { REQUEST_SOURCE } from './request'
 import { RESPONSE_SOURCE } from './response'
@@ -31,6 +31,12 @@ const SOURCES: Record<string, () => string> = {
   schema: () => SCHEMA_SOURCE,
   xml2Json: xml2JsonSource,
   uuid: () => UUID_SOURCE,
+  ...Object.fromEntries(
+    (Object.keys(VENDORED_FILES) as VendoredName[]).map((name) => [
+      name,
+      () => vendoredSource(name),
+    ]),
+  ),
 }
 
 const built = new Map<string, string>()

@@ -82,7 +82,8 @@ export async function sendAndRecord(
       schemas: deps.schemas,
       bodyText: deps.bodyText,
     },
-    input,
+    // Scripts read the active environment's name as pm.environment.name.
+    { ...input, environmentName: input.context.environment },
   )
   if (deps.history) {
     const result = input.forHistory ? await input.forHistory(checked.result) : checked.result

@@ -4,7 +4,7 @@ import { HistoryStore } from '../../electron/core/history/historyStore'
 import { MemorySecretStore } from '../../electron/core/secrets/memorySecretStore'
 import { openConfStore } from '../../electron/core/storage/openConfStore'
 import { WorkspaceService } from '../../electron/core/workspace/workspaceService'
-import { SavedRequestSchema } from '../../shared/model/workspace'
+import { EnvironmentSchema, SavedRequestSchema } from '../../shared/model/workspace'
 import { startHttpbin, type RunningServer } from '../servers'
 import { runCourier, tempDir } from './runCourier'
 
@@ -65,7 +65,8 @@ async function createWorkspace(): Promise<void> {
         method: 'GET',
         url: '{{base}}/anything/{{id}}',
         scripts: {
-          preRequest: 'pm.variables.set("id", "42")\nconsole.log("id set")',
+          preRequest:
+            'pm.variables.set("id", "42")\nconsole.log("id set")\nconsole.log("in " + pm.environment.name)',
           postResponse: [
             'pm.test("Status code is 200", function () {',
             '  pm.response.to.have.status(200);',
@@ -85,6 +86,11 @@ async function createWorkspace(): Promise<void> {
         scripts: { preRequest: 'const a = 1\nnotDefined()', postResponse: '' },
       }),
     )
+    await workspace.saveEnvironment(
+      null,
+      EnvironmentSchema.parse({ name: 'staging', variables: [] }),
+    )
+    await workspace.setActiveEnvironment('staging')
   } finally {
     await workspace.close()
   }
@@ -154,6 +160,8 @@ describe('courier send with assertions', () => {
       const run = await send('Checks/Scripted')
       expect(run.code).toBe(0)
       expect(run.stderr).toContain('console.log: id set')
+      // pm.environment.name: the workspace's active environment.
+      expect(run.stderr).toContain('console.log: in staging')
       expect(run.stderr).toContain('✓ Status code is 200')
       expect(run.stderr).toContain('✓ echoes the id')
       expect(run.stdout).toContain('/anything/42')

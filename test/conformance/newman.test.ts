@@ -74,7 +74,7 @@ describe('courier run agrees with newman 6', () => {
     expect(run.newman.exitCode).toBe(1)
   })
 
-  it('environment and globals files, --env-var, and values scripts set, read and unset in each scope; pm.request in a test is the request as sent', async () => {
+  it('environment and globals files, --env-var, and values scripts set, read and unset in each scope; pm.request in a test is the request as sent; pm.environment.name; the legacy request global', async () => {
     const run = await both('variables', [
       '-e',
       join(data, 'environment.postman_environment.json'),
@@ -84,7 +84,7 @@ describe('courier run agrees with newman 6', () => {
       'cliValue=from-cli',
     ])
     expectAgreement(run)
-    expect(run.newman.stats.assertions).toEqual({ total: 9, failed: 1 })
+    expect(run.newman.stats.assertions).toEqual({ total: 11, failed: 1 })
   })
 
   it('iteration data from a CSV file: one iteration per row, values as variables and pm.iterationData', async () => {

@@ -35,6 +35,8 @@ export interface CheckedSendInput {
   iteration?: number
   /** The run's iterations, for pm.info.iterationCount (1 for a single send). */
   iterationCount?: number
+  /** The active environment's name, for pm.environment.name; null or absent: none. */
+  environmentName?: string | null
   iterationData?: Record<string, string>
   /** Limits of each script run (the sandbox's defaults where absent). */
   limits?: { memoryBytes?: number; cpuMs?: number }
@@ -143,6 +145,7 @@ export async function checkedSend(
     iteration: input.iteration ?? 0,
     eventName,
     ...(input.iterationCount !== undefined && { iterationCount: input.iterationCount }),
+    ...(input.environmentName != null && { environmentName: input.environmentName }),
   })
   const sentRequests = { total: 0, failed: 0 }
   const countSends = (output: ScriptRunOutput) => {

@@ -51,6 +51,8 @@ export interface ScriptRunInput {
     eventName: 'prerequest' | 'test'
     /** pm.info.iterationCount: the run's iterations (1 for a single send). */
     iterationCount?: number
+    /** pm.environment.name: the active environment's name; absent when none is. */
+    environmentName?: string
     /** pm.info.requestId: the same for a request's scripts (the sandbox makes one when absent). */
     requestId?: string
   }

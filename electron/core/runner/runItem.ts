@@ -118,6 +118,7 @@ export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<I
       requestId: input.scriptRequestId,
       iteration: input.iteration,
       iterationCount: input.iterations,
+      environmentName: plan.environmentName,
       iterationData: input.iterationData,
       limits: input.limits,
       onScriptError: 'continue',

@@ -29,6 +29,7 @@ export interface WorkerRunInput {
     requestName: string
     iteration: number
     iterationCount: number
+    environmentName?: string
     eventName: 'prerequest' | 'test'
     requestId: string
   }

@@ -83,6 +83,7 @@ const runInput: Check<ScriptRunnerInput> = object({
     eventName: event,
     requestId: optional(string),
     iterationCount: optional(integer(1)),
+    environmentName: optional(string),
   }),
   limits: optional(limits),
   continueOnError: optional(boolean),

@@ -38,6 +38,9 @@ function resolved(checked: ScriptRunnerInput, base: ScriptLimits): WorkerRunInpu
       eventName: checked.info.eventName,
       requestId: checked.info.requestId ?? randomUUID(),
       iterationCount: checked.info.iterationCount ?? 1,
+      ...(checked.info.environmentName !== undefined && {
+        environmentName: checked.info.environmentName,
+      }),
     },
     limits: { ...base, ...checked.limits },
     ...(checked.continueOnError && { continueOnError: true }),

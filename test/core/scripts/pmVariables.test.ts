@@ -152,6 +152,42 @@ describe('variables', () => {
     ])
   })
 
+  it("gives the legacy request global: the request as plain data, headers by lower-case name, the body's text as data", async () => {
+    const result = await run(runner, `console.log(JSON.stringify(request))`, {
+      event: 'prerequest',
+      request: {
+        method: 'POST',
+        url: '{{baseUrl}}/orders',
+        headers: [
+          ['X-Trace', 'a'],
+          ['x-trace', 'b'],
+          ['Content-Type', 'application/json'],
+        ],
+        body: '{"id":"{{id}}"}',
+      },
+      info: { requestId: 'req-1' },
+    })
+    expect(JSON.parse(logged(result)[0]!)).toEqual({
+      id: 'req-1',
+      name: 'Get user',
+      headers: { 'x-trace': ['a', 'b'], 'content-type': 'application/json' },
+      method: 'POST',
+      url: '{{baseUrl}}/orders',
+      data: '{"id":"{{id}}"}',
+    })
+    const bodiless = await run(runner, `console.log(JSON.stringify(request.data))`)
+    expect(logged(bodiless)).toEqual(['{}'])
+  })
+
+  it('names the active environment as pm.environment.name, and nothing when none is active', async () => {
+    const named = await run(runner, `console.log(pm.environment.name)`, {
+      info: { environmentName: 'Staging' },
+    })
+    expect(logged(named)).toEqual(['Staging'])
+    const none = await run(runner, `console.log(typeof pm.environment.name)`)
+    expect(logged(none)).toEqual(['undefined'])
+  })
+
   it('refuses a value no variable can keep, naming the variable', async () => {
     const result = await run(runner, `pm.environment.set('handler', function () {})`)
     expect(result.error?.message).toBe(

@@ -19,7 +19,7 @@ import { VENDORED_FILES } from './libraries'
 export const KERNEL_SOURCE = `(function (host) {
 'use strict';
 var G = globalThis, O = Object, stringify = JSON.stringify, parse = JSON.parse;
-var input, event, info, requestState = null;
+var input, event, info, environmentName, requestState = null;
 delete G.SharedArrayBuffer;
 
 var mods = O.create(null), K;
@@ -202,6 +202,8 @@ var api = {
 };
 api.expect.fail = function () { var e = use('chai').expect; return e.fail.apply(e, arguments); };
 O.defineProperty(api, 'info', { enumerable: true, get: function () { return info; } });
+// The active environment's name, as newman gives an environment file's (undefined: none).
+O.defineProperty(api.environment, 'name', { configurable: true, get: function () { return environmentName; } });
 lazy(api, 'request', function () { requestState = use('request')(parse(input.request)); return requestState.request; });
 lazy(api, 'response', function () { return input.response ? use('response').makeResponse(input.response) : undefined; });
 lazy(api, 'cookies', function () { return use('response').cookiesOf(input.response ? input.response.headers : []); });
@@ -266,6 +268,17 @@ lazy(G, 'environment', function () { return api.environment.toObject(); });
 lazy(G, 'globals', function () { return api.globals.toObject(); });
 lazy(G, 'data', function () { return api.iterationData.toObject(); });
 lazy(G, 'iteration', function () { return info.iteration; });
+// Postman's legacy 'request': the request as plain data, headers by lower-case name (a
+// repeated one as a list), the body's text as 'data' ({} for none).
+lazy(G, 'request', function () {
+  var r = api.request, headers = {};
+  r.headers.enabled().forEach(function (h) {
+    var k = String(h.key).toLowerCase();
+    define(headers, k, k in headers ? [].concat(headers[k], h.value) : h.value);
+  });
+  return { id: info.requestId, name: info.requestName, description: undefined, headers: headers,
+    method: String(r.method), url: r.url.toString(), data: r.body.raw === undefined || r.body.raw === null ? {} : r.body.raw };
+});
 lazy(G, 'responseBody', function () { return api.response && api.response.text(); });
 lazy(G, 'responseCode', function () { var r = api.response; return r && { code: r.code, name: r.status, detail: r.status }; });
 lazy(G, 'responseHeaders', function () {
@@ -307,6 +320,7 @@ var kernel = {
     if (body !== undefined) input.response.body = body;
     event = input.event;
     seed = input.seed;
+    environmentName = input.info.environmentName;
     info = O.freeze({ eventName: input.info.eventName, iteration: input.info.iteration,
       iterationCount: input.info.iterationCount, requestName: input.info.requestName, requestId: input.info.requestId });
     V.begin(parts[2]);

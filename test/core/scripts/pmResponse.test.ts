@@ -59,9 +59,12 @@ describe('pm.response', () => {
        pm.test('13', () => pm.response.to.be.json)
        pm.test('14', () => pm.response.to.have.responseTime.below(100))
        pm.test('15', () => pm.response.to.not.be.clientError)
-       pm.test('16', () => pm.response.to.be.withBody.and.to.have.status(200))`,
+       pm.test('16', () => pm.response.to.be.withBody.and.to.have.status(200))
+       pm.test('17', () => pm.response.to.have.statusCodeClass(2))
+       pm.test('18', () => pm.expect(pm.response).to.be.json)
+       pm.test('19', () => pm.expect(pm.response).to.have.statusCodeClass(2))`,
     )
-    expect(outcomes(result)).toEqual(Array(16).fill('pass'))
+    expect(outcomes(result)).toEqual(Array(19).fill('pass'))
   })
 
   it("fails them with Postman's messages", async () => {
@@ -79,7 +82,9 @@ describe('pm.response', () => {
        pm.test('10', () => pm.response.to.have.jsonBody('user.email'))
        pm.test('11', () => pm.response.to.have.jsonBody('user.id', 8))
        pm.test('12', () => pm.response.to.have.responseTime.below(10))
-       pm.test('13', () => pm.response.to.have.status('Created'))`,
+       pm.test('13', () => pm.response.to.have.status('Created'))
+       pm.test('14', () => pm.response.to.have.statusCodeClass(4))
+       pm.test('15', () => pm.expect({ a: 1 }).to.be.json)`,
     )
     expect(outcomes(result)).toEqual([
       'expected response to have status code 201 but got 200',
@@ -95,6 +100,8 @@ describe('pm.response', () => {
       'expected response body json at "user.id" to contain 8 but got 7',
       'expected response time 42 to be below 10',
       "expected response to have status reason 'Created' but got 'OK'",
+      'expected response code to be 4XX but found 200',
+      'expected a response for .json',
     ])
   })
 
@@ -107,8 +114,9 @@ describe('pm.response', () => {
     const result = await run(
       runner,
       `console.log(pm.cookies.get('session'), pm.cookies.has('session'), pm.cookies.has('other'))
-       console.log(postman.getResponseCookie('session').httpOnly, postman.getResponseHeader('x-trace'))`,
+       console.log(postman.getResponseCookie('session').httpOnly, postman.getResponseHeader('x-trace'))
+       console.log(responseCookies.length, responseCookies[0].name, responseCookies[0].value)`,
     )
-    expect(logged(result)).toEqual(['abc123 true false', 'true two'])
+    expect(logged(result)).toEqual(['abc123 true false', 'true two', '1 session abc123'])
   })
 })

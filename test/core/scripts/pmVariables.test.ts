@@ -142,10 +142,12 @@ describe('variables', () => {
       `postman.setEnvironmentVariable('a', '1')
        postman.setGlobalVariable('b', '2')
        console.log(postman.getEnvironmentVariable('a'), postman.getGlobalVariable('b'), environment.token, globals.onlyGlobal, data.row)
-       postman.clearEnvironmentVariable('a')`,
+       postman.clearEnvironmentVariable('a')
+       postman.clearGlobalVariables()
+       console.log(pm.globals.has('b'), pm.globals.has('onlyGlobal'))`,
       { variables },
     )
-    expect(logged(result)).toEqual(['1 2 e-token g 3'])
+    expect(logged(result)).toEqual(['1 2 e-token g 3', 'false false'])
     expect(result.changes.environment).toEqual([
       { op: 'set', key: 'a', value: '1' },
       { op: 'unset', key: 'a' },

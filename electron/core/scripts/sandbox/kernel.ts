@@ -234,6 +234,8 @@ var postman = new Proxy({
   setGlobalVariable: function (k, v) { api.globals.set(k, v); },
   getGlobalVariable: function (k) { return api.globals.get(k); },
   clearGlobalVariable: function (k) { api.globals.unset(k); },
+  clearEnvironmentVariables: function () { api.environment.clear(); },
+  clearGlobalVariables: function () { api.globals.clear(); },
   getResponseHeader: function (name) { return api.response ? api.response.headers.get(name) : undefined; },
   getResponseCookie: function (name) { return api.cookies.one(name); },
 }, {
@@ -287,6 +289,7 @@ lazy(G, 'responseHeaders', function () {
   return o;
 });
 lazy(G, 'responseTime', function () { return api.response && api.response.responseTime; });
+lazy(G, 'responseCookies', function () { return api.response ? api.cookies.all() : []; });
 
 // Math.random's seed would be the same in every script (they all start from one copy of
 // memory): it is replaced by sfc32, seeded per run by the host.

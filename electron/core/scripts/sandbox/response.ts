@@ -96,6 +96,11 @@ var checks = {
     check(equal(at.value, value), not, 'expected response body json at "' + path + '" to contain ' + show(value) + ' but got ' + show(at.value),
       'expected response body json at "' + path + '" to not contain ' + show(value) + ' but got ' + show(at.value));
   },
+  // Postman's: the code's class, 2 for 2XX.
+  statusCodeClass: function (res, not, cls) {
+    check(Math.floor(res.code / 100) === cls, not, 'expected response code to be ' + cls + 'XX but found ' + res.code,
+      'expected response code to not be ' + cls + 'XX');
+  },
   withBody: function (res, not) { checks.body(res, not); },
   json: function (res, not) { checks.jsonBody(res, not); },
   error: function (res, not) {
@@ -110,7 +115,7 @@ O.keys(CLASSES).forEach(function (name) {
   };
 });
 O.keys(CODES).forEach(function (name) { checks[name] = function (res, not) { checks.status(res, not, CODES[name]); }; });
-var METHODS = ['status', 'statusCode', 'statusReason', 'header', 'body', 'jsonBody'];
+var METHODS = ['status', 'statusCode', 'statusCodeClass', 'statusReason', 'header', 'body', 'jsonBody'];
 var PROPERTIES = O.keys(checks).filter(function (n) { return METHODS.indexOf(n) < 0; });
 
 // pm.response.to: the chain words of chai, then a check.
@@ -208,7 +213,7 @@ function installChai(chai) {
       A.overwriteProperty('ok', function (original) {
         return function () { if (this._obj && this._obj.isCourierResponse) own.call(this); else original.call(this); };
       });
-    } else if (name !== 'json') {
+    } else {
       A.addProperty(name, function () {
         if (!this._obj || !this._obj.isCourierResponse) throw new K.AssertionError('expected a response for .' + name);
         own.call(this);

@@ -64,11 +64,11 @@ function expectAgreementWithScriptRequests({
 }
 
 describe('courier run agrees with newman 6', () => {
-  it('tests, chai assertions, a failing test, test and pre-request scripts that throw, an error inside a test, cookies', async () => {
+  it('tests, chai assertions, a failing test, test and pre-request scripts that throw, an error inside a test, cookies, a urlencoded body a pre-request script edits', async () => {
     const run = await both('basics')
     expectAgreement(run)
     // The collection exercises what it says: a failure of each kind, not a clean run.
-    expect(run.newman.stats.assertions).toEqual({ total: 14, failed: 2 })
+    expect(run.newman.stats.assertions).toEqual({ total: 16, failed: 2 })
     expect(run.newman.stats.testScripts.failed).toBe(1)
     expect(run.newman.stats.prerequestScripts.failed).toBe(1)
     expect(run.newman.exitCode).toBe(1)

@@ -18,6 +18,8 @@ export interface ScriptRequest {
   headers: [string, string][]
   /** The body as text; null for none, a file or a form. */
   body: string | null
+  /** A urlencoded body's enabled fields (pm.request.body.urlencoded); absent for other bodies. */
+  form?: [string, string][]
 }
 
 export interface ScriptResponse {

@@ -17,6 +17,9 @@ export function toScriptRequest(spec: RequestSpec, name: string): ScriptRequest 
     method: spec.method,
     headers: spec.headers.filter((h) => h.enabled && h.key !== '').map((h) => [h.key, h.value]),
     body: 'text' in spec.body ? spec.body.text : null,
+    ...(spec.body.type === 'form' && {
+      form: spec.body.fields.filter((f) => f.enabled && f.key !== '').map((f) => [f.key, f.value]),
+    }),
   }
 }
 
@@ -33,6 +36,16 @@ export function withScriptEdits(spec: RequestSpec, edited: ScriptRequest): Reque
     }
   }
   const body = next.body
+  if (
+    body.type === 'form' &&
+    edited.form &&
+    JSON.stringify(edited.form) !== JSON.stringify(before.form)
+  ) {
+    next = {
+      ...next,
+      body: { ...body, fields: edited.form.map(([key, value]) => ({ key, value, enabled: true })) },
+    }
+  }
   if ('text' in body && edited.body !== null && edited.body !== body.text) {
     next = { ...next, body: { ...body, text: edited.body } }
   }
@@ -59,5 +72,13 @@ export function requestAsSent(
     method: wire.method,
     headers: wire.headers.map(([key, value]) => [key, value]),
     body: 'text' in spec.body ? resolveTextOrAsWritten(spec.body.text, variables) : null,
+    ...(spec.body.type === 'form' && {
+      form: spec.body.fields
+        .filter((f) => f.enabled && f.key !== '')
+        .map((f) => [
+          resolveTextOrAsWritten(f.key, variables),
+          resolveTextOrAsWritten(f.value, variables),
+        ]),
+    }),
   }
 }

@@ -67,8 +67,12 @@ export function engineSendRequest(
         ...(cookies && { cookies }),
       })
       if (!sent.ok) {
-        const { code, message, hint } = sent.error
-        throw Object.assign(new Error(hint ? `${message} ${hint}` : message), { code })
+        // A script's err.code is Node's (ECONNREFUSED, ENOTFOUND, a TLS code...), as
+        // newman's is; Courier's own code when the failure has no lower cause.
+        const { code, message, hint, cause } = sent.error
+        throw Object.assign(new Error(hint ? `${message} ${hint}` : message), {
+          code: cause ?? code,
+        })
       }
       const r = sent.response
       let body = r.body

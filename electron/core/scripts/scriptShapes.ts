@@ -43,6 +43,7 @@ const scriptRequest: Check<ScriptRequest> = object({
   method: string,
   headers: pairs,
   body: nullable(string),
+  form: optional(pairs),
 })
 
 const variables: Check<ScriptVariables> = object({

@@ -187,6 +187,40 @@ describe('a send with scripts', () => {
     expect(failed.runs[0]?.request.url).toBe('http://127.0.0.1:1/nowhere')
   })
 
+  it("sends a pre-request script's edits of a urlencoded body's fields", async () => {
+    const edited = recordingScripts((input) =>
+      input.event === 'prerequest'
+        ? {
+            request: {
+              ...input.request,
+              form: [...(input.request.form ?? []), ['added', '{{v}}']],
+            },
+          }
+        : {},
+    )
+    const { result } = await checkedSend(deps(edited.port), {
+      spec: spec({
+        method: 'POST',
+        url: `${httpbin.url}/post`,
+        body: { type: 'form', fields: [{ key: 'a', value: '1', enabled: true }] },
+        scripts: {
+          preRequest: 'pm.request.body.urlencoded.add(...)',
+          postResponse: 'pm.test(...)',
+        },
+      }),
+      variables: { v: 'two' },
+      scriptLevels: [],
+      requestName: 'Form',
+    })
+    expect(edited.runs[0]?.request.form).toEqual([['a', '1']])
+    expect(result.ok && JSON.parse(result.response.body).form).toEqual({ a: '1', added: 'two' })
+    // The post-response script sees the fields as sent.
+    expect(edited.runs[1]?.request.form).toEqual([
+      ['a', '1'],
+      ['added', 'two'],
+    ])
+  })
+
   it('sends nothing when a pre-request script fails, naming the script and the line', async () => {
     const { port, runs } = recordingScripts(() => ({
       error: { script: 'request Login', message: "ReferenceError: 'x' is not defined", line: 2 },

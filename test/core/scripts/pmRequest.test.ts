@@ -84,6 +84,32 @@ describe('pm.request', () => {
     expect(result.request.headers).toContainEqual(['X-From', 'workspace'])
   })
 
+  it("reads and edits a urlencoded body's fields as pm.request.body.urlencoded", async () => {
+    const result = await run(
+      runner,
+      `const form = pm.request.body.urlencoded
+console.log(pm.request.body.mode, form.get('user'), JSON.stringify(form.toObject()))
+form.upsert({ key: 'user', value: 'ada' })
+form.add({ key: 'otp', value: '123' })
+form.remove('drop')`,
+      {
+        ...prerequest,
+        request: {
+          body: null,
+          form: [
+            ['user', 'jane'],
+            ['drop', 'x'],
+          ],
+        },
+      },
+    )
+    expect(logged(result)).toEqual(['urlencoded jane {"user":"jane","drop":"x"}'])
+    expect(result.request.form).toEqual([
+      ['user', 'ada'],
+      ['otp', '123'],
+    ])
+  })
+
   it('names what it does not support', async () => {
     const result = await run(runner, `pm.request.auth.parameters()`, prerequest)
     expect(result.error?.message).toBe('Error: pm.request.auth is not supported by Courier')

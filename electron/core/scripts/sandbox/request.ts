@@ -59,16 +59,19 @@ U.removeQueryParams = function (names) {
 
 return function (r) {
 var url = new Url(r.url), headers = L.list(r.headers.map(function (h) { return { key: h[0], value: h[1] }; }), true);
+// A urlencoded body's fields, as pm.request.body.urlencoded (names kept as typed).
+var form = r.form ? L.list(r.form.map(function (f) { return { key: f[0], value: f[1] }; }), false) : undefined;
 var body = {
-  mode: r.body === null ? undefined : 'raw',
+  mode: form ? 'urlencoded' : r.body === null ? undefined : 'raw',
   raw: r.body === null ? undefined : r.body,
+  urlencoded: form,
   update: function (v) {
     if (typeof v === 'string') { this.mode = 'raw'; this.raw = v; }
     else if (v !== null && typeof v === 'object') { this.mode = v.mode; this.raw = v.raw; }
   },
   isEmpty: function () { return this.raw === undefined || this.raw === null || this.raw === ''; },
   toString: function () { return this.raw === undefined || this.raw === null ? '' : typeof this.raw === 'string' ? this.raw : JSON.stringify(this.raw); },
-  toJSON: function () { return { mode: this.mode, raw: this.raw }; },
+  toJSON: function () { return form ? { mode: this.mode, urlencoded: form.toJSON() } : { mode: this.mode, raw: this.raw }; },
 };
 var request = {
   name: r.name,
@@ -104,6 +107,7 @@ return {
       method: String(request.method).toUpperCase(),
       headers: headers.enabled().map(function (h) { return [String(h.key), h.value === undefined || h.value === null ? '' : String(h.value)]; }),
       body: raw === undefined || raw === null ? (r.body === null ? null : '') : body.toString(),
+      form: form ? form.enabled().map(function (f) { return [String(f.key), f.value === undefined || f.value === null ? '' : String(f.value)]; }) : undefined,
     };
   },
 };

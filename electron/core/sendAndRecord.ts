@@ -53,6 +53,16 @@ export interface SendAndRecordInput extends CheckedSendInput {
   forHistory?: (result: SendResult) => Promise<SendResult>
 }
 
+/** A saved request's place: its workspace's name, its folders' and its own. */
+function locationOf(context: SendContext, requestName: string): string[] {
+  const folders = context.requestPath?.split('/').slice(0, -1) ?? []
+  return [
+    ...(context.workspaceName !== null ? [context.workspaceName] : []),
+    ...folders,
+    requestName,
+  ]
+}
+
 /**
  * The one path of a send, for the app and the command line alike: its scripts and
  * assertions around the engine's exchange (checkedSend), then the entry for history,
@@ -82,8 +92,13 @@ export async function sendAndRecord(
       schemas: deps.schemas,
       bodyText: deps.bodyText,
     },
-    // Scripts read the active environment's name as pm.environment.name.
-    { ...input, environmentName: input.context.environment },
+    // Scripts read the active environment's name as pm.environment.name, and where the
+    // request is saved as pm.execution.location.
+    {
+      ...input,
+      environmentName: input.context.environment,
+      location: input.location ?? locationOf(input.context, input.requestName),
+    },
   )
   if (deps.history) {
     const result = input.forHistory ? await input.forHistory(checked.result) : checked.result

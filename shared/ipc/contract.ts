@@ -76,7 +76,13 @@ export const SendArgsSchema = z.object({
    * before the request's own (`spec.scripts`), as Postman runs collection, folder, request.
    */
   scriptLevels: z
-    .array(z.object({ name: z.string().max(300), scripts: ScriptsSchema }))
+    .array(
+      z.object({
+        name: z.string().max(300),
+        scripts: ScriptsSchema,
+        item: z.string().max(300).optional(),
+      }),
+    )
     .max(100)
     .default([]),
   /**

@@ -7,6 +7,8 @@ import type { InheritanceLevel } from './inheritance'
 export interface ScriptLevel {
   name: string
   scripts: Scripts
+  /** A folder's own name, for pm.execution.location.current; absent for the workspace's. */
+  item?: string
 }
 
 /** What a level is called in results and errors. */
@@ -26,7 +28,11 @@ export function inheritedScripts(chain: readonly InheritanceLevel[]): ScriptLeve
       const s = level.defaults.scripts
       return !!s && (s.preRequest.trim() !== '' || s.postResponse.trim() !== '')
     })
-    .map((level) => ({ name: levelName(level), scripts: level.defaults.scripts! }))
+    .map((level) => ({
+      name: levelName(level),
+      scripts: level.defaults.scripts!,
+      ...(level.kind === 'folder' && { item: level.name }),
+    }))
 }
 
 /** The values a script sees per scope, as `pm.globals`, `pm.collectionVariables`, ... give them. */

@@ -65,8 +65,12 @@ async function createWorkspace(): Promise<void> {
         method: 'GET',
         url: '{{base}}/anything/{{id}}',
         scripts: {
-          preRequest:
-            'pm.variables.set("id", "42")\nconsole.log("id set")\nconsole.log("in " + pm.environment.name)',
+          preRequest: [
+            'pm.variables.set("id", "42")',
+            'console.log("id set")',
+            'console.log("in " + pm.environment.name)',
+            'console.log("at " + JSON.stringify(pm.execution.location) + " " + pm.execution.location.current)',
+          ].join('\n'),
           postResponse: [
             'pm.test("Status code is 200", function () {',
             '  pm.response.to.have.status(200);',
@@ -162,6 +166,8 @@ describe('courier send with assertions', () => {
       expect(run.stderr).toContain('console.log: id set')
       // pm.environment.name: the workspace's active environment.
       expect(run.stderr).toContain('console.log: in staging')
+      // pm.execution.location: the workspace, the folder and the request.
+      expect(run.stderr).toContain('console.log: at ["Checked","Checks","Scripted"] Scripted')
       expect(run.stderr).toContain('✓ Status code is 200')
       expect(run.stderr).toContain('✓ echoes the id')
       expect(run.stdout).toContain('/anything/42')

@@ -121,11 +121,13 @@ describe('courier run agrees with newman 6', () => {
     ])
   })
 
-  it('collection and folder pre-request and test scripts around each request', async () => {
+  it('collection and folder pre-request and test scripts around each request; pm.execution.location and its current', async () => {
     const run = await both('levels')
     expectAgreement(run)
     expect(run.newman.stats.prerequestScripts.total).toBe(6)
     expect(run.newman.stats.testScripts.total).toBe(10)
+    // Every test passes, pm.execution.location's among them.
+    expect(run.newman.failures.filter((f) => f.includes('location'))).toEqual([])
   })
 
   it('--folder runs only that folder, with the collection scripts above it', async () => {

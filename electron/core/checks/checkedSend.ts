@@ -37,6 +37,11 @@ export interface CheckedSendInput {
   iterationCount?: number
   /** The active environment's name, for pm.environment.name; null or absent: none. */
   environmentName?: string | null
+  /**
+   * The request's place, for pm.execution.location: the collection's (or workspace's)
+   * name, its folders' and its own. Absent: the request's name alone.
+   */
+  location?: string[]
   iterationData?: Record<string, string>
   /** Limits of each script run (the sandbox's defaults where absent). */
   limits?: { memoryBytes?: number; cpuMs?: number }
@@ -78,8 +83,18 @@ const NO_RESPONSE = { code: 0, status: '', headers: [], body: '', responseTime: 
 
 /** The scripts of one event: the levels above, then the request's own; empty ones left out. */
 function sourcesOf(input: CheckedSendInput, event: ScriptEvent): ScriptSource[] {
-  const levels = input.scriptLevels.map((l) => ({ name: l.name, source: l.scripts[event] }))
-  const own = { name: `request ${input.requestName}`, source: input.spec.scripts?.[event] ?? '' }
+  // Whose script it is (pm.execution.location.current): a folder's, else the collection's.
+  const root = input.location?.[0]
+  const levels = input.scriptLevels.map((l) => ({
+    name: l.name,
+    source: l.scripts[event],
+    ...((l.item ?? root) !== undefined && { item: (l.item ?? root)! }),
+  }))
+  const own = {
+    name: `request ${input.requestName}`,
+    source: input.spec.scripts?.[event] ?? '',
+    item: input.requestName,
+  }
   return [...levels, own].filter((s) => s.source.trim() !== '')
 }
 
@@ -146,6 +161,7 @@ export async function checkedSend(
     eventName,
     ...(input.iterationCount !== undefined && { iterationCount: input.iterationCount }),
     ...(input.environmentName != null && { environmentName: input.environmentName }),
+    location: input.location ?? [input.requestName],
   })
   const sentRequests = { total: 0, failed: 0 }
   const countSends = (output: ScriptRunOutput) => {

@@ -9,6 +9,8 @@ export interface ScriptSource {
   /** "workspace", "folder Users", "request Get user": named in results and errors. */
   name: string
   source: string
+  /** The collection, folder or request the script belongs to: pm.execution.location.current. */
+  item?: string
 }
 
 export interface ScriptRequest {
@@ -55,6 +57,8 @@ export interface ScriptRunInput {
     iterationCount?: number
     /** pm.environment.name: the active environment's name; absent when none is. */
     environmentName?: string
+    /** pm.execution.location: the collection's (or workspace's) name, its folders', the request's. */
+    location?: string[]
     /** pm.info.requestId: the same for a request's scripts (the sandbox makes one when absent). */
     requestId?: string
   }

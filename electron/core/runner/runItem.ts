@@ -119,6 +119,7 @@ export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<I
       iteration: input.iteration,
       iterationCount: input.iterations,
       environmentName: plan.environmentName,
+      location: [plan.workspace?.name ?? plan.name, ...item.folders, item.name],
       iterationData: input.iterationData,
       limits: input.limits,
       onScriptError: 'continue',

@@ -29,13 +29,19 @@ function seed(): number[] {
  * What the kernel is given for one script, as JSON: the run's data as the earlier scripts
  * left it. The response's body goes beside it as a string (see responseHead).
  */
-function kernelInput(input: WorkerRunInput, state: RunState, responseJson: string): string {
+function kernelInput(
+  input: WorkerRunInput,
+  script: WorkerRunInput['scripts'][number],
+  state: RunState,
+  responseJson: string,
+): string {
   // The request and the variables go as JSON texts of their own after the rest, each
   // after a \x01 (which JSON text never holds raw), for the kernel to parse when a script
   // first reads them: most test scripts read neither.
   const head = [
     `{"event":${JSON.stringify(input.event)}`,
     `"info":${JSON.stringify(input.info)}`,
+    `"current":${JSON.stringify(script.item ?? input.info.requestName)}`,
     `"response":${responseJson}`,
     `"seed":${JSON.stringify(seed())}}`,
   ].join(',')
@@ -87,7 +93,7 @@ export async function runScripts(
     )
     try {
       const execution = new ScriptExecution(instance, script, input, state, channel)
-      await execution.execute(kernelInput(input, state, responseJson), body)
+      await execution.execute(kernelInput(input, script, state, responseJson), body)
     } finally {
       pool.give(instance)
     }

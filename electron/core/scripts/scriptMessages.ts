@@ -8,7 +8,7 @@ import type { ScriptLimits } from './scriptTypes'
 /** What the worker needs for one run: the checked input, with every limit resolved. */
 export interface WorkerRunInput {
   event: 'prerequest' | 'test'
-  scripts: { name: string; source: string }[]
+  scripts: { name: string; source: string; item?: string }[]
   request: {
     name: string
     url: string
@@ -30,6 +30,7 @@ export interface WorkerRunInput {
     iteration: number
     iterationCount: number
     environmentName?: string
+    location?: string[]
     eventName: 'prerequest' | 'test'
     requestId: string
   }

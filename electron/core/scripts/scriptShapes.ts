@@ -35,6 +35,8 @@ import {
 
 /** Bounds on what a run may carry, so a runaway caller or script cannot flood the host. */
 export const MAX_SCRIPTS = 100
+/** Collection, folders and request: folders nest at most this deep in a location. */
+const MAX_LOCATION = 100
 export const MAX_TESTS = 10_000
 
 const scriptRequest: Check<ScriptRequest> = object({
@@ -74,7 +76,7 @@ const event = oneOf('prerequest', 'test')
 
 const runInput: Check<ScriptRunnerInput> = object({
   event,
-  scripts: array(object({ name: string, source: string }), MAX_SCRIPTS),
+  scripts: array(object({ name: string, source: string, item: optional(string) }), MAX_SCRIPTS),
   request: scriptRequest,
   response: optional(response),
   variables,
@@ -85,6 +87,7 @@ const runInput: Check<ScriptRunnerInput> = object({
     requestId: optional(string),
     iterationCount: optional(integer(1)),
     environmentName: optional(string),
+    location: optional(array(string, MAX_LOCATION)),
   }),
   limits: optional(limits),
   continueOnError: optional(boolean),

@@ -41,6 +41,7 @@ function resolved(checked: ScriptRunnerInput, base: ScriptLimits): WorkerRunInpu
       ...(checked.info.environmentName !== undefined && {
         environmentName: checked.info.environmentName,
       }),
+      ...(checked.info.location !== undefined && { location: checked.info.location }),
     },
     limits: { ...base, ...checked.limits },
     ...(checked.continueOnError && { continueOnError: true }),

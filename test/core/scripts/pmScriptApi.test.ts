@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fileRunner, logged, run } from './harness'
+import { fileRunner, inputOf, logged, run } from './harness'
 
 const runner = fileRunner()
 
@@ -58,6 +58,20 @@ describe('pm.info, courier.*, flow control', () => {
     expect(logged(result)).toEqual(['Get user 2 5 test req-1'])
     const generated = await run(runner, `console.log(pm.info.requestId)`)
     expect(logged(generated)[0]).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it("gives pm.execution.location: the request's path, and whose script runs as current", async () => {
+    const input = inputOf(
+      [
+        'console.log(JSON.stringify(pm.execution.location), pm.execution.location.current)',
+        'console.log(pm.execution.location.current, Object.keys(pm.execution.location).length)',
+      ],
+      { info: { location: ['Shop', 'Orders', 'Get user'] } },
+    )
+    input.scripts[0]!.item = 'Orders'
+    input.scripts[1]!.item = 'Get user'
+    const result = await runner.run(input)
+    expect(logged(result)).toEqual(['["Shop","Orders","Get user"] Orders', 'Get user 3'])
   })
 
   it('offers the same objects as courier.*', async () => {

@@ -7,4 +7,12 @@ describe('the script API offered while typing', () => {
     expect(membersAt(['response', 'to'])).toHaveProperty('have')
     expect(membersAt(['nothing'])).toBeNull()
   })
+
+  it('offers pm.execution with location', () => {
+    expect(Object.keys(membersAt(['execution']) ?? {})).toEqual([
+      'setNextRequest',
+      'skipRequest',
+      'location',
+    ])
+  })
 })

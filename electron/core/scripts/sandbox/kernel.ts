@@ -19,7 +19,7 @@ import { VENDORED_FILES } from './libraries'
 export const KERNEL_SOURCE = `(function (host) {
 'use strict';
 var G = globalThis, O = Object, stringify = JSON.stringify, parse = JSON.parse;
-var input, event, info, environmentName, requestState = null;
+var input, event, info, environmentName, location, requestState = null;
 delete G.SharedArrayBuffer;
 
 var mods = O.create(null), K;
@@ -190,7 +190,9 @@ var execution = {
     host('skip', '');
   },
 };
-refuse(execution, ['runRequest', 'location'], 'pm.execution.');
+refuse(execution, ['runRequest'], 'pm.execution.');
+// The request's place (collection, folders, request), and whose script runs, as Postman's.
+O.defineProperty(execution, 'location', { enumerable: true, get: function () { return location; } });
 
 var api = {
   test: test, variables: variables, execution: execution,
@@ -324,6 +326,7 @@ var kernel = {
     event = input.event;
     seed = input.seed;
     environmentName = input.info.environmentName;
+    location = O.freeze(O.defineProperty((input.info.location || []).slice(), 'current', { value: input.current, enumerable: false }));
     info = O.freeze({ eventName: input.info.eventName, iteration: input.info.iteration,
       iterationCount: input.info.iterationCount, requestName: input.info.requestName, requestId: input.info.requestId });
     V.begin(parts[2]);

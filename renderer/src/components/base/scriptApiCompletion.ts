@@ -114,6 +114,8 @@ export const SCRIPT_API: Members = {
     members: {
       setNextRequest: 'setNextRequest(name | null)',
       skipRequest: 'skipRequest(): do not send this request',
+      location:
+        "location: the request's path (collection, folders, request); .current: whose script runs",
     },
   },
 }

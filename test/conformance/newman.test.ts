@@ -175,6 +175,13 @@ describe('courier run agrees with newman 6', () => {
     ])
   })
 
+  it('pm.request.auth: scripts read the auth, change its parameters, give a request auth or switch its type, and the send carries it', async () => {
+    const run = await both('auth', ['--env-var', 'user=ada'])
+    expectAgreement(run)
+    expect(run.newman.stats.assertions).toEqual({ total: 7, failed: 1 })
+    expect(run.newman.failures).toEqual(['0 Switched to apikey: assertion a check that fails'])
+  })
+
   it("pm.cookies.jar(): a script reads the server's cookie, sets, unsets and clears cookies in the run's jar, and the next requests send what is left; pm.sendRequest shares that jar", async () => {
     const run = await both('cookieJar')
     expectAgreementWithScriptRequests(run)

@@ -22,6 +22,14 @@ export interface ScriptRequest {
   body: string | null
   /** A urlencoded body's enabled fields (pm.request.body.urlencoded); absent for other bodies. */
   form?: [string, string][]
+  /** pm.request.auth: absent (or null, once a script removed it) when there is none. */
+  auth?: ScriptAuth | null
+}
+
+/** A request's auth as Postman's scripts see it: its type, its parameters by Postman's names. */
+export interface ScriptAuth {
+  type: string
+  params: [string, string][]
 }
 
 export interface ScriptResponse {

@@ -1,6 +1,7 @@
 import type { SendResult } from '../../../shared/ipc/contract'
 import { resolvedOrAsWritten, resolveTextOrAsWritten } from '../../../shared/logic/variables'
 import type { RequestSpec } from '../../../shared/model/request'
+import { fromScriptAuth, toScriptAuth } from './scriptAuth'
 import type { ScriptRequest } from './scriptPort'
 
 /** The request as a pre-request script sees it (`pm.request`): placeholders not yet resolved, as in Postman. */
@@ -20,6 +21,8 @@ export function toScriptRequest(spec: RequestSpec, name: string): ScriptRequest 
     ...(spec.body.type === 'form' && {
       form: spec.body.fields.filter((f) => f.enabled && f.key !== '').map((f) => [f.key, f.value]),
     }),
+    ...(spec.auth.type !== 'none' &&
+      spec.auth.type !== 'inherit' && { auth: toScriptAuth(spec.auth) }),
   }
 }
 
@@ -49,6 +52,13 @@ export function withScriptEdits(spec: RequestSpec, edited: ScriptRequest): Reque
   if ('text' in body && edited.body !== null && edited.body !== body.text) {
     next = { ...next, body: { ...body, text: edited.body } }
   }
+  if (
+    edited.auth !== undefined &&
+    JSON.stringify(edited.auth) !== JSON.stringify(before.auth ?? null)
+  ) {
+    const auth = fromScriptAuth(edited.auth)
+    if (auth) next = { ...next, auth }
+  }
   return next
 }
 
@@ -72,6 +82,10 @@ export function requestAsSent(
     method: wire.method,
     headers: wire.headers.map(([key, value]) => [key, value]),
     body: 'text' in spec.body ? resolveTextOrAsWritten(spec.body.text, variables) : null,
+    ...(spec.auth.type !== 'none' &&
+      spec.auth.type !== 'inherit' && {
+        auth: toScriptAuth(resolvedOrAsWritten(spec, variables).auth),
+      }),
     ...(spec.body.type === 'form' && {
       form: spec.body.fields
         .filter((f) => f.enabled && f.key !== '')

@@ -46,6 +46,7 @@ const scriptRequest: Check<ScriptRequest> = object({
   headers: pairs,
   body: nullable(string),
   form: optional(pairs),
+  auth: optional(nullable(object({ type: string, params: pairs }))),
 })
 
 const variables: Check<ScriptVariables> = object({

@@ -110,8 +110,44 @@ form.remove('drop')`,
     ])
   })
 
+  it('reads pm.request.auth and returns the edits a script makes to it', async () => {
+    const result = await run(
+      runner,
+      `const auth = pm.request.auth
+console.log(auth.type, auth.parameters().get('token'), JSON.stringify(auth.toJSON()))
+auth.use('basic', { username: 'ada' })
+auth.update([{ key: 'password', value: 's3cret' }])`,
+      { ...prerequest, request: { auth: { type: 'bearer', params: [['token', '{{token}}']] } } },
+    )
+    expect(logged(result)).toEqual([
+      'bearer {{token}} {"type":"bearer","bearer":[{"type":"any","value":"{{token}}","key":"token"}]}',
+    ])
+    expect(result.request.auth).toEqual({
+      type: 'basic',
+      params: [
+        ['username', 'ada'],
+        ['password', 's3cret'],
+      ],
+    })
+  })
+
+  it('gives a request without auth none, until authorizeUsing; refuses an auth type Courier has not', async () => {
+    const result = await run(
+      runner,
+      `console.log(typeof pm.request.auth)
+pm.request.authorizeUsing('apikey', { key: 'X-Key', value: 'k', in: 'header' })
+console.log(pm.request.auth.type)
+pm.request.auth.use('hawk')`,
+      prerequest,
+    )
+    expect(logged(result)).toEqual(['undefined', 'apikey'])
+    expect(result.error?.message).toMatch(
+      /^Error: pm\.request\.auth\.use: Courier does not support hawk auth \(it has noauth, basic, /,
+    )
+  })
+
   it('names what it does not support', async () => {
-    const result = await run(runner, `pm.request.auth.parameters()`, prerequest)
-    expect(result.error?.message).toBe('Error: pm.request.auth is not supported by Courier')
+    const result = await run(runner, `pm.request.certificate`, prerequest)
+    expect(result.error?.message).toBe('Error: pm.request.certificate is not supported by Courier')
   })
 })

@@ -1,3 +1,5 @@
+import { SCRIPT_AUTH_TYPES } from '../../checks/scriptAuth'
+
 /**
  * Sandbox module `request`: makes pm.request, as Postman collections use it, from the
  * run's request. The URL is parsed leniently (it may hold unresolved {{variables}}, as in
@@ -57,7 +59,36 @@ U.removeQueryParams = function (names) {
   (Array.isArray(names) ? names : [names]).forEach(function (n) { q.remove(n !== null && typeof n === 'object' ? n.key : n); });
 };
 
+// pm.request.auth: Postman's RequestAuth, its type and a parameter list per type. A
+// script may switch it to another of Courier's types, or change its parameters.
+var AUTH_TYPES = ${JSON.stringify(SCRIPT_AUTH_TYPES)};
+function authType(type, where) {
+  type = String(type);
+  if (AUTH_TYPES.indexOf(type) < 0) throw new Error(where + ': Courier does not support ' + type + ' auth (it has ' + AUTH_TYPES.join(', ') + ')');
+  return type;
+}
+function Auth(type, params) { this.type = type; this[type] = L.list(params, false); }
+Auth.prototype.parameters = function () { return this[this.type]; };
+Auth.prototype.update = function (options, type) {
+  type = authType(type || this.type, 'pm.request.auth.update');
+  var list = this[type] || (this[type] = L.list([], false));
+  var items = Array.isArray(options) ? options : Object.keys(options || {}).map(function (k) { return { key: k, value: options[k] }; });
+  items.forEach(function (i) { list.upsert(i); });
+};
+Auth.prototype.use = function (type, options) {
+  this.type = authType(type, 'pm.request.auth.use');
+  if (!this[this.type]) this[this.type] = L.list([], false);
+  if (options) this.update(options, this.type);
+};
+Auth.prototype.clear = function (type) { if (type !== this.type) delete this[type]; else this[type] = L.list([], false); };
+Auth.prototype.toJSON = function () {
+  var o = { type: this.type };
+  o[this.type] = this[this.type].toJSON().map(function (p) { return { type: 'any', value: p.value, key: p.key }; });
+  return o;
+};
+
 return function (r) {
+var auth = r.auth ? new Auth(r.auth.type, r.auth.params.map(function (p) { return { key: p[0], value: p[1] }; })) : undefined;
 var url = new Url(r.url), headers = L.list(r.headers.map(function (h) { return { key: h[0], value: h[1] }; }), true);
 // A urlencoded body's fields, as pm.request.body.urlencoded (names kept as typed).
 var form = r.form ? L.list(r.form.map(function (f) { return { key: f[0], value: f[1] }; }), false) : undefined;
@@ -85,6 +116,12 @@ var request = {
     headers.enabled().forEach(function (h) { K.define(o, ignoreCase ? h.key.toLowerCase() : h.key, h.value); });
     return o;
   },
+  // Postman's way to give a request auth it has not got (or another type).
+  authorizeUsing: function (type, options) {
+    if (type !== null && typeof type === 'object') { options = type[type.type]; type = type.type; }
+    if (!auth) auth = new Auth(authType(type, 'pm.request.authorizeUsing'), []);
+    auth.use(type, options);
+  },
   addQueryParams: function (p) { url.addQueryParams(p); },
   removeQueryParams: function (p) { url.removeQueryParams(p); },
   toJSON: function () { return { name: r.name, url: url.toString(), method: String(request.method), header: headers.toJSON(), body: body.toJSON() }; },
@@ -95,7 +132,8 @@ Object.defineProperty(request, 'url', { enumerable: true,
 Object.defineProperty(request, 'body', { enumerable: true,
   get: function () { return body; },
   set: function (v) { body.update(v); } });
-K.refuse(request, ['auth', 'certificate', 'proxy'], 'pm.request.');
+Object.defineProperty(request, 'auth', { enumerable: true, get: function () { return auth; } });
+K.refuse(request, ['certificate', 'proxy'], 'pm.request.');
 
 return {
   request: request,
@@ -107,6 +145,10 @@ return {
       method: String(request.method).toUpperCase(),
       headers: headers.enabled().map(function (h) { return [String(h.key), h.value === undefined || h.value === null ? '' : String(h.value)]; }),
       body: raw === undefined || raw === null ? (r.body === null ? null : '') : body.toString(),
+      // undefined: the request has none and got none; null: a script set noauth.
+      auth: !auth ? undefined : auth.type === 'noauth' ? null : { type: auth.type, params: auth.parameters().enabled().map(function (p) {
+        return [String(p.key), p.value === undefined || p.value === null ? '' : String(p.value)];
+      }) },
       form: form ? form.enabled().map(function (f) { return [String(f.key), f.value === undefined || f.value === null ? '' : String(f.value)]; }) : undefined,
     };
   },

@@ -1,10 +1,11 @@
 import { VENDORED_FILES } from './libraries'
 
 /**
- * The script API's core: pm.test, console, pm.info, pm.execution,
- * timers, the legacy globals of old collections and the names of what Courier does not
- * support. It loads the other sandbox modules (sandbox/modules.ts: pm.request,
- * pm.response, pm.sendRequest, chai for pm.expect, ...) as it starts.
+ * The script API's core: pm.test, console, pm.info, pm.execution, timers, the globals
+ * and require of Postman's sandbox and the names of what Courier does not support. It
+ * loads the other sandbox modules (sandbox/modules.ts: pm.request, pm.response,
+ * pm.sendRequest, old collections' globals and postman.* in sandbox/legacy.ts, chai for
+ * pm.expect, ...) as it starts.
  *
  * It is evaluated once per sandbox instance, into the context every script then starts
  * from (see sandboxInstance.ts), as a function of `host`: `host(op, arg)` is the one
@@ -228,28 +229,9 @@ var pm = new Proxy(api, {
   },
 });
 
-var postman = new Proxy({
-  setNextRequest: nextRequest,
-  setEnvironmentVariable: function (k, v) { api.environment.set(k, v); },
-  getEnvironmentVariable: function (k) { return api.environment.get(k); },
-  clearEnvironmentVariable: function (k) { api.environment.unset(k); },
-  setGlobalVariable: function (k, v) { api.globals.set(k, v); },
-  getGlobalVariable: function (k) { return api.globals.get(k); },
-  clearGlobalVariable: function (k) { api.globals.unset(k); },
-  clearEnvironmentVariables: function () { api.environment.clear(); },
-  clearGlobalVariables: function () { api.globals.clear(); },
-  getResponseHeader: function (name) { return api.response ? api.response.headers.get(name) : undefined; },
-  getResponseCookie: function (name) { return api.cookies.one(name); },
-}, {
-  get: function (target, key) {
-    if (typeof key !== 'string' || key in target || key === 'then' || key === 'toJSON') return target[key];
-    throw new Error('postman.' + key + ' is not supported by Courier');
-  },
-});
-
 var globals = {
   // Insomnia's script API is modelled on Postman's: imported Insomnia scripts run as written.
-  pm: pm, courier: pm, insomnia: pm, postman: postman, console: console, tests: {},
+  pm: pm, courier: pm, insomnia: pm, console: console, tests: {},
   setTimeout: setTimeout, clearTimeout: clearTimeout, setInterval: setInterval, clearInterval: clearTimeout,
   setImmediate: setImmediate, clearImmediate: clearTimeout,
   // The libraries Postman's sandbox lends by name (sandbox/libraries.ts); nothing else.
@@ -267,31 +249,10 @@ lazy(G, 'cheerio', function () { return use('cheerio'); });
 lazy(G, 'Buffer', function () { return use('buffer').Buffer; });
 ['atob', 'btoa'].forEach(function (n) { lazy(G, n, function () { return use('base64')[n]; }); });
 lazy(G, 'xml2Json', function () { return use('xml2Json'); });
-// The pre-pm globals of old collections.
-lazy(G, 'environment', function () { return api.environment.toObject(); });
-lazy(G, 'globals', function () { return api.globals.toObject(); });
-lazy(G, 'data', function () { return api.iterationData.toObject(); });
-lazy(G, 'iteration', function () { return info.iteration; });
-// Postman's legacy 'request': the request as plain data, headers by lower-case name (a
-// repeated one as a list), the body's text as 'data' ({} for none).
-lazy(G, 'request', function () {
-  var r = api.request, headers = {};
-  r.headers.enabled().forEach(function (h) {
-    var k = String(h.key).toLowerCase();
-    define(headers, k, k in headers ? [].concat(headers[k], h.value) : h.value);
-  });
-  return { id: info.requestId, name: info.requestName, description: undefined, headers: headers,
-    method: String(r.method), url: r.url.toString(), data: r.body.raw === undefined || r.body.raw === null ? {} : r.body.raw };
-});
-lazy(G, 'responseBody', function () { return api.response && api.response.text(); });
-lazy(G, 'responseCode', function () { var r = api.response; return r && { code: r.code, name: r.status, detail: r.status }; });
-lazy(G, 'responseHeaders', function () {
-  var o = {};
-  if (api.response) api.response.headers.each(function (h) { define(o, h.key, h.value); });
-  return o;
-});
-lazy(G, 'responseTime', function () { return api.response && api.response.responseTime; });
-lazy(G, 'responseCookies', function () { return api.response ? api.cookies.all() : []; });
+// The globals and postman.* of collections older than pm.* (sandbox/legacy.ts).
+K.api = api;
+K.info = function () { return info; };
+use('legacy');
 
 // Math.random's seed would be the same in every script (they all start from one copy of
 // memory): it is replaced by sfc32, seeded per run by the host.

@@ -3,6 +3,7 @@ import { chaiModuleSource } from './chai'
 import { JAR_SOURCE } from './cookieJar'
 import { INSPECT_SOURCE } from './inspect'
 import { librarySource, VENDORED_FILES, vendoredSource, type VendoredName } from './libraries'
+import { LEGACY_SOURCE } from './legacy'
 import { LISTS_SOURCE } from './lists'
 import { REQUEST_SOURCE } from './request'
 import { RESPONSE_SOURCE } from './response'
@@ -16,6 +17,7 @@ import { xml2JsonSource } from './xml2Json'
 const SOURCES: Record<string, () => string> = {
   variables: () => VARIABLES_SOURCE,
   lists: () => LISTS_SOURCE,
+  legacy: () => LEGACY_SOURCE,
   request: () => REQUEST_SOURCE,
   response: () => RESPONSE_SOURCE,
   send: () => SEND_SOURCE,

@@ -85,11 +85,10 @@ const NO_RESPONSE = { code: 0, status: '', headers: [], body: '', responseTime: 
 function sourcesOf(input: CheckedSendInput, event: ScriptEvent): ScriptSource[] {
   // Whose script it is (pm.execution.location.current): a folder's, else the collection's.
   const root = input.location?.[0]
-  const levels = input.scriptLevels.map((l) => ({
-    name: l.name,
-    source: l.scripts[event],
-    ...((l.item ?? root) !== undefined && { item: (l.item ?? root)! }),
-  }))
+  const levels = input.scriptLevels.map((l) => {
+    const item = l.item ?? root
+    return { name: l.name, source: l.scripts[event], ...(item !== undefined && { item }) }
+  })
   const own = {
     name: `request ${input.requestName}`,
     source: input.spec.scripts?.[event] ?? '',

@@ -26,8 +26,11 @@ function seed(): number[] {
 }
 
 /**
- * What the kernel is given for one script, as JSON: the run's data as the earlier scripts
- * left it. The response's body goes beside it as a string (see responseHead).
+ * What the kernel is given for one script: the run's data as the earlier scripts left it,
+ * in parts after a \x01 each (which JSON text never holds raw): the event, Math.random's
+ * seed, then JSON texts of the run's data (pm.info, the location), the response without
+ * its body (see responseHead), the request and the variables. The kernel parses each JSON
+ * text when a script first reads it: most test scripts read the response only.
  */
 function kernelInput(
   input: WorkerRunInput,
@@ -35,17 +38,15 @@ function kernelInput(
   state: RunState,
   responseJson: string,
 ): string {
-  // The request and the variables go as JSON texts of their own after the rest, each
-  // after a \x01 (which JSON text never holds raw), for the kernel to parse when a script
-  // first reads them: most test scripts read neither.
-  const head = [
-    `{"event":${JSON.stringify(input.event)}`,
-    `"info":${JSON.stringify(input.info)}`,
-    `"current":${JSON.stringify(script.item ?? input.info.requestName)}`,
-    `"response":${responseJson}`,
-    `"seed":${JSON.stringify(seed())}}`,
-  ].join(',')
-  return `${head}\x01${JSON.stringify(state.request)}\x01${state.variablesJson()}`
+  const current = JSON.stringify(script.item ?? input.info.requestName)
+  return [
+    input.event,
+    seed().join(','),
+    `{"info":${JSON.stringify(input.info)},"current":${current}}`,
+    responseJson,
+    JSON.stringify(state.request),
+    state.variablesJson(),
+  ].join('\x01')
 }
 
 /**

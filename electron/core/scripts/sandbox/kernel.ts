@@ -19,8 +19,31 @@ import { VENDORED_FILES } from './libraries'
  */
 export const KERNEL_SOURCE = `(function (host) {
 'use strict';
-var G = globalThis, O = Object, stringify = JSON.stringify, parse = JSON.parse;
-var input, event, info, environmentName, location, requestState = null;
+var G = globalThis, O = Object, stringify = JSON.stringify, parse = JSON.parse, freeze = O.freeze, defineProperty = O.defineProperty;
+// The script's data (kernel.begin): the event and the seed at once, the rest as JSON texts
+// parsed when a script first reads them (a few microseconds each in QuickJS, and most test
+// scripts read only the response), with no built-in a script could have replaced by then.
+var event, runText = '', run = null, responseText = 'null', responseBody, response, responseRead = false;
+var requestText = 'null', requestState = null;
+// pm.info, pm.execution.location and the environment's name.
+function runData() {
+  if (run !== null) return run;
+  var d = parse(runText), info = d.info, at = info.location || [], path = [];
+  for (var i = 0; i < at.length; i++) path[i] = at[i];
+  defineProperty(path, 'current', { value: d.current, enumerable: false });
+  run = { environmentName: info.environmentName, location: freeze(path),
+    info: freeze({ eventName: info.eventName, iteration: info.iteration, iterationCount: info.iterationCount,
+      requestName: info.requestName, requestId: info.requestId }) };
+  return run;
+}
+// The response without its body, and the body beside it (null: none, as in a pre-request script).
+function responseData() {
+  if (responseRead) return response;
+  responseRead = true;
+  response = parse(responseText);
+  if (response !== null && responseBody !== undefined) response.body = responseBody;
+  return response;
+}
 delete G.SharedArrayBuffer;
 
 var mods = O.create(null), K;
@@ -193,7 +216,7 @@ var execution = {
 };
 refuse(execution, ['runRequest'], 'pm.execution.');
 // The request's place (collection, folders, request), and whose script runs, as Postman's.
-O.defineProperty(execution, 'location', { enumerable: true, get: function () { return location; } });
+O.defineProperty(execution, 'location', { enumerable: true, get: function () { return runData().location; } });
 
 var api = {
   test: test, variables: variables, execution: execution,
@@ -204,12 +227,12 @@ var api = {
   sendRequest: function (request, callback) { return use('send')(request, callback); },
 };
 api.expect.fail = function () { var e = use('chai').expect; return e.fail.apply(e, arguments); };
-O.defineProperty(api, 'info', { enumerable: true, get: function () { return info; } });
+O.defineProperty(api, 'info', { enumerable: true, get: function () { return runData().info; } });
 // The active environment's name, as newman gives an environment file's (undefined: none).
-O.defineProperty(api.environment, 'name', { configurable: true, get: function () { return environmentName; } });
-lazy(api, 'request', function () { requestState = use('request')(parse(input.request)); return requestState.request; });
-lazy(api, 'response', function () { return input.response ? use('response').makeResponse(input.response) : undefined; });
-lazy(api, 'cookies', function () { return use('response').cookiesOf(input.response ? input.response.headers : []); });
+O.defineProperty(api.environment, 'name', { configurable: true, get: function () { return runData().environmentName; } });
+lazy(api, 'request', function () { requestState = use('request')(parse(requestText)); return requestState.request; });
+lazy(api, 'response', function () { var r = responseData(); return r ? use('response').makeResponse(r) : undefined; });
+lazy(api, 'cookies', function () { var r = responseData(); return use('response').cookiesOf(r ? r.headers : []); });
 // Postman's checks, so a bad call fails as there; newman ignores what a visualization
 // would draw, and so does Courier, saying so in the console rather than failing the script.
 api.visualizer = {
@@ -251,7 +274,7 @@ lazy(G, 'Buffer', function () { return use('buffer').Buffer; });
 lazy(G, 'xml2Json', function () { return use('xml2Json'); });
 // The globals and postman.* of collections older than pm.* (sandbox/legacy.ts).
 K.api = api;
-K.info = function () { return info; };
+K.info = function () { return runData().info; };
 use('legacy');
 
 // Math.random's seed would be the same in every script (they all start from one copy of
@@ -279,18 +302,18 @@ var kernel = {
   // A test's start not yet reported (see test): JSON text, or ''.
   unreported: '',
   begin: function (text, body) {
-    // The run's data, the request's JSON and the variables' JSON (each parsed on first use).
-    var parts = text.split('\\x01');
-    input = parse(parts[0]);
-    input.request = parts[1];
-    if (body !== undefined) input.response.body = body;
-    event = input.event;
-    seed = input.seed;
-    environmentName = input.info.environmentName;
-    location = O.freeze(O.defineProperty((input.info.location || []).slice(), 'current', { value: input.current, enumerable: false }));
-    info = O.freeze({ eventName: input.info.eventName, iteration: input.info.iteration,
-      iterationCount: input.info.iterationCount, requestName: input.info.requestName, requestId: input.info.requestId });
-    V.begin(parts[2]);
+    // Parts after a \\x01 each (runScripts.ts): the event, the seed, then JSON texts (which
+    // never hold a raw \\x01) of the run's data, the response, the request and the variables.
+    var parts = text.split('\\x01'), s = parts[1].split(',');
+    event = parts[0];
+    seed = [+s[0], +s[1], +s[2], +s[3]];
+    runText = parts[2];
+    run = null;
+    responseText = parts[3];
+    responseBody = body;
+    responseRead = false;
+    requestText = parts[4];
+    V.begin(parts[5]);
   },
   explain: function (e) {
     try { return stringify([describe(e), e !== null && typeof e === 'object' ? String(e.stack || '') : '', isLimit(e) ? e.message : e === null ? 'null' : '']); }

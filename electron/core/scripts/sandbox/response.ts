@@ -170,10 +170,9 @@ function cookiesOf(headers) {
 }
 
 function makeResponse(d) {
-  var headers = L.list(d.headers.map(function (h) { return { key: h[0], value: h[1] }; }), true);
-  var headerBytes = d.headers.reduce(function (n, h) { return n + h[0].length + h[1].length + 4; }, 0);
+  function headerBytes() { return d.headers.reduce(function (n, h) { return n + h[0].length + h[1].length + 4; }, 0); }
   var res = {
-    code: d.code, status: d.status, headers: headers, responseTime: d.responseTime, responseSize: d.size,
+    code: d.code, status: d.status, headers: null, responseTime: d.responseTime, responseSize: d.size,
     text: function () { return d.body; },
     json: function () {
       try { return JSON.parse(d.body); } catch (e) {
@@ -184,9 +183,11 @@ function makeResponse(d) {
     },
     reason: function () { return d.status; },
     details: function () { return { code: d.code, name: d.status, detail: d.status }; },
-    size: function () { return { body: d.size, header: headerBytes, total: d.size + headerBytes }; },
-    toJSON: function () { return { code: d.code, status: d.status, header: headers.toJSON(), body: d.body, responseTime: d.responseTime }; },
+    size: function () { var h = headerBytes(); return { body: d.size, header: h, total: d.size + h }; },
+    toJSON: function () { return { code: d.code, status: d.status, header: res.headers.toJSON(), body: d.body, responseTime: d.responseTime }; },
   };
+  // Made when first read: a status test never reads them.
+  K.lazy(res, 'headers', function () { return L.list(d.headers.map(function (h) { return { key: h[0], value: h[1] }; }), true); });
   O.defineProperty(res, 'to', { get: function () { return new Chain(res, false); } });
   O.defineProperty(res, 'cookies', { get: function () { return cookiesOf(d.headers); } });
   O.defineProperty(res, 'isCourierResponse', { value: true });

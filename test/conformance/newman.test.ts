@@ -182,6 +182,13 @@ describe('courier run agrees with newman 6', () => {
     expect(run.newman.failures).toEqual(['0 Switched to apikey: assertion a check that fails'])
   })
 
+  it("pm.request.body: a script makes a body JSON, edits a JSON body, updates one with text, replaces a form's fields and makes a form XML; each goes with its language's Content-Type", async () => {
+    const run = await both('bodies')
+    expectAgreement(run)
+    expect(run.newman.stats.assertions).toEqual({ total: 7, failed: 1 })
+    expect(run.newman.failures).toEqual(['0 Form replaced: assertion a check that fails'])
+  })
+
   it("pm.cookies.jar(): a script reads the server's cookie, sets, unsets and clears cookies in the run's jar, and the next requests send what is left; pm.sendRequest shares that jar", async () => {
     const run = await both('cookieJar')
     expectAgreementWithScriptRequests(run)

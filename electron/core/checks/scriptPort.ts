@@ -20,6 +20,12 @@ export interface ScriptRequest {
   headers: [string, string][]
   /** The body as text; null for none, a file or a form. */
   body: string | null
+  /**
+   * A text body's language, as Postman's `pm.request.body.options.raw.language` (json, xml,
+   * html, javascript, text); absent for other bodies. A script that changes it changes the
+   * Content-Type sent, unless a header names one.
+   */
+  language?: string
   /** A urlencoded body's enabled fields (pm.request.body.urlencoded); absent for other bodies. */
   form?: [string, string][]
   /** pm.request.auth: absent (or null, once a script removed it) when there is none. */

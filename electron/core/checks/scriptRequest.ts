@@ -1,6 +1,7 @@
 import type { SendResult } from '../../../shared/ipc/contract'
 import { resolvedOrAsWritten, resolveTextOrAsWritten } from '../../../shared/logic/variables'
-import type { RequestSpec } from '../../../shared/model/request'
+import type { RequestBody, RequestSpec } from '../../../shared/model/request'
+import { bodyOfRaw, languageOfBody } from '../interop/postmanRawBody'
 import { fromScriptAuth, toScriptAuth } from './scriptAuth'
 import type { ScriptRequest } from './scriptPort'
 
@@ -18,12 +19,19 @@ export function toScriptRequest(spec: RequestSpec, name: string): ScriptRequest 
     method: spec.method,
     headers: spec.headers.filter((h) => h.enabled && h.key !== '').map((h) => [h.key, h.value]),
     body: 'text' in spec.body ? spec.body.text : null,
+    ...languageOf(spec),
     ...(spec.body.type === 'form' && {
       form: spec.body.fields.filter((f) => f.enabled && f.key !== '').map((f) => [f.key, f.value]),
     }),
     ...(spec.auth.type !== 'none' &&
       spec.auth.type !== 'inherit' && { auth: toScriptAuth(spec.auth) }),
   }
+}
+
+/** A text body's language, as Postman's `pm.request.body.options.raw.language`. */
+function languageOf(spec: RequestSpec): Pick<ScriptRequest, 'language'> {
+  const language = languageOfBody(spec.body)
+  return language === undefined ? {} : { language }
 }
 
 /** The spec with what a pre-request script changed in `pm.request`; the rest as it was. */
@@ -38,20 +46,8 @@ export function withScriptEdits(spec: RequestSpec, edited: ScriptRequest): Reque
       headers: edited.headers.map(([key, value]) => ({ key, value, enabled: true })),
     }
   }
-  const body = next.body
-  if (
-    body.type === 'form' &&
-    edited.form &&
-    JSON.stringify(edited.form) !== JSON.stringify(before.form)
-  ) {
-    next = {
-      ...next,
-      body: { ...body, fields: edited.form.map(([key, value]) => ({ key, value, enabled: true })) },
-    }
-  }
-  if ('text' in body && edited.body !== null && edited.body !== body.text) {
-    next = { ...next, body: { ...body, text: edited.body } }
-  }
+  const body = editedBody(next.body, before, edited)
+  if (body !== next.body) next = { ...next, body }
   if (
     edited.auth !== undefined &&
     JSON.stringify(edited.auth) !== JSON.stringify(before.auth ?? null)
@@ -60,6 +56,26 @@ export function withScriptEdits(spec: RequestSpec, edited: ScriptRequest): Reque
     if (auth) next = { ...next, auth }
   }
   return next
+}
+
+/**
+ * The body after the script, as Postman sends it: a text body with its new text, or, when
+ * the script changed the language (`body.update({ mode: 'raw', raw, options: { raw: {
+ * language: 'json' } } })`; update() with no options means text), with that language's
+ * Content-Type; a body of another kind (none, a form, a file) that the script made raw
+ * becomes a text body; urlencoded fields replace a form's (or become one).
+ */
+function editedBody(body: RequestBody, before: ScriptRequest, edited: ScriptRequest): RequestBody {
+  if (edited.form) {
+    const fields = edited.form.map(([key, value]) => ({ key, value, enabled: true }))
+    if (body.type !== 'form') return { type: 'form', fields }
+    return JSON.stringify(edited.form) === JSON.stringify(before.form) ? body : { ...body, fields }
+  }
+  if (edited.body === null) return body
+  if (!('text' in body) || edited.language !== before.language) {
+    return bodyOfRaw(edited.body, edited.language)
+  }
+  return edited.body === body.text ? body : { ...body, text: edited.body }
 }
 
 /**
@@ -82,6 +98,7 @@ export function requestAsSent(
     method: wire.method,
     headers: wire.headers.map(([key, value]) => [key, value]),
     body: 'text' in spec.body ? resolveTextOrAsWritten(spec.body.text, variables) : null,
+    ...languageOf(spec),
     ...(spec.auth.type !== 'none' &&
       spec.auth.type !== 'inherit' && {
         auth: toScriptAuth(resolvedOrAsWritten(spec, variables).auth),

@@ -45,6 +45,7 @@ const scriptRequest: Check<ScriptRequest> = object({
   method: string,
   headers: pairs,
   body: nullable(string),
+  language: optional(string),
   form: optional(pairs),
   auth: optional(nullable(object({ type: string, params: pairs }))),
 })

@@ -221,6 +221,60 @@ describe('a send with scripts', () => {
     ])
   })
 
+  it("sends the body a pre-request script set, with its language's Content-Type, as newman does", async () => {
+    const send = async (
+      body: Parameters<typeof spec>[0]['body'],
+      text: string,
+      language: string,
+    ) => {
+      const edited = recordingScripts((input) =>
+        input.event === 'prerequest'
+          ? { request: { ...input.request, body: text, language, form: undefined } }
+          : {},
+      )
+      const { result } = await checkedSend(deps(edited.port), {
+        spec: spec({
+          method: 'POST',
+          url: `${httpbin.url}/anything`,
+          body,
+          scripts: { preRequest: 'pm.request.body.update(...)', postResponse: 'pm.test(...)' },
+        }),
+        variables: {},
+        scriptLevels: [],
+        requestName: 'Body',
+      })
+      const echoed = result.ok ? JSON.parse(result.response.body) : null
+      return {
+        before: edited.runs[0]?.request.language,
+        data: echoed?.data,
+        type: echoed?.headers['Content-Type'],
+        after: edited.runs[1]?.request.language,
+      }
+    }
+    // No body at all, given JSON.
+    expect(await send({ type: 'none' }, '{"id":7}', 'json')).toEqual({
+      before: undefined,
+      data: '{"id":7}',
+      type: 'application/json',
+      after: 'json',
+    })
+    // A JSON body updated with text alone (Postman drops the language: text).
+    expect(await send({ type: 'json', text: '{}' }, 'plain', 'text')).toEqual({
+      before: 'json',
+      data: 'plain',
+      type: 'text/plain',
+      after: 'text',
+    })
+    // A form made XML.
+    const form = { type: 'form' as const, fields: [{ key: 'a', value: '1', enabled: true }] }
+    expect(await send(form, '<a/>', 'xml')).toEqual({
+      before: undefined,
+      data: '<a/>',
+      type: 'application/xml',
+      after: 'xml',
+    })
+  })
+
   it('sends nothing when a pre-request script fails, naming the script and the line', async () => {
     const { port, runs } = recordingScripts(() => ({
       error: { script: 'request Login', message: "ReferenceError: 'x' is not defined", line: 2 },

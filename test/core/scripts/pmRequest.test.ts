@@ -146,6 +146,44 @@ pm.request.auth.use('hawk')`,
     )
   })
 
+  it("replaces the body's mode, content and language with update(), as Postman's RequestBody", async () => {
+    const json = await run(
+      runner,
+      `pm.request.body.update({ mode: 'raw', raw: '{"a":1}', options: { raw: { language: 'json' } } })
+       console.log(JSON.stringify(pm.request.body.toJSON()))`,
+      { ...prerequest, request: { body: null } },
+    )
+    expect(logged(json)).toEqual([
+      '{"mode":"raw","raw":"{\\"a\\":1}","options":{"raw":{"language":"json"}}}',
+    ])
+    expect(json.request).toMatchObject({ body: '{"a":1}', language: 'json' })
+    const text = await run(runner, `pm.request.body.update('words')`, {
+      ...prerequest,
+      request: { body: '{}', language: 'json' },
+    })
+    expect(text.request).toMatchObject({ body: 'words', language: 'text' })
+    const form = await run(
+      runner,
+      `pm.request.body.update({ mode: 'urlencoded', urlencoded: 'b=2&c=3' })`,
+      { ...prerequest, request: { body: 'x', language: 'text' } },
+    )
+    expect(form.request).toMatchObject({
+      body: null,
+      form: [
+        ['b', '2'],
+        ['c', '3'],
+      ],
+    })
+    const refused = await run(
+      runner,
+      `pm.request.body.update({ mode: 'formdata', formdata: [] })`,
+      prerequest,
+    )
+    expect(refused.error?.message).toBe(
+      'Error: pm.request.body.update: Courier sends raw and urlencoded bodies set by a script, not formdata',
+    )
+  })
+
   it('names what it does not support', async () => {
     const result = await run(runner, `pm.request.certificate`, prerequest)
     expect(result.error?.message).toBe('Error: pm.request.certificate is not supported by Courier')

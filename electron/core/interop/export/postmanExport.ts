@@ -12,17 +12,11 @@ import type { InheritedDefaults, SavedRequest } from '../../../../shared/model/w
 import type { WorkspaceApi } from '../../workspace/workspaceApi'
 import { readExportSource, type ExportFolder } from './exportTree'
 import { postmanOAuth2Params } from './oauth2Export'
+import { languageOfBody } from '../postmanRawBody'
 
 export const POSTMAN_SCHEMA = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json'
 
 type Json = Record<string, unknown>
-
-const RAW_LANGUAGES: [RegExp, string][] = [
-  [/json/i, 'json'],
-  [/xml/i, 'xml'],
-  [/html/i, 'html'],
-  [/javascript/i, 'javascript'],
-]
 
 function postmanAuth(auth: RequestAuth): Json | undefined {
   const kv = (pairs: Record<string, string>) =>
@@ -85,8 +79,7 @@ function postmanBody(body: RequestBody): Json | undefined {
     case 'json':
       return { mode: 'raw', raw: body.text, options: { raw: { language: 'json' } } }
     case 'raw': {
-      const language = RAW_LANGUAGES.find(([re]) => re.test(body.contentType))?.[1] ?? 'text'
-      return { mode: 'raw', raw: body.text, options: { raw: { language } } }
+      return { mode: 'raw', raw: body.text, options: { raw: { language: languageOfBody(body) } } }
     }
     case 'form':
       return {

@@ -6,6 +6,7 @@ import type { KeyValueRow } from '../../../../shared/model/keyValue'
 import type { RequestBody } from '../../../../shared/model/request'
 import type { VariableRow } from '../../../../shared/model/variables'
 import type { ImportedFolder, ImportResult } from '../interopTypes'
+import { bodyOfRaw } from '../postmanRawBody'
 import { postmanAuth } from './postmanAuth'
 import { postmanScripts } from './postmanScripts'
 import {
@@ -148,15 +149,7 @@ function readBody(value: unknown, where: string, notes: string[]): RequestBody {
   switch (mode) {
     case 'raw': {
       const text = str(value.raw)
-      const language = str(obj(obj(value.options).raw).language)
-      if (language === 'json') return { type: 'json', text }
-      // A Map, not an object: a language named "__proto__" must not find Object.prototype.
-      const types = new Map([
-        ['xml', 'application/xml'],
-        ['html', 'text/html'],
-        ['javascript', 'application/javascript'],
-      ])
-      return { type: 'raw', text, contentType: types.get(language) ?? 'text/plain' }
+      return bodyOfRaw(text, str(obj(obj(value.options).raw).language))
     }
     case 'urlencoded':
       return {

@@ -91,18 +91,37 @@ return function (r) {
 var auth = r.auth ? new Auth(r.auth.type, r.auth.params.map(function (p) { return { key: p[0], value: p[1] }; })) : undefined;
 var url = new Url(r.url), headers = L.list(r.headers.map(function (h) { return { key: h[0], value: h[1] }; }), true);
 // A urlencoded body's fields, as pm.request.body.urlencoded (names kept as typed).
-var form = r.form ? L.list(r.form.map(function (f) { return { key: f[0], value: f[1] }; }), false) : undefined;
+var form = r.form ? fields(r.form.map(function (f) { return { key: f[0], value: f[1] }; })) : undefined;
+function fields(items) { return L.list(items, false); }
+// Postman's RequestBody: update() replaces its mode, content and options (the raw
+// language, which sets the Content-Type sent when no header names one).
+var BODY_MODES = ['raw', 'urlencoded'];
 var body = {
   mode: form ? 'urlencoded' : r.body === null ? undefined : 'raw',
   raw: r.body === null ? undefined : r.body,
   urlencoded: form,
+  options: r.language === undefined ? undefined : { raw: { language: r.language } },
   update: function (v) {
-    if (typeof v === 'string') { this.mode = 'raw'; this.raw = v; }
-    else if (v !== null && typeof v === 'object') { this.mode = v.mode; this.raw = v.raw; }
+    if (typeof v === 'string') v = { mode: 'raw', raw: v };
+    if (v === null || typeof v !== 'object' || !v.mode) return;
+    var mode = String(v.mode).toLowerCase();
+    if (BODY_MODES.indexOf(mode) < 0) throw new Error('pm.request.body.update: Courier sends raw and urlencoded bodies set by a script, not ' + mode);
+    this.mode = mode;
+    this.raw = mode === 'raw' ? (v.raw === undefined || v.raw === null ? '' : v.raw) : undefined;
+    var items = typeof v.urlencoded === 'string' ? v.urlencoded.split('&').filter(Boolean).map(function (p) {
+      var eq = p.indexOf('=');
+      return eq < 0 ? { key: p, value: '' } : { key: p.slice(0, eq), value: p.slice(eq + 1) };
+    }) : v.urlencoded;
+    this.urlencoded = mode === 'urlencoded' ? fields(Array.isArray(items) ? items : items && typeof items.all === 'function' ? items.all() : []) : undefined;
+    this.options = v.options !== null && typeof v.options === 'object' ? v.options : undefined;
   },
-  isEmpty: function () { return this.raw === undefined || this.raw === null || this.raw === ''; },
+  isEmpty: function () { return this.mode === 'urlencoded' ? this.urlencoded.count() === 0 : this.raw === undefined || this.raw === null || this.raw === ''; },
   toString: function () { return this.raw === undefined || this.raw === null ? '' : typeof this.raw === 'string' ? this.raw : JSON.stringify(this.raw); },
-  toJSON: function () { return form ? { mode: this.mode, urlencoded: form.toJSON() } : { mode: this.mode, raw: this.raw }; },
+  toJSON: function () {
+    var o = this.mode === 'urlencoded' ? { mode: this.mode, urlencoded: this.urlencoded.toJSON() } : { mode: this.mode, raw: this.raw };
+    if (this.options) o.options = this.options;
+    return o;
+  },
 };
 var request = {
   name: r.name,
@@ -138,18 +157,22 @@ K.refuse(request, ['certificate', 'proxy'], 'pm.request.');
 return {
   request: request,
   snapshot: function () {
-    var raw = body.raw;
+    var raw = body.raw, encoded = body.mode === 'urlencoded' && body.urlencoded;
+    var text = encoded ? null : raw === undefined || raw === null ? (r.body === null ? null : '') : body.toString();
+    var language = body.options && body.options.raw && body.options.raw.language;
     return {
       name: r.name,
       url: url.toString(),
       method: String(request.method).toUpperCase(),
       headers: headers.enabled().map(function (h) { return [String(h.key), h.value === undefined || h.value === null ? '' : String(h.value)]; }),
-      body: raw === undefined || raw === null ? (r.body === null ? null : '') : body.toString(),
+      body: text,
+      // Postman sends a raw body whose options have no language as text.
+      language: text === null ? undefined : typeof language === 'string' ? language : body.options === undefined && r.language === undefined ? undefined : 'text',
       // undefined: the request has none and got none; null: a script set noauth.
       auth: !auth ? undefined : auth.type === 'noauth' ? null : { type: auth.type, params: auth.parameters().enabled().map(function (p) {
         return [String(p.key), p.value === undefined || p.value === null ? '' : String(p.value)];
       }) },
-      form: form ? form.enabled().map(function (f) { return [String(f.key), f.value === undefined || f.value === null ? '' : String(f.value)]; }) : undefined,
+      form: encoded ? encoded.enabled().map(function (f) { return [String(f.key), f.value === undefined || f.value === null ? '' : String(f.value)]; }) : undefined,
     };
   },
 };

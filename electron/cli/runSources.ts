@@ -33,12 +33,14 @@ async function readNamed(what: string, path: string): Promise<string> {
 
 /**
  * Notes of the importer that say nothing about how a run behaves: descriptions and
- * examples are not run, and files are read from --working-dir (runFiles.ts), not confirmed.
+ * examples are not run, files are read from --working-dir (runFiles.ts), not confirmed,
+ * and path variables' values go into the URL as newman sends them.
  */
 const QUIET_NOTES = [
   /its description was not carried over/,
   /saved example responses/,
   /must be confirmed before sending/,
+  /path variables' values were written into its path/,
 ]
 
 /**

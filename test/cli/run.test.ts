@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHttpbin, type RunningServer } from '../servers'
-import { runFixtures, status } from './runFixtures'
+import { runFixtures, status, urlsOf } from './runFixtures'
 
 let httpbin: RunningServer
 const fx = runFixtures('courier-cli-run-')
@@ -43,6 +43,35 @@ describe('courier run: exit codes', () => {
     const run = await fx.runWithReport([path])
     expect(run.code).toBe(1)
     expect(run.report!.run.stats.requests).toEqual({ total: 1, failed: 1 })
+  })
+
+  it("sends path variables' values in the URL, as newman does, with no note for them", async () => {
+    const url = {
+      raw: '{{base}}/status/:code',
+      host: ['{{base}}'],
+      path: ['status', ':code'],
+      variable: [{ key: 'code', value: '201' }],
+    }
+    const path = fx.file(
+      'path-variables.json',
+      JSON.stringify({
+        info: {
+          name: 'Path variables',
+          schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+        },
+        item: [
+          {
+            name: 'Created',
+            request: { url },
+            event: [{ listen: 'test', script: { exec: [status(201)] } }],
+          },
+        ],
+      }),
+    )
+    const run = await fx.runWithReport([path, '--env-var', `base=${httpbin.url}`])
+    expect(run.code).toBe(0)
+    expect(urlsOf(run.report, httpbin.url)).toEqual(['/status/201'])
+    expect(run.stderr).not.toMatch(/path variable/)
   })
 
   it('-x/--suppress-exit-code exits 0 even so', async () => {

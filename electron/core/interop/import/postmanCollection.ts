@@ -104,10 +104,17 @@ function readItem(raw: Obj, name: string, notes: string[], path: string) {
   const { json, method, url, headers: headerList } = sdkParts(raw.request)
   describe(where, json.description, notes)
   const scripts = postmanScripts(raw.event, where, notes)
+  // Postman's SDK writes each path variable's value into the URL (url.toString() below); one
+  // without a value stays as written (:id), which is what Postman sends too.
   const pathVariables = arr(obj(json.url).variable).filter(isObj)
-  if (pathVariables.length > 0)
+  const unset = pathVariables.filter((v) => str(v.value) === '').map((v) => `:${str(v.key)}`)
+  if (pathVariables.length > unset.length)
     notes.push(
-      `${where}: its path variables (${pathVariables.map((v) => `:${str(v.key)}`).join(', ')}) stay in the URL as written; give their values in the URL.`,
+      `${where}: its path variables' values were written into its path (${url.getPath()}).`,
+    )
+  if (unset.length > 0)
+    notes.push(
+      `${where}: ${unset.length === 1 ? `its path variable ${unset[0]} has` : `its path variables ${unset.join(', ')} have`} no value: left in the URL as written, as Postman sends it. Give the value in the URL.`,
     )
   if (arr(raw.response).length > 0)
     notes.push(`${where}: its saved example responses were not imported.`)

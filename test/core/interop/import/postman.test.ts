@@ -192,6 +192,55 @@ describe('Postman requests in their short forms', () => {
   })
 })
 
+describe('Postman path variables', () => {
+  it("writes each one's value into the URL, as Postman sends it; one without a value stays as written, with a note", async () => {
+    const collection = {
+      info: {
+        name: 'Path variables',
+        schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+      },
+      item: [
+        {
+          name: 'Order line',
+          request: {
+            url: {
+              raw: '{{base}}/orders/:order/lines/:line.json?full=1',
+              host: ['{{base}}'],
+              path: ['orders', ':order', 'lines', ':line.json'],
+              query: [{ key: 'full', value: '1' }],
+              variable: [
+                { key: 'order', value: '{{orderId}}' },
+                { key: 'line', value: '3' },
+              ],
+            },
+          },
+        },
+        {
+          name: 'Unset',
+          request: {
+            url: {
+              raw: '{{base}}/users/:id',
+              host: ['{{base}}'],
+              path: ['users', ':id'],
+              variable: [{ key: 'id', value: '' }],
+            },
+          },
+        },
+      ],
+    }
+    const { root, notes } = await importText(JSON.stringify(collection))
+    expect(requestAt(root, 'Order line')).toMatchObject({
+      url: '{{base}}/orders/{{orderId}}/lines/3.json',
+      params: [{ key: 'full', value: '1', enabled: true }],
+    })
+    expect(requestAt(root, 'Unset').url).toBe('{{base}}/users/:id')
+    expect(notes).toEqual([
+      `Request "Order line": its path variables' values were written into its path (/orders/{{orderId}}/lines/3.json).`,
+      'Request "Unset": its path variable :id has no value: left in the URL as written, as Postman sends it. Give the value in the URL.',
+    ])
+  })
+})
+
 describe('Postman environments and globals', () => {
   it('imports an environment; a secret keeps its name, not its value', async () => {
     const result = await importText(fixture('postman.environment.json'))

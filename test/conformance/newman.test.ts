@@ -102,6 +102,15 @@ describe('courier run agrees with newman 6', () => {
     expect(run.newman.stats.iterations.total).toBe(3)
   })
 
+  it('typed values: JSON data as numbers, booleans, objects and lists; values scripts set keep their type in later requests and iterations', async () => {
+    const run = await both('typed', ['-d', join(data, 'typed.json')])
+    expectAgreement(run)
+    expect(run.newman.stats.assertions).toEqual({ total: 10, failed: 1 })
+    expect(run.newman.failures).toEqual([
+      '1 Kept with their type: assertion a check that fails in the second iteration',
+    ])
+  })
+
   it('-n past the rows of the data file repeats the last row', async () => {
     const run = await both('data', ['-d', join(data, 'users.csv'), '-n', '5'])
     expectAgreement(run)

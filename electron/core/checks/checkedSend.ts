@@ -14,6 +14,7 @@ import type {
   ScriptRunOutput,
   ScriptSource,
   ScriptVariables,
+  TypedValues,
 } from './scriptPort'
 
 export interface CheckedSendInput {
@@ -43,6 +44,8 @@ export interface CheckedSendInput {
    */
   location?: string[]
   iterationData?: Record<string, string>
+  /** The values above (scopes, iteration data) that are not text, with their type. */
+  typed?: TypedValues
   /** Limits of each script run (the sandbox's defaults where absent). */
   limits?: { memoryBytes?: number; cpuMs?: number }
   /**
@@ -110,6 +113,7 @@ function initialVariables(input: CheckedSendInput): ScriptVariables {
     environment: { ...scopes.environment },
     collection: { ...scopes.collection },
     globals: { ...scopes.globals },
+    ...(input.typed && { typed: input.typed }),
   }
 }
 

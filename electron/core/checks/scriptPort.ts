@@ -55,7 +55,20 @@ export interface ScriptVariables {
   environment: Record<string, string>
   collection: Record<string, string>
   globals: Record<string, string>
+  /** The values of these that are not text, with their JSON type; see TypedValues. */
+  typed?: TypedValues
 }
+
+/**
+ * Variables whose value is a number, a boolean, null or JSON data (an object, a list), by
+ * scope: set so by a script, or read from a JSON data file. Scripts read them with their
+ * type for the rest of a run, as in newman (`pm.environment.get('id') === 7`); `{{name}}`
+ * uses the text in the scope, which is the value as JSON (keptText). A typed value counts
+ * only while its scope's text is still that JSON, so a value changed as text wins.
+ */
+export type TypedValues = Partial<
+  Record<Exclude<keyof ScriptVariables, 'typed'>, Record<string, unknown>>
+>
 
 export interface ScriptRunInput {
   event: 'prerequest' | 'test'

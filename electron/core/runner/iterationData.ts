@@ -3,8 +3,25 @@ import { basename, extname } from 'node:path'
 import { parse as parseCsv, type CsvError } from 'csv-parse/sync'
 import { parseSource } from '../interop/import/parseSource'
 
-/** One iteration's data: column (or key) → value, as `pm.iterationData` and `{{name}}` see it. */
+/** One iteration's data: column (or key) → value as text, as `{{name}}` sees it. */
 export type IterationRow = Record<string, string>
+
+/**
+ * The values of a row that scripts read as numbers, booleans or JSON data, as newman gives
+ * them (`pm.iterationData.get('age') === 30`), kept beside the row they belong to, so
+ * every caller that passes rows along carries them without a second list to keep in step.
+ */
+const typedValues = new WeakMap<IterationRow, Record<string, unknown>>()
+
+/** A row's values that are not text (see typedValues); undefined when all are. */
+export function typedValuesOf(row: IterationRow): Record<string, unknown> | undefined {
+  return typedValues.get(row)
+}
+
+function withTyped(row: IterationRow, typed: Record<string, unknown>): IterationRow {
+  if (Object.keys(typed).length > 0) typedValues.set(row, typed)
+  return row
+}
 
 /** A data file that cannot be used, with the file, the line and what to change. */
 export class IterationDataError extends Error {
@@ -53,9 +70,9 @@ export function parseIterationData(text: string, label: string, extension = ''):
 }
 
 /**
- * A JSON data file: an array of objects. Values become text as newman puts them in
- * `{{name}}`: numbers and booleans as written, objects and arrays through String() (so
- * `[object Object]`, as in newman), null left out (the variable stays unresolved).
+ * A JSON data file: an array of objects. Scripts read each value with its JSON type, as in
+ * newman; `{{name}}` gets text: numbers and booleans as written, objects and arrays as
+ * JSON (newman writes `[object Object]`), null left out (the variable stays unresolved).
  */
 function jsonRows(text: string, label: string): IterationRow[] {
   if (!/^\s*[[{]/.test(text)) {
@@ -81,10 +98,13 @@ function jsonRows(text: string, label: string): IterationRow[] {
       )
     }
     const row: IterationRow = {}
+    const typed: Record<string, unknown> = {}
     for (const [name, value] of Object.entries(entry as Record<string, unknown>)) {
-      if (value !== null && value !== undefined) row[name] = String(value)
+      if (value === null || value === undefined) continue
+      row[name] = typeof value === 'string' ? value : JSON.stringify(value)
+      if (typeof value !== 'string') typed[name] = value
     }
-    return row
+    return withTyped(row, typed)
   })
 }
 
@@ -97,13 +117,21 @@ function describe(value: unknown): string {
 
 /**
  * A CSV data file: the first row names the columns, each row after it is one iteration.
- * Values stay text (newman turns `007` into 7; Courier keeps what the file says).
+ * Values stay text for `{{name}}` (newman turns `007` into 7; Courier keeps what the file
+ * says). Scripts read an unquoted number as a number, as in newman, when the number is
+ * written as JavaScript writes it (30, -2.5): `007` and `1.50` stay text there too.
  * Whitespace around a delimiter is trimmed and a stray quote inside a value is kept, as
  * newman reads it; a row with more or fewer values than the header is refused, naming
  * its line, where newman would shift the values silently.
  */
+/** A CSV value, and whether it was quoted. */
+interface Cell {
+  value: string
+  quoted: boolean
+}
+
 function csvRows(text: string, label: string): IterationRow[] {
-  let records: { record: string[]; info: { lines: number } }[]
+  let records: { record: Cell[]; info: { lines: number } }[]
   try {
     records = parseCsv(text, {
       bom: true,
@@ -111,13 +139,15 @@ function csvRows(text: string, label: string): IterationRow[] {
       trim: true,
       skip_empty_lines: true,
       info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[]
+      // Whether each value was quoted: a quoted number stays text for scripts, as in newman.
+      cast: (value, context) => ({ value, quoted: context.quoting }),
+    }) as unknown as { record: Cell[]; info: { lines: number } }[]
   } catch (error) {
     throw new IterationDataError(csvProblem(error as CsvError, label, text))
   }
   const [header, ...rows] = records
   if (!header) return []
-  const columns = header.record.map((name) => name.trim())
+  const columns = header.record.map((cell) => cell.value.trim())
   const seen = new Set<string>()
   for (const name of columns) {
     if (name !== '' && seen.has(name)) {
@@ -129,11 +159,18 @@ function csvRows(text: string, label: string): IterationRow[] {
   }
   return rows.map(({ record }) => {
     const row: IterationRow = {}
+    const typed: Record<string, unknown> = {}
     // A column with no name (a trailing comma in the header) carries nothing to a request.
     columns.forEach((name, i) => {
-      if (name !== '') row[name] = record[i] ?? ''
+      if (name === '') return
+      const cell = record[i]
+      row[name] = cell?.value ?? ''
+      const number = Number(cell?.value)
+      if (cell && !cell.quoted && Number.isFinite(number) && String(number) === cell.value) {
+        typed[name] = number
+      }
     })
-    return row
+    return withTyped(row, typed)
   })
 }
 

@@ -13,6 +13,7 @@ import { scriptHostOf } from '../cookies/scriptCookieJar'
 import type { AppendInput } from '../history/entryRecord'
 import type { HttpEngine } from '../http/engine'
 import type { FileGate } from '../http/fileGate'
+import { typedValuesOf } from './iterationData'
 import { maskExecution, runMasker } from './maskExecution'
 import type { RunCookies } from './runCookies'
 import type { RunPlan, RunPlanItem } from './runPlan'
@@ -121,6 +122,7 @@ export async function runItem(deps: RunItemDeps, input: RunItemInput): Promise<I
       environmentName: plan.environmentName,
       location: [plan.workspace?.name ?? plan.name, ...item.folders, item.name],
       iterationData: input.iterationData,
+      typed: input.variables.typedFor(typedValuesOf(input.iterationData)),
       limits: input.limits,
       onScriptError: 'continue',
     },

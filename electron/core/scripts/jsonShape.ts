@@ -74,6 +74,33 @@ export const stringRecord: Check<Record<string, string>> = (v, path) => {
   return Object.fromEntries(Object.keys(v).map((k) => [k, string(v[k], `${path}.${k}`)]))
 }
 
+/** How deep JSON data may nest in a value that crosses (a variable's object, say). */
+const MAX_DEPTH = 100
+
+/** JSON data: text, a finite number, true or false, null, or lists and objects of these. */
+export const jsonValue: Check<unknown> = (v, path) => {
+  const walk = (value: unknown, at: string, depth: number): void => {
+    if (depth > MAX_DEPTH) fail(at, `JSON data nested at most ${MAX_DEPTH} deep`)
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') return
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) fail(at, 'a finite number')
+      return
+    }
+    if (Array.isArray(value))
+      return value.forEach((item, i) => walk(item, `${at}[${i}]`, depth + 1))
+    if (!isRecord(value)) return void fail(at, 'JSON data')
+    for (const key of Object.keys(value)) walk(value[key], `${at}.${key}`, depth + 1)
+  }
+  walk(v, path, 0)
+  return v
+}
+
+/** An object of JSON data by name; every key kept as an own property, `__proto__` included. */
+export const jsonRecord: Check<Record<string, unknown>> = (v, path) => {
+  if (!isRecord(v)) return fail(path, 'an object')
+  return Object.fromEntries(Object.keys(v).map((k) => [k, jsonValue(v[k], `${path}.${k}`)]))
+}
+
 /** An object with the given fields checked, and no others kept. */
 export const object =
   <T>(fields: { [K in keyof T]: Check<T[K]> }): Check<T> =>

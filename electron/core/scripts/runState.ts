@@ -51,7 +51,15 @@ export class RunState {
 
   constructor(input: WorkerRunInput) {
     this.request = input.request
-    const scope = (s: VariableScope) => new Map<string, Kept>(Object.entries(input.variables[s]!))
+    const { typed } = input.variables
+    const scope = (s: VariableScope) => {
+      const values = new Map<string, Kept>(Object.entries(input.variables[s]!))
+      // A typed value counts while its text is still that value's (see TypedValues).
+      for (const [name, value] of Object.entries(typed?.[s] ?? {})) {
+        if (values.get(name) === keptText(value)) values.set(name, value)
+      }
+      return values
+    }
     this.scopes = Object.fromEntries(
       VARIABLE_SCOPES.map((s) => [s, scope(s)]),
     ) as unknown as RunState['scopes']
@@ -167,11 +175,24 @@ export class RunState {
     }
   }
 
-  /** The run's result; variable values written out as strings (keptText). */
+  /**
+   * The run's result; variable values written out as strings (keptText), and those that
+   * are not text also as they are (`typed`), for the run's next scripts.
+   */
   result(): ScriptRunResult {
     const text = (m: Map<string, Kept>) =>
       Object.fromEntries([...m].map(([k, v]) => [k, keptText(v)]))
-    const variables = Object.fromEntries(VARIABLE_SCOPES.map((s) => [s, text(this.scopes[s])]))
+    const variables: Record<string, unknown> = Object.fromEntries(
+      VARIABLE_SCOPES.map((s) => [s, text(this.scopes[s])]),
+    )
+    const typed: Record<string, Record<string, unknown>> = {}
+    for (const s of VARIABLE_SCOPES) {
+      for (const [name, value] of this.scopes[s]) {
+        if (typeof value !== 'string' && value !== undefined)
+          (typed[s] ??= Object.create(null))[name] = value
+      }
+    }
+    if (Object.keys(typed).length > 0) variables.typed = typed
     return {
       tests: this.tests.filter(Boolean).map(({ pending: _, ...t }) => t),
       console: this.console,

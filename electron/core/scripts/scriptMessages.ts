@@ -3,7 +3,7 @@
  * travel as JSON text: only JSON-shaped data crosses, and JSON.parse keeps every key (a
  * variable named `__proto__` included) as an own property.
  */
-import type { ScriptLimits } from './scriptTypes'
+import type { ScriptLimits, TypedValues } from './scriptTypes'
 
 /** What the worker needs for one run: the checked input, with every limit resolved. */
 export interface WorkerRunInput {
@@ -24,7 +24,8 @@ export interface WorkerRunInput {
     responseTime: number
     size: number
   }
-  variables: Record<string, Record<string, string>>
+  /** Each scope's values as text, and those that are not text with their type (`typed`). */
+  variables: Record<string, Record<string, string>> & { typed?: TypedValues }
   info: {
     requestName: string
     iteration: number

@@ -8,6 +8,7 @@ import {
   boolean,
   integer,
   isRecord,
+  jsonRecord,
   nullable,
   number,
   object,
@@ -29,6 +30,7 @@ import {
   type ScriptRunnerInput,
   type ScriptRunResult,
   type ScriptVariables,
+  type TypedValues,
   type VariableChange,
   type VariableScope,
 } from './scriptTypes'
@@ -50,12 +52,21 @@ const scriptRequest: Check<ScriptRequest> = object({
   auth: optional(nullable(object({ type: string, params: pairs }))),
 })
 
+const typed: Check<TypedValues> = object({
+  local: optional(jsonRecord),
+  iterationData: optional(jsonRecord),
+  environment: optional(jsonRecord),
+  collection: optional(jsonRecord),
+  globals: optional(jsonRecord),
+})
+
 const variables: Check<ScriptVariables> = object({
   local: stringRecord,
   iterationData: stringRecord,
   environment: stringRecord,
   collection: stringRecord,
   globals: stringRecord,
+  typed: optional(typed),
 })
 
 export const response: Check<ScriptHttpResponse> = object({

@@ -19,10 +19,11 @@ export type {
   ScriptRunOutput,
   ScriptSource,
   ScriptVariables,
+  TypedValues,
 } from '../checks/scriptPort'
 
 /** One of the variable scopes a script reads and writes. */
-export type VariableScope = keyof ScriptVariables
+export type VariableScope = Exclude<keyof ScriptVariables, 'typed'>
 
 export const VARIABLE_SCOPES: readonly VariableScope[] = [
   'local',

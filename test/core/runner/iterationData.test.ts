@@ -6,6 +6,7 @@ import {
   IterationDataError,
   parseIterationData,
   readIterationData,
+  typedValuesOf,
 } from '../../../electron/core/runner/iterationData'
 
 const problem = (text: string, label = 'data.csv', ext = '.csv') => {
@@ -25,6 +26,18 @@ describe('CSV iteration data', () => {
       { user: 'ann', zip: '007' },
       { user: 'bob, jr', zip: '1.50' },
     ])
+  })
+
+  it('gives scripts an unquoted number as a number, as newman; one it would rewrite stays text', () => {
+    const rows = parseIterationData(
+      'id,age,zip,code,price,big\n7,-30,007,"42",1.50,Infinity\n',
+      'd.csv',
+      '.csv',
+    )
+    expect(rows).toEqual([
+      { id: '7', age: '-30', zip: '007', code: '42', price: '1.50', big: 'Infinity' },
+    ])
+    expect(typedValuesOf(rows[0]!)).toEqual({ id: 7, age: -30 })
   })
 
   it('reads CRLF files, skips empty lines, keeps a stray quote inside a value as newman does', () => {
@@ -54,13 +67,15 @@ describe('CSV iteration data', () => {
 })
 
 describe('JSON iteration data', () => {
-  it('an array of objects; values as newman puts them in {{name}}', () => {
+  it('an array of objects; values as text for {{name}}, with their JSON type for scripts', () => {
     const rows = parseIterationData(
       '[{"user":"ann","n":1,"ok":true,"o":{"a":1},"list":[1,"x"],"none":null}]',
       'd.json',
       '.json',
     )
-    expect(rows).toEqual([{ user: 'ann', n: '1', ok: 'true', o: '[object Object]', list: '1,x' }])
+    expect(rows).toEqual([{ user: 'ann', n: '1', ok: 'true', o: '{"a":1}', list: '[1,"x"]' }])
+    expect(typedValuesOf(rows[0]!)).toEqual({ n: 1, ok: true, o: { a: 1 }, list: [1, 'x'] })
+    expect(typedValuesOf(parseIterationData('[{"a":"1"}]', 'd.json', '.json')[0]!)).toBeUndefined()
   })
 
   it('is recognised by its content when the file has another extension', () => {

@@ -198,6 +198,13 @@ describe('courier run agrees with newman 6', () => {
     expect(run.newman.failures).toEqual(['0 Form replaced: assertion a check that fails'])
   })
 
+  it("Postman's dynamic variables ({{$guid}}, {{$randomEmail}}, ...) in the URL and the body, and in pm.variables.replaceIn", async () => {
+    const run = await both('dynamic')
+    expectAgreement(run)
+    expect(run.newman.stats.assertions).toEqual({ total: 4, failed: 1 })
+    expect(run.newman.failures).toEqual(['0 In scripts: assertion a check that fails'])
+  })
+
   it("pm.cookies.jar(): a script reads the server's cookie, sets, unsets and clears cookies in the run's jar, and the next requests send what is left; pm.sendRequest shares that jar", async () => {
     const run = await both('cookieJar')
     expectAgreementWithScriptRequests(run)

@@ -8,7 +8,8 @@ import { abortFailure, cancelExchange, ExchangeAbort } from './abort'
 import { describeFailure } from './describeFailure'
 import { runExchange } from './exchange'
 import { HopSender } from './hopSender'
-import { effectiveSettings, prepareRequest } from './prepareRequest'
+import { resolveWithDynamic } from './dynamicVariables'
+import { effectiveSettings, preparedFrom } from './prepareRequest'
 import { RequestFailure } from './requestFailure'
 import type { EngineOptions, SendOptions } from './sendOptions'
 import type { TlsMaterial } from './tlsMaterial'
@@ -83,11 +84,12 @@ export class HttpEngine {
     if (id) this.inFlight.set(id, abort)
     let target = ''
     try {
-      const { spec, url, host } = prepareRequest(
+      const { resolution, variables } = await resolveWithDynamic(
         options.spec,
         options.variables ?? {},
         settings.variableSizeLimitMB,
       )
+      const { spec, url, host } = preparedFrom(options.spec, resolution)
       target = host
       if (this.tlsProblem) throw this.tlsProblem
       const authorized = await withOAuth2Token(
@@ -97,7 +99,6 @@ export class HttpEngine {
         () => abort.signal,
         settings.verifyTls,
       )
-      const variables = options.variables ?? {}
       const secretValues = (options.secretNames ?? [])
         .map((name) => variables[name])
         .filter((value): value is string => value !== undefined)

@@ -58,7 +58,20 @@ export function prepareRequest(
   variables: Readonly<Record<string, string>>,
   variableSizeLimitMB = RequestDefaultsSchema.shape.variableSizeLimitMB.parse(undefined),
 ): PreparedRequest {
-  const resolved = resolveWithin(spec, variables, Math.round(variableSizeLimitMB * 1024 * 1024))
+  return preparedFrom(spec, resolveForSend(spec, variables, variableSizeLimitMB))
+}
+
+/** The request's {{variables}} resolved, for prepareRequest (see resolveWithin). */
+export function resolveForSend(
+  spec: RequestSpec,
+  variables: Readonly<Record<string, string>>,
+  variableSizeLimitMB: number,
+): Resolution {
+  return resolveWithin(spec, variables, Math.round(variableSizeLimitMB * 1024 * 1024))
+}
+
+/** prepareRequest's checks and URL, for a request resolved already (resolveForSend). */
+export function preparedFrom(spec: RequestSpec, resolved: Resolution): PreparedRequest {
   const { unresolved } = resolved
   const noCredential = missingCredential(spec, unresolved)
   if (noCredential) throw noCredential

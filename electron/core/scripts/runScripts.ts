@@ -10,6 +10,7 @@ import { namesChai } from './chaiHint'
 import { librariesNamed } from './libraryHint'
 import type { RunChannel } from './runChannel'
 import { RunState } from './runState'
+import { loadDynamicValuesFor } from './scriptDynamicValues'
 import type { InstancePool } from './instancePool'
 import { ScriptExecution } from './sandboxScript'
 import type { WorkerRunInput } from './scriptMessages'
@@ -74,6 +75,7 @@ export async function runScripts(
   channel: RunChannel,
   pool: InstancePool,
 ): Promise<ScriptRunResult> {
+  await loadDynamicValuesFor(input.scripts.map((s) => s.source))
   const state = new RunState(input)
   const body = input.response && apart(input.response.body) ? input.response.body : null
   const response = body === null ? input.response : input.response && responseHead(input.response)

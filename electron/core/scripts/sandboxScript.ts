@@ -19,6 +19,7 @@ import {
   type SandboxInstance,
 } from './sandboxInstance'
 import type { SendOutcome, WorkerRunInput } from './scriptMessages'
+import { dynamicValue } from './scriptDynamicValues'
 import { ScriptWaits } from './scriptWaits'
 import { SCRIPT_FILE, wrapScript } from './scriptWrap'
 
@@ -200,6 +201,10 @@ export class ScriptExecution implements InstanceHooks {
         return
       case 'load':
         return loadModule(this.ctx, arg)
+      case 'dynamic': {
+        const value = dynamicValue(arg)
+        return value === undefined ? undefined : this.ctx.newString(value)
+      }
       case 'send':
         return this.refuseIf(this.waits.send(arg))
       case 'timer':

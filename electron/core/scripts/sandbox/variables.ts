@@ -56,7 +56,9 @@ function dynamic(name) {
     case '$isoTimestamp': return new Date().toISOString();
     case '$randomInt': return String(Math.floor(Math.random() * 1001));
   }
-  return undefined;
+  // The rest of Postman's list ($randomEmail, ...) comes from the host, which makes them as
+  // newman does (postman-collection, on faker) when the run's scripts name one.
+  return host('dynamic', name);
 }
 function replaceIn(text, find) {
   if (typeof text !== 'string') return text;

@@ -31,6 +31,32 @@ describe('params and the URL stay in sync', () => {
   })
 })
 
+describe("Postman's dynamic variables in the URL", () => {
+  it('are offered as {{$ is typed, explained, and get a value when sent', async () => {
+    await ctx.ui.newTab()
+    const url = ctx.ui.request.getByRole('textbox', { name: 'URL' })
+    await url.fill(`${ctx.server.url}/anything?id={{$guid}}&email={{$randomE`)
+    const offered = ctx.bench.page.getByRole('listbox').getByRole('option')
+    await expect.poll(() => offered.allInnerTexts()).toHaveLength(2)
+    const texts = await offered.allInnerTexts()
+    expect(texts.map((t) => t.split('\n')[0])).toEqual(['$randomEmail', '$randomExampleEmail'])
+    expect(texts[0]).toContain(
+      "A random email address · Postman's dynamic variable, made at each send",
+    )
+    await screenshot(ctx.bench.page, 'dynamic-variables-offered')
+    await url.press('Enter')
+    await expect
+      .poll(() => url.inputValue())
+      .toBe(`${ctx.server.url}/anything?id={{$guid}}&email={{$randomEmail}}`)
+    expect(await ctx.ui.send()).toBe('200 OK')
+    const echo = (await ctx.ui.jsonBody()) as { args: Record<string, string> }
+    expect(echo.args.id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    )
+    expect(echo.args.email).toMatch(/^[^@\s]+@[^@\s]+$/)
+  })
+})
+
 describe('headers bulk edit', () => {
   it('key: value lines become header rows that are sent', async () => {
     await ctx.ui.newTab()

@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HttpEngine } from '../../../electron/core/http/engine'
+import { DYNAMIC_VARIABLES } from '../../../shared/logic/dynamicVariableNames'
 import { startHttpbin } from '../../servers'
 import { jsonBody, spec } from './spec'
 
@@ -50,6 +52,18 @@ describe("Postman's dynamic variables, sent to httpbin", () => {
     expect(result.error.code).toBe('UNRESOLVED_VARIABLES')
     expect(result.error.message).toBe(
       'The request uses a variable that has no value: {{$notPostmans}}.',
+    )
+  })
+})
+
+describe("the editors' list of dynamic variables", () => {
+  it("is postman-collection's, name for name, with its descriptions", () => {
+    // Its own table, as the engine's generators use it (not part of its typed API).
+    const table = createRequire(import.meta.url)(
+      'postman-collection/lib/superstring/dynamic-variables',
+    ) as Record<string, { description: string }>
+    expect([...DYNAMIC_VARIABLES]).toEqual(
+      Object.entries(table).map(([name, v]) => [name, v.description]),
     )
   })
 })

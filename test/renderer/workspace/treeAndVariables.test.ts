@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   describeVariable,
+  hasValue,
   openPlaceholder,
   suggestNames,
 } from '../../../renderer/src/components/base/variableHints'
@@ -111,5 +112,21 @@ describe('variable assist', () => {
     expect(openPlaceholder('{{base_url}}/u/{{us', 19)).toEqual({ from: 17, typed: 'us' })
     expect(openPlaceholder('{{base_url}}/u', 14)).toBeNull()
     expect(suggestNames('base', scoped)).toEqual(['base_url', 'user_base'])
+  })
+
+  it("explains and suggests Postman's dynamic variables; a name of your own still wins", () => {
+    expect(describeVariable('$guid', scoped)).toBe(
+      "A v4 style guid · Postman's dynamic variable, made at each send",
+    )
+    expect(describeVariable('$notPostmans', scoped)).toMatch(/not defined in any scope/)
+    expect([hasValue('$guid', scoped), hasValue('$notPostmans', scoped)]).toEqual([true, false])
+    expect(suggestNames('$randomE', scoped)).toEqual(['$randomEmail', '$randomExampleEmail'])
+    expect(suggestNames('rand', scoped)).toEqual([])
+    const own = new Map(scoped).set('$guid', {
+      value: 'fixed',
+      scope: 'global',
+      secret: false,
+    } as ScopedValue)
+    expect(describeVariable('$guid', own)).toBe('fixed · from globals')
   })
 })

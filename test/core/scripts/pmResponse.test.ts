@@ -84,7 +84,9 @@ describe('pm.response', () => {
        pm.test('12', () => pm.response.to.have.responseTime.below(10))
        pm.test('13', () => pm.response.to.have.status('Created'))
        pm.test('14', () => pm.response.to.have.statusCodeClass(4))
-       pm.test('15', () => pm.expect({ a: 1 }).to.be.json)`,
+       pm.test('15', () => pm.expect({ a: 1 }).to.be.json)
+       pm.test('16', () => pm.response.to.be.html)
+       pm.test('17', () => pm.response.to.not.be.xml)`,
     )
     expect(outcomes(result)).toEqual([
       'expected response to have status code 201 but got 200',
@@ -102,6 +104,9 @@ describe('pm.response', () => {
       "expected response to have status reason 'Created' but got 'OK'",
       'expected response code to be 4XX but found 200',
       'expected a response for .json',
+      // A word Postman's chain does not have fails, as in newman, rather than passing.
+      'Error: Invalid Chai property: html',
+      'Error: Invalid Chai property: xml',
     ])
   })
 

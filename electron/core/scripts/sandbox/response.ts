@@ -119,7 +119,16 @@ var METHODS = ['status', 'statusCode', 'statusCodeClass', 'statusReason', 'heade
 var PROPERTIES = O.keys(checks).filter(function (n) { return METHODS.indexOf(n) < 0; });
 
 // pm.response.to: the chain words of chai, then a check.
-function Chain(res, negate) { this.res = res; this.negate = negate; }
+// As chai's proxy does: a word pm.response.to does not know (to.be.html) throws, where it
+// would read as undefined and the check pass without checking anything.
+var NOT_CHECKED = ['then', 'catch', 'inspect', 'toJSON'];
+var strict = {
+  get: function (target, key, receiver) {
+    if (typeof key === 'string' && !(key in target) && NOT_CHECKED.indexOf(key) < 0) throw new Error('Invalid Chai property: ' + key);
+    return Reflect.get(target, key, receiver);
+  },
+};
+function Chain(res, negate) { this.res = res; this.negate = negate; return new Proxy(this, strict); }
 ['to', 'be', 'been', 'is', 'that', 'which', 'and', 'has', 'have', 'with', 'at', 'of', 'same', 'but', 'does', 'a', 'an'].forEach(function (w) {
   O.defineProperty(Chain.prototype, w, { get: function () { return this; } });
 });

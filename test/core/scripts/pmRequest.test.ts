@@ -184,6 +184,23 @@ pm.request.auth.use('hawk')`,
     )
   })
 
+  it("places headers as Postman's PropertyList does: indexOf, insert, insertAfter", async () => {
+    const result = await run(
+      runner,
+      `const h = pm.request.headers
+       h.add({ key: 'B', value: '2' })
+       console.log(h.indexOf('b'), h.indexOf('Nope'), h.indexOf(h.one('Accept')))
+       h.insert({ key: 'Before-B', value: 'x' }, 'B')
+       h.insertAfter({ key: 'After-Accept', value: 'y' }, 'Accept')
+       h.insert({ key: 'Last', value: 'z' }, 'Nope')
+       h.insertAfter({ key: 'First', value: 'w' })
+       console.log(h.map((x) => x.key).join())`,
+      prerequest,
+    )
+    expect(result.error).toBeUndefined()
+    expect(logged(result)).toEqual(['1 -1 0', 'First,Accept,After-Accept,Before-B,B,Last'])
+  })
+
   it('names what it does not support', async () => {
     const result = await run(runner, `pm.request.certificate`, prerequest)
     expect(result.error?.message).toBe('Error: pm.request.certificate is not supported by Courier')

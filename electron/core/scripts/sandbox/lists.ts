@@ -39,6 +39,21 @@ P.find = function (fn, ctx) { return this.members.find(function (m) { return fn.
 P.reduce = function (fn, acc, ctx) { return this.members.reduce(function (a, m) { return fn.call(ctx, a, m); }, acc); };
 P.add = function (item) { this.members.push(norm(item)); };
 P.append = P.add;
+// The index of a member (or of the member a name finds, as one() does); -1 when absent.
+P.indexOf = function (item) {
+  if (item !== null && typeof item === 'object') { var at = this.members.indexOf(item); if (at >= 0) return at; item = item.key; }
+  return this.members.indexOf(this.one(item));
+};
+// Before (or after) a member or a name; at the end (insert) or the start (insertAfter)
+// when that is not found, as Postman's PropertyList does.
+P.insert = function (item, before) {
+  var at = before === undefined ? -1 : this.indexOf(before);
+  if (at < 0) this.members.push(norm(item)); else this.members.splice(at, 0, norm(item));
+};
+P.insertAfter = function (item, after) {
+  var at = after === undefined ? -1 : this.indexOf(after);
+  if (at < 0) this.members.unshift(norm(item)); else this.members.splice(at + 1, 0, norm(item));
+};
 P.prepend = function (item) { this.members.unshift(norm(item)); };
 P.upsert = function (item) {
   var m = norm(item), found = this.one(m.key);

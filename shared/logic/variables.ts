@@ -42,6 +42,11 @@ export interface ResolveOptions {
    * as the text being built passes the limit, and throws a VariableSizeError.
    */
   limit?: number
+  /**
+   * A value for a name no variable has, made for each place it is used (Postman's dynamic
+   * variables, {{$guid}}: each gets its own); undefined leaves the name unresolved.
+   */
+  dynamic?: (name: string) => string | undefined
 }
 
 /*
@@ -68,7 +73,9 @@ export function resolveText(
     let size = 0
     let copied = 0
     const next = current.replace(PLACEHOLDER, (whole: string, name: string, offset: number) => {
-      const value = Object.hasOwn(variables, name) ? variables[name]! : whole
+      const value = Object.hasOwn(variables, name)
+        ? variables[name]!
+        : (options.dynamic?.(name) ?? whole)
       size += offset - copied + value.length
       copied = offset + whole.length
       if (size > most) throw new VariableSizeError(largestVariable(text, variables), limit)

@@ -2,8 +2,7 @@
  * Postman's dynamic variables: {{$guid}}, {{$timestamp}}, {{$randomInt}}, {{$randomEmail}}
  * and the rest of its list, each given a value when a request that uses one is sent and
  * does not define it. The values are made by postman-collection, as newman makes them
- * (its generators, on faker), which is loaded only for such a request. Each name gets one
- * value per send: two {{$guid}} in one request are the same (newman makes one each).
+ * (its generators, on faker), which is loaded only for such a request.
  */
 import type { Resolution } from '../../../shared/logic/variables'
 import type { RequestSpec } from '../../../shared/model/request'
@@ -13,21 +12,17 @@ import { resolveForSend } from './prepareRequest'
 const isDynamic = (name: string) => name.startsWith('$')
 
 /**
- * The request resolved, with a value for each dynamic variable it uses and the variables
- * do not define; `variables` with those values, for what is kept of the send.
+ * The request resolved, with a value made for each place it uses a dynamic variable that
+ * the variables do not define (two {{$guid}} get two, as in newman).
  */
 export async function resolveWithDynamic(
   spec: RequestSpec,
   variables: Readonly<Record<string, string>>,
   variableSizeLimitMB: number,
-): Promise<{ resolution: Resolution; variables: Readonly<Record<string, string>> }> {
+): Promise<Resolution> {
   const resolution = resolveForSend(spec, variables, variableSizeLimitMB)
-  const wanted = resolution.unresolved.filter(isDynamic)
-  if (wanted.length === 0) return { resolution, variables }
+  if (!resolution.unresolved.some(isDynamic)) return resolution
   const { dynamicValues } = await import('./postmanDynamicValues')
-  const withValues = { ...variables, ...dynamicValues(wanted) }
-  return {
-    resolution: resolveForSend(spec, withValues, variableSizeLimitMB),
-    variables: withValues,
-  }
+  const made = (name: string) => (isDynamic(name) ? dynamicValues([name])[name] : undefined)
+  return resolveForSend(spec, variables, variableSizeLimitMB, made)
 }

@@ -84,7 +84,7 @@ export class HttpEngine {
     if (id) this.inFlight.set(id, abort)
     let target = ''
     try {
-      const { resolution, variables } = await resolveWithDynamic(
+      const resolution = await resolveWithDynamic(
         options.spec,
         options.variables ?? {},
         settings.variableSizeLimitMB,
@@ -99,6 +99,7 @@ export class HttpEngine {
         () => abort.signal,
         settings.verifyTls,
       )
+      const variables = options.variables ?? {}
       const secretValues = (options.secretNames ?? [])
         .map((name) => variables[name])
         .filter((value): value is string => value !== undefined)

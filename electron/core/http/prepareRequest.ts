@@ -5,6 +5,7 @@ import {
   resolveRequest,
   VariableSizeError,
   type Resolution,
+  type ResolveOptions,
 } from '../../../shared/logic/variables'
 import type { RequestSpec } from '../../../shared/model/request'
 import { RequestDefaultsSchema, type RequestDefaults } from '../../../shared/model/settings'
@@ -66,8 +67,9 @@ export function resolveForSend(
   spec: RequestSpec,
   variables: Readonly<Record<string, string>>,
   variableSizeLimitMB: number,
+  dynamic?: ResolveOptions['dynamic'],
 ): Resolution {
-  return resolveWithin(spec, variables, Math.round(variableSizeLimitMB * 1024 * 1024))
+  return resolveWithin(spec, variables, Math.round(variableSizeLimitMB * 1024 * 1024), dynamic)
 }
 
 /** prepareRequest's checks and URL, for a request resolved already (resolveForSend). */
@@ -95,9 +97,10 @@ function resolveWithin(
   spec: RequestSpec,
   variables: Readonly<Record<string, string>>,
   limit: number,
+  dynamic?: ResolveOptions['dynamic'],
 ): Resolution {
   try {
-    return resolveRequest(spec, variables, { limit })
+    return resolveRequest(spec, variables, { limit, ...(dynamic && { dynamic }) })
   } catch (error) {
     if (!(error instanceof VariableSizeError)) throw error
     throw new RequestFailure(

@@ -21,7 +21,7 @@ describe("Postman's dynamic variables, sent to httpbin", () => {
     const result = await engine.send({
       spec: spec({
         method: 'POST',
-        url: `${httpbin.url}/anything?id={{$guid}}&n={{$randomInt}}&at={{$timestamp}}&mine={{$randomColor}}`,
+        url: `${httpbin.url}/anything?id={{$guid}}&other={{$guid}}&n={{$randomInt}}&at={{$timestamp}}&mine={{$randomColor}}`,
         body: { type: 'json', text: '{"email": "{{email}}", "ok": {{$randomBoolean}}}' },
       }),
       variables: { email: '{{$randomEmail}}', $randomColor: 'teal' },
@@ -34,6 +34,9 @@ describe("Postman's dynamic variables, sent to httpbin", () => {
     expect(echo.args.id).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     )
+    // Each use gets its own value, as in newman.
+    expect(echo.args.other).toMatch(/^[0-9a-f-]{36}$/)
+    expect(echo.args.other).not.toBe(echo.args.id)
     expect(Number(echo.args.n)).toBeGreaterThanOrEqual(0)
     expect(Math.abs(Number(echo.args.at) - Date.now() / 1000)).toBeLessThan(600)
     expect(echo.args.mine).toBe('teal')

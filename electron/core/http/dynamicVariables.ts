@@ -22,7 +22,6 @@ export async function resolveWithDynamic(
 ): Promise<Resolution> {
   const resolution = resolveForSend(spec, variables, variableSizeLimitMB)
   if (!resolution.unresolved.some(isDynamic)) return resolution
-  const { dynamicValues } = await import('./postmanDynamicValues')
-  const made = (name: string) => (isDynamic(name) ? dynamicValues([name])[name] : undefined)
-  return resolveForSend(spec, variables, variableSizeLimitMB, made)
+  const { dynamicValue } = await import('./postmanDynamicValues')
+  return resolveForSend(spec, variables, variableSizeLimitMB, dynamicValue)
 }

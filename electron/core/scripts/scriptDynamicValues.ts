@@ -1,4 +1,4 @@
-import type { dynamicValues } from '../http/postmanDynamicValues'
+import type { dynamicValue as make } from '../http/postmanDynamicValues'
 
 /**
  * Postman's dynamic variables for pm.variables.replaceIn ({{$randomEmail}}, ...), made on
@@ -7,7 +7,7 @@ import type { dynamicValues } from '../http/postmanDynamicValues'
  * one (`{{$`): loading them costs a run that names none nothing. The sandbox makes
  * $guid, $timestamp, $isoTimestamp and $randomInt itself.
  */
-let generators: { dynamicValues: typeof dynamicValues } | null = null
+let generators: { dynamicValue: typeof make } | null = null
 
 /** Loads the generators if a script of the run may ask for one. */
 export async function loadDynamicValuesFor(sources: readonly string[]): Promise<void> {
@@ -17,5 +17,5 @@ export async function loadDynamicValuesFor(sources: readonly string[]): Promise<
 
 /** The value for one dynamic variable; undefined when it is not one, or none was loaded. */
 export function dynamicValue(name: string): string | undefined {
-  return generators?.dynamicValues([name])[name]
+  return generators?.dynamicValue(name)
 }
